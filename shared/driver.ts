@@ -1,0 +1,57 @@
+// Driver profiles: how a NIC team behaves, as data. A new driver is a new record, never new code.
+import { z } from 'zod';
+
+export const driverProfileSchema = z
+  .object({
+    id: z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9.-]*$/, 'is not an id like broadcom-basp-2009-12-15'),
+    name: z.string().trim().min(1).max(200),
+    vendor: z.string().trim().min(1).max(100),
+    teaming: z.string().trim().max(200),
+    /** The team answers ARP for VM IPs with its own MAC and forwards by IP → VM MAC. */
+    arpProxy: z.boolean(),
+    /** How the IP → VM MAC table behind the ARP proxy is kept. */
+    vmTable: z.enum(['learn-once', 'track', 'none']),
+    /** Whose MAC the team uses on the wire. */
+    teamMac: z.enum(['primary-nic', 'active-nic']).default('primary-nic'),
+    /** Each VM pinned to one member (Hyper-V Port); in active/standby that is the active member. */
+    pinsVmsToMembers: z.boolean().default(false),
+    failover: z
+      .object({
+        /** Time to notice a member's link loss and move traffic to another member. */
+        detectMs: z.number().int().min(0).max(600_000),
+        /** What the team sends after a failover so switches learn the new port. */
+        announce: z.enum(['team-mac', 'vm-macs', 'none']),
+        /** Gratuitous ARPs sent per announced address (Linux num_grat_arp). */
+        gratuitousArpCount: z.number().int().min(0).max(255).default(1),
+      })
+      .strict(),
+    failback: z
+      .object({
+        auto: z.boolean(),
+        delayMs: z.number().int().min(0).max(600_000),
+      })
+      .strict(),
+    monitoring: z
+      .object({
+        kind: z.enum(['none', 'livelink', 'probes', 'arp-monitor']),
+        /** On unless the team turns it off; most drivers ship with it off. */
+        enabledByDefault: z.boolean().default(false),
+        intervalMs: z.number().int().min(1).max(600_000).default(1000),
+        retries: z.number().int().min(1).max(100).default(3),
+      })
+      .strict(),
+    /** Members must sit on different physical switches (Intel SFT). */
+    requiresSeparateSwitches: z.boolean().default(false),
+    /** Time from enabling the team to forwarding again. */
+    initMs: z.number().int().min(0).max(600_000).default(0),
+    knownIssue: z
+      .object({
+        title: z.string().max(500),
+        reference: z.string().max(500).default(''),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type DriverProfile = z.output<typeof driverProfileSchema>;

@@ -1,0 +1,219 @@
+// The lab document: topology, settings and drills. Shared by every process; pure TypeScript + zod.
+import { z } from 'zod';
+import { drillSchema } from './drill.js';
+import { driverProfileSchema } from './driver.js';
+import { normaliseMac, isMac, isIpv4 } from './addresses.js';
+
+export const LAB_FORMAT = 'lab-planner/lab';
+/** The document version this build writes; older documents are upgraded on parse. */
+export const LAB_DOCUMENT_VERSION = 1;
+
+const name = z.string().trim().min(1, 'a name is required').max(200, 'a name is at most 200 characters');
+const ipv4 = z.string().trim().refine(isIpv4, { message: 'is not an IPv4 address like 10.0.1.10' });
+const mac = z
+  .string()
+  .trim()
+  .refine(isMac, { message: 'is not a MAC address like 00-15-5D-01-0A-03' })
+  .transform(normaliseMac);
+const seconds = (max: number) => z.number().finite().min(0).max(max);
+
+export const offloadSchema = z
+  .object({
+    toe: z.boolean().default(false),
+    checksum: z.boolean().default(true),
+    rss: z.boolean().default(true),
+  })
+  .strict();
+
+export const nicSchema = z
+  .object({
+    name,
+    vendor: z.string().trim().min(1).max(100).default('Broadcom'),
+    chipset: z.string().trim().max(100).default('BCM5709C'),
+    mac,
+    /** Driver profile of the NIC when used alone (informative; teams carry their own profile). */
+    driverProfile: z.string().trim().max(100).optional(),
+    offload: offloadSchema.default({ toe: false, checksum: true, rss: true }),
+  })
+  .strict();
+
+export const teamSchema = z
+  .object({
+    name,
+    members: z.array(name).min(1, 'a team needs at least one member NIC').max(8),
+    /** The member that carries traffic while it is healthy; defaults to the first member. */
+    primary: name.optional(),
+    mode: z.enum(['active-passive', 'smart-load-balancing', 'switch-independent']).default('active-passive'),
+    driverProfile: z.string().trim().min(1).max(100),
+    /** Overrides the profile's auto-failback (Broadcom lets the engineer disable it). */
+    autoFailback: z.boolean().optional(),
+    /** Turns on the profile's link monitoring (LiveLink / probes) towards `probeTarget`. */
+    monitoring: z.boolean().optional(),
+    /** IP the monitoring probes (e.g. the gateway or a client); defaults to the first client. */
+    probeTarget: ipv4.optional(),
+    /** Informative: teaming set up before or after the Hyper-V role (makes no difference). */
+    createdBeforeHyperV: z.boolean().default(true),
+    /** VLAN tagging on the team (informative in this model; the field report used none). */
+    vlan: z.number().int().min(1).max(4094).optional(),
+  })
+  .strict();
+
+export const uplinkSchema = z.union([
+  z.object({ team: name }).strict(),
+  z.object({ nic: name }).strict(),
+]);
+
+export const virtualSwitchSchema = z
+  .object({
+    name,
+    type: z.enum(['external']).default('external'),
+    uplink: uplinkSchema.optional(),
+    shareWithManagementOs: z.boolean().default(false),
+  })
+  .strict();
+
+export const hostSchema = z
+  .object({
+    name,
+    model: z.string().trim().min(1).max(100).default('Dell PowerEdge R710'),
+    os: z.string().trim().max(100).default('Windows Server 2008 R2 Hyper-V'),
+    /** Management IP; its last two octets pick the dynamic MAC pool 00-15-5D-dd-ee-00…FF. */
+    managementIp: ipv4,
+    /** Overrides the pool Hyper-V derives from the management IP. */
+    macPool: z
+      .object({ first: mac, size: z.number().int().min(1).max(65536).default(256) })
+      .strict()
+      .optional(),
+    nics: z.array(nicSchema).max(64).default([]),
+    teams: z.array(teamSchema).max(16).default([]),
+    virtualSwitches: z.array(virtualSwitchSchema).max(16).default([]),
+  })
+  .strict();
+
+export const vmSchema = z
+  .object({
+    name,
+    ip: ipv4,
+    host: name,
+    /** Virtual switch on the host; defaults to the host's first virtual switch. */
+    virtualSwitch: name.optional(),
+    macMode: z.enum(['static', 'dynamic']).default('dynamic'),
+    staticMac: mac.optional(),
+    /** A dynamic MAC the VM already holds (from some host's pool); allocated at start when absent. */
+    dynamicMac: mac.optional(),
+    initialState: z.enum(['running', 'off']).default('running'),
+    os: z.enum(['windows', 'linux']).default('windows'),
+  })
+  .strict();
+
+export const physicalSwitchSchema = z
+  .object({
+    name,
+    model: z.string().trim().max(100).default('Access switch'),
+    ports: z.number().int().min(1).max(1024).default(24),
+    /** MAC table ageing in seconds (Cisco default 300). */
+    macAgeingSec: seconds(1_000_000).default(300),
+  })
+  .strict();
+
+export const clientSchema = z
+  .object({
+    name,
+    ip: ipv4,
+    mac,
+    arpCache: z.enum(['windows', 'linux', 'router']).default('windows'),
+  })
+  .strict();
+
+export const endpointSchema = z.union([
+  z.object({ host: name, nic: name }).strict(),
+  z.object({ switch: name, port: z.number().int().min(1).max(1024) }).strict(),
+  z.object({ client: name }).strict(),
+]);
+
+export const cableSchema = z.object({ a: endpointSchema, b: endpointSchema }).strict();
+
+export const settingsSchema = z
+  .object({
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    /** Wall-clock time of day the simulation starts at, for readable times in reports. */
+    clockStart: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, 'is not a time of day like 10:00:00')
+      .default('10:00:00'),
+    pingIntervalMs: z.number().int().min(10).max(60_000).default(1000),
+    pingTimeoutMs: z.number().int().min(1).max(60_000).default(1000),
+    vmBootSec: seconds(3600).default(30),
+    gratuitousArpCount: z.number().int().min(0).max(10).default(3),
+    gratuitousArpIntervalMs: z.number().int().min(1).max(60_000).default(1000),
+    liveMigrationBlackoutMs: z.number().int().min(0).max(600_000).default(300),
+    liveMigrationCopySec: seconds(3600).default(5),
+    quickMigrationDowntimeSec: seconds(3600).default(10),
+    clusterFailoverSec: seconds(3600).default(15),
+    /** Base ARP reachable time; Windows and Linux pick a random 0.5–1.5 × base (15–45 s). */
+    arpReachableBaseSec: seconds(86_400).default(30),
+    routerArpTimeoutSec: seconds(86_400 * 7).default(14_400),
+    routerIgnoresGratuitousArp: z.boolean().default(false),
+    arpRequestTimeoutMs: z.number().int().min(1).max(60_000).default(1000),
+    linkLatencyUs: z.number().int().min(0).max(1_000_000).default(5),
+  })
+  .strict();
+
+export const layoutSchema = z
+  .object({
+    positions: z.record(z.string().max(500), z.object({ x: z.number().finite(), y: z.number().finite() }).strict()).default({}),
+    viewport: z.object({ x: z.number().finite(), y: z.number().finite(), zoom: z.number().positive().finite() }).strict().optional(),
+  })
+  .strict();
+
+export const labSchema = z
+  .object({
+    format: z.literal(LAB_FORMAT).default(LAB_FORMAT),
+    version: z.number().int().min(1).default(LAB_DOCUMENT_VERSION),
+    meta: z
+      .object({
+        title: z.string().trim().max(500).default('Untitled lab'),
+        description: z.string().max(100_000).default(''),
+        author: z.string().trim().max(200).default(''),
+      })
+      .strict()
+      .default({ title: 'Untitled lab', description: '', author: '' }),
+    settings: settingsSchema.default(() => settingsSchema.parse({})),
+    /** Driver profiles of this lab, added to the built-in catalogue (a new driver is a new record). */
+    driverProfiles: z.array(driverProfileSchema).max(100).default([]),
+    hosts: z.array(hostSchema).max(4096).default([]),
+    switches: z.array(physicalSwitchSchema).max(1024).default([]),
+    clients: z.array(clientSchema).max(1024).default([]),
+    vms: z.array(vmSchema).max(100_000).default([]),
+    cables: z.array(cableSchema).max(100_000).default([]),
+    drills: z.array(drillSchema).max(1000).default([]),
+    layout: layoutSchema.default({ positions: {} }),
+  })
+  .strict();
+
+export type Lab = z.output<typeof labSchema>;
+export type LabInput = z.input<typeof labSchema>;
+export type Host = z.output<typeof hostSchema>;
+export type Nic = z.output<typeof nicSchema>;
+export type Team = z.output<typeof teamSchema>;
+export type VirtualSwitchSpec = z.output<typeof virtualSwitchSchema>;
+export type VmSpec = z.output<typeof vmSchema>;
+export type PhysicalSwitchSpec = z.output<typeof physicalSwitchSchema>;
+export type ClientSpec = z.output<typeof clientSchema>;
+export type Endpoint = z.output<typeof endpointSchema>;
+export type Cable = z.output<typeof cableSchema>;
+export type LabSettings = z.output<typeof settingsSchema>;
+export type Layout = z.output<typeof layoutSchema>;
+
+/** Names an endpoint the way engineers write it: "HostA/NIC3", "switch2/port7", "Client1". */
+export function endpointLabel(e: Endpoint): string {
+  if ('nic' in e) return `${e.host}/${e.nic}`;
+  if ('port' in e) return `${e.switch}/port${e.port}`;
+  return e.client;
+}
+
+export function endpointKey(e: Endpoint): string {
+  if ('nic' in e) return `nic:${e.host}/${e.nic}`;
+  if ('port' in e) return `port:${e.switch}/${e.port}`;
+  return `client:${e.client}`;
+}

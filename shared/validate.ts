@@ -1,0 +1,254 @@
+// Parsing a lab document: every problem is reported with its path, in the domain's words.
+import type { z } from 'zod';
+import { labSchema, endpointLabel, endpointKey, type Lab, type Endpoint } from './lab.js';
+import type { DrillStep } from './drill.js';
+import { isMac } from './addresses.js';
+
+export interface Problem {
+  /** Where in the document, e.g. `hosts[1].teams[0].members[2]`. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; lab: Lab } | { ok: false; problems: Problem[] };
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(document)';
+}
+
+export function formatProblems(problems: Problem[]): string {
+  return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+}
+
+function zodProblems(error: z.ZodError): Problem[] {
+  return error.issues.map((issue) => {
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = 'is required';
+    else if (issue.code === 'invalid_union') message = 'is not one of the accepted forms';
+    return { path: formatPath(issue.path), message };
+  });
+}
+
+/**
+ * Parses and checks a lab document. `knownProfiles` are the driver profile ids of the built-in
+ * catalogue; the lab's own `driverProfiles` are added to them.
+ */
+export function parseLab(input: unknown, knownProfiles: readonly string[]): ParseResult {
+  const parsed = labSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const problems = checkReferences(parsed.data, knownProfiles);
+  return problems.length ? { ok: false, problems } : { ok: true, lab: parsed.data };
+}
+
+/** Cross-reference checks the schema alone cannot express. */
+export function checkReferences(lab: Lab, knownProfiles: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const unique = <T>(items: T[], key: (t: T) => string, path: (i: number) => string, what: (k: string) => string) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      const first = seen.get(k);
+      if (first !== undefined) add(path(i), `${what(k)} is used twice (first at ${path(first)})`);
+      else seen.set(k, i);
+    });
+  };
+
+  const profiles = new Set([...knownProfiles, ...lab.driverProfiles.map((p) => p.id)]);
+  unique(lab.driverProfiles, (p) => p.id, (i) => `driverProfiles[${i}].id`, (k) => `driver profile id "${k}"`);
+  unique(lab.hosts, (h) => h.name, (i) => `hosts[${i}].name`, (k) => `host name "${k}"`);
+  unique(lab.hosts, (h) => h.managementIp, (i) => `hosts[${i}].managementIp`, (k) => `management IP ${k}`);
+  unique(lab.switches, (s) => s.name, (i) => `switches[${i}].name`, (k) => `switch name "${k}"`);
+  unique(lab.clients, (c) => c.name, (i) => `clients[${i}].name`, (k) => `client name "${k}"`);
+  unique(lab.vms, (v) => v.name, (i) => `vms[${i}].name`, (k) => `VM name "${k}"`);
+  unique(lab.drills, (d) => d.name, (i) => `drills[${i}].name`, (k) => `drill name "${k}"`);
+
+  // IPs on the VM network: VMs and clients share one L2 segment.
+  const ips = [
+    ...lab.vms.map((v, i) => ({ ip: v.ip, path: `vms[${i}].ip` })),
+    ...lab.clients.map((c, i) => ({ ip: c.ip, path: `clients[${i}].ip` })),
+  ];
+  unique(ips, (x) => x.ip, (i) => ips[i].path, (k) => `IP ${k}`);
+
+  // Fixed MACs on the wire: NICs, clients and static VM MACs.
+  const macs: { mac: string; path: string }[] = [];
+  lab.hosts.forEach((h, hi) => h.nics.forEach((n, ni) => macs.push({ mac: n.mac, path: `hosts[${hi}].nics[${ni}].mac` })));
+  lab.clients.forEach((c, i) => macs.push({ mac: c.mac, path: `clients[${i}].mac` }));
+  lab.vms.forEach((v, i) => {
+    if (v.macMode === 'static' && v.staticMac) macs.push({ mac: v.staticMac, path: `vms[${i}].staticMac` });
+  });
+  unique(macs, (x) => x.mac, (i) => macs[i].path, (k) => `MAC ${k}`);
+
+  const hostByName = new Map(lab.hosts.map((h) => [h.name, h]));
+  lab.hosts.forEach((host, hi) => {
+    const at = `hosts[${hi}]`;
+    unique(host.nics, (n) => n.name, (i) => `${at}.nics[${i}].name`, (k) => `NIC name "${k}"`);
+    unique(host.teams, (t) => t.name, (i) => `${at}.teams[${i}].name`, (k) => `team name "${k}"`);
+    unique(host.virtualSwitches, (s) => s.name, (i) => `${at}.virtualSwitches[${i}].name`, (k) => `virtual switch name "${k}"`);
+    const nics = new Set(host.nics.map((n) => n.name));
+    const memberOf = new Map<string, string>();
+    host.teams.forEach((team, ti) => {
+      const tAt = `${at}.teams[${ti}]`;
+      if (!profiles.has(team.driverProfile)) add(`${tAt}.driverProfile`, `driver profile "${team.driverProfile}" is not in the catalogue`);
+      team.members.forEach((m, mi) => {
+        if (!nics.has(m)) add(`${tAt}.members[${mi}]`, `NIC "${m}" is not on host "${host.name}"`);
+        else if (memberOf.has(m)) add(`${tAt}.members[${mi}]`, `NIC "${m}" is already a member of team "${memberOf.get(m)}"`);
+        else memberOf.set(m, team.name);
+      });
+      if (team.primary !== undefined && !team.members.includes(team.primary))
+        add(`${tAt}.primary`, `primary "${team.primary}" is not a member of team "${team.name}"`);
+    });
+    host.nics.forEach((nic, ni) => {
+      if (nic.driverProfile !== undefined && !profiles.has(nic.driverProfile))
+        add(`${at}.nics[${ni}].driverProfile`, `driver profile "${nic.driverProfile}" is not in the catalogue`);
+    });
+    const uplinkUsed = new Map<string, string>();
+    host.virtualSwitches.forEach((vs, si) => {
+      const sAt = `${at}.virtualSwitches[${si}].uplink`;
+      if (!vs.uplink) return;
+      let key: string;
+      if ('team' in vs.uplink) {
+        key = `team:${vs.uplink.team}`;
+        if (!host.teams.some((t) => t.name === (vs.uplink as { team: string }).team))
+          add(`${sAt}.team`, `team "${vs.uplink.team}" is not on host "${host.name}"`);
+      } else {
+        key = `nic:${vs.uplink.nic}`;
+        if (!nics.has(vs.uplink.nic)) add(`${sAt}.nic`, `NIC "${vs.uplink.nic}" is not on host "${host.name}"`);
+        else if (memberOf.has(vs.uplink.nic))
+          add(`${sAt}.nic`, `NIC "${vs.uplink.nic}" is a member of team "${memberOf.get(vs.uplink.nic)}"; bind the team instead`);
+      }
+      if (uplinkUsed.has(key)) add(sAt, `is already the uplink of virtual switch "${uplinkUsed.get(key)}"`);
+      else uplinkUsed.set(key, vs.name);
+    });
+  });
+
+  lab.vms.forEach((vm, i) => {
+    const at = `vms[${i}]`;
+    const host = hostByName.get(vm.host);
+    if (!host) add(`${at}.host`, `host "${vm.host}" does not exist`);
+    else if (vm.virtualSwitch !== undefined && !host.virtualSwitches.some((s) => s.name === vm.virtualSwitch))
+      add(`${at}.virtualSwitch`, `virtual switch "${vm.virtualSwitch}" is not on host "${vm.host}"`);
+    else if (vm.virtualSwitch === undefined && host.virtualSwitches.length === 0)
+      add(`${at}.host`, `host "${vm.host}" has no virtual switch for VM "${vm.name}"`);
+    if (vm.macMode === 'static' && !vm.staticMac) add(`${at}.staticMac`, `VM "${vm.name}" has a static MAC mode but no static MAC`);
+  });
+
+  // Cables: every endpoint exists, each NIC, port and client is plugged in once, and a cable ends on a switch.
+  const switchByName = new Map(lab.switches.map((s) => [s.name, s]));
+  const clientNames = new Set(lab.clients.map((c) => c.name));
+  const endpointProblem = (e: Endpoint): string | null => {
+    if ('nic' in e) {
+      const h = hostByName.get(e.host);
+      if (!h) return `host "${e.host}" does not exist`;
+      if (!h.nics.some((n) => n.name === e.nic)) return `NIC "${e.nic}" is not on host "${e.host}"`;
+    } else if ('port' in e) {
+      const s = switchByName.get(e.switch);
+      if (!s) return `switch "${e.switch}" does not exist`;
+      if (e.port > s.ports) return `switch "${e.switch}" has no port ${e.port} (it has ${s.ports})`;
+    } else if (!clientNames.has(e.client)) return `client "${e.client}" does not exist`;
+    return null;
+  };
+  const plugged = new Map<string, number>();
+  lab.cables.forEach((cable, i) => {
+    (['a', 'b'] as const).forEach((end) => {
+      const e = cable[end];
+      const problem = endpointProblem(e);
+      if (problem) return add(`cables[${i}].${end}`, problem);
+      const k = endpointKey(e);
+      if (plugged.has(k)) add(`cables[${i}].${end}`, `${endpointLabel(e)} already has a cable (cables[${plugged.get(k)}])`);
+      else plugged.set(k, i);
+    });
+    if (!('port' in cable.a) && !('port' in cable.b))
+      add(`cables[${i}]`, `a cable runs to a switch port; ${endpointLabel(cable.a)} – ${endpointLabel(cable.b)} has none`);
+  });
+
+  lab.drills.forEach((drill, di) => {
+    const at = `drills[${di}]`;
+    if (drill.client !== undefined && !clientNames.has(drill.client)) add(`${at}.client`, `client "${drill.client}" does not exist`);
+    if (drill.client === undefined && lab.clients.length === 0 && lab.vms.length > 0)
+      add(`${at}.client`, 'the lab has no client to ping from');
+    const vmNames = new Set(lab.vms.map((v) => v.name));
+    drill.vms?.forEach((v, i) => {
+      if (!vmNames.has(v)) add(`${at}.vms[${i}]`, `VM "${v}" does not exist`);
+    });
+    drill.expect.expectDown.forEach((v, i) => {
+      if (!vmNames.has(v)) add(`${at}.expect.expectDown[${i}]`, `VM "${v}" does not exist`);
+    });
+    drill.steps.forEach((step, si) => {
+      const problem = stepProblem(lab, step, plugged);
+      if (problem) add(`${at}.steps[${si}]`, problem);
+    });
+  });
+
+  return problems;
+}
+
+function stepProblem(lab: Lab, step: DrillStep, plugged: Map<string, number>): string | null {
+  const host = (name: string) => lab.hosts.find((h) => h.name === name);
+  const sw = (name: string) => lab.switches.find((s) => s.name === name);
+  const needHost = (name: string) => (host(name) ? null : `host "${name}" does not exist`);
+  switch (step.action) {
+    case 'start':
+    case 'shutdown':
+    case 'restart':
+    case 'set-mac-mode':
+    case 'live-migrate':
+    case 'quick-migrate': {
+      if (!lab.vms.some((v) => v.name === step.vm)) return `VM "${step.vm}" does not exist`;
+      if (step.action === 'set-mac-mode' && step.mac !== undefined && (step.mode !== 'static' || !isMac(step.mac)))
+        return step.mode === 'static' ? `"${step.mac}" is not a MAC address like 00-15-5D-01-0A-03` : 'a dynamic MAC mode takes no MAC';
+      if (step.action === 'live-migrate' || step.action === 'quick-migrate') {
+        const h = host(step.to);
+        if (!h) return `host "${step.to}" does not exist`;
+        if (h.virtualSwitches.length === 0) return `host "${step.to}" has no virtual switch to receive VM "${step.vm}"`;
+      }
+      return null;
+    }
+    case 'disable-team':
+    case 'enable-team': {
+      const h = host(step.host);
+      if (!h) return `host "${step.host}" does not exist`;
+      return h.teams.some((t) => t.name === step.team) ? null : `team "${step.team}" is not on host "${step.host}"`;
+    }
+    case 'fail-nic':
+    case 'restore-nic': {
+      const h = host(step.host);
+      if (!h) return `host "${step.host}" does not exist`;
+      return h.nics.some((n) => n.name === step.nic) ? null : `NIC "${step.nic}" is not on host "${step.host}"`;
+    }
+    case 'fail-cable':
+    case 'restore-cable':
+      return plugged.has(endpointKey(step.cable)) ? null : `no cable is plugged into ${endpointLabel(step.cable)}`;
+    case 'fail-port':
+    case 'restore-port': {
+      const s = sw(step.switch);
+      if (!s) return `switch "${step.switch}" does not exist`;
+      return step.port <= s.ports ? null : `switch "${step.switch}" has no port ${step.port}`;
+    }
+    case 'fail-switch':
+    case 'restore-switch':
+      return sw(step.switch) ? null : `switch "${step.switch}" does not exist`;
+    case 'fail-inter-switch-link':
+    case 'restore-inter-switch-link': {
+      const [a, b] = step.switches;
+      for (const n of [a, b]) if (!sw(n)) return `switch "${n}" does not exist`;
+      const linked = lab.cables.some(
+        (c) => 'port' in c.a && 'port' in c.b && ((c.a.switch === a && c.b.switch === b) || (c.a.switch === b && c.b.switch === a)),
+      );
+      return linked ? null : `no inter-switch link between "${a}" and "${b}"`;
+    }
+    case 'fail-host':
+      if (step.failoverTo !== undefined && step.failoverTo === step.host) return `host "${step.host}" cannot fail over to itself`;
+      return needHost(step.host) ?? (step.failoverTo !== undefined ? needHost(step.failoverTo) : null);
+    case 'restore-host':
+      return needHost(step.host);
+    case 'wait':
+      return null;
+  }
+}

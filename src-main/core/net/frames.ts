@@ -1,0 +1,63 @@
+// Ethernet frames carrying ARP and IPv4/ICMP echo, with the field values that go on the wire.
+// Frames are immutable: a device that rewrites one makes a copy, so a flooded frame is shared safely.
+
+export const ETHERTYPE_IPV4 = 0x0800;
+export const ETHERTYPE_ARP = 0x0806;
+export const ARP_REQUEST = 1;
+export const ARP_REPLY = 2;
+export const ICMP_ECHO_REPLY = 0;
+export const ICMP_ECHO_REQUEST = 8;
+export const IP_PROTOCOL_ICMP = 1;
+/** What Windows ping sends: 32 bytes, "abcdefghijklmnopqrstuvwabcdefghi". */
+export const WINDOWS_PING_DATA = 'abcdefghijklmnopqrstuvwabcdefghi';
+
+export interface ArpPacket {
+  readonly kind: 'arp';
+  readonly op: typeof ARP_REQUEST | typeof ARP_REPLY;
+  /** Sender hardware (MAC) and protocol (IPv4) address; target likewise. */
+  readonly sha: number;
+  readonly spa: number;
+  readonly tha: number;
+  readonly tpa: number;
+}
+
+export interface IcmpEcho {
+  readonly type: typeof ICMP_ECHO_REQUEST | typeof ICMP_ECHO_REPLY;
+  readonly code: 0;
+  readonly identifier: number;
+  readonly sequence: number;
+  readonly data: string;
+}
+
+export interface Ipv4Packet {
+  readonly kind: 'ipv4';
+  readonly src: number;
+  readonly dst: number;
+  readonly ttl: number;
+  /** IPv4 identification field. */
+  readonly id: number;
+  readonly icmp: IcmpEcho;
+}
+
+export interface Frame {
+  readonly dst: number;
+  readonly src: number;
+  readonly payload: ArpPacket | Ipv4Packet;
+  /** Not on the wire: which ping this frame belongs to, so a lost ping can be traced to where it died. */
+  readonly trace: number;
+}
+
+export const NO_TRACE = -1;
+
+export function ethertypeOf(frame: Frame): number {
+  return frame.payload.kind === 'arp' ? ETHERTYPE_ARP : ETHERTYPE_IPV4;
+}
+
+export function isBroadcast(mac: number): boolean {
+  return mac === 0xffffffffffff;
+}
+
+/** True for group addresses (I/G bit set): broadcast and multicast. */
+export function isGroup(mac: number): boolean {
+  return Math.floor(mac / 2 ** 40) % 2 === 1;
+}
