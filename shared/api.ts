@@ -1,0 +1,375 @@
+// The service API: every request and every pushed event, declared once with zod. Transport-free.
+//
+// How the pieces meet:
+// - Requests: `invoke(name, params)` resolves with a Result — `{ ok: true, value }` or
+//   `{ ok: false, error: { code, message, problems? } }`. Mistakes a user can make are values,
+//   never thrown; a rejected promise means the transport itself broke.
+// - Events: `on(name, listener)` → unsubscribe function.
+// - Electron: the preload exposes exactly `window.api: LabPlannerApi`.
+//   Browser host: a WebSocket at `API_SOCKET_PATH?token=<the token of the page URL>`, carrying
+//   the `WireMessage` envelopes below as JSON text (one message per frame).
+//
+// Documents: the service holds open documents, each named by a `docId`. Every accepted change
+// bumps `revision`; `dirty` is `revision !== savedRevision`.
+//
+// Undo/redo is the renderer's: every edit is a command the renderer turns into a list of
+// `EditOp`s (and keeps the inverse list for undo). Undo and redo send those lists through
+// `lab.edit` like any edit, so the service stays a plain document holder with revisions.
+// `lab.edit` applies a list atomically: if the result does not fit the lab schema (a bad IP, a
+// missing name) nothing changes and the error lists the problems. Cross-reference problems
+// (a team member that is not on the host, a duplicate IP) are accepted and reported in
+// `problems`: they are what the problems panel shows.
+//
+// Files: `lab.open` / `lab.saveAs` / `lab.importJson` without a path (or text) ask the host to
+// pick one: Electron shows a native dialog; the browser host answers `needs-path` and the
+// renderer offers its own picker fed by `workspace.listFiles`. `app.info.canPickFiles` says which.
+// Paths in the browser host are relative to its workspace folder and must name `.lab` files
+// inside it.
+import { z } from 'zod';
+import { labSchema } from './lab.js';
+import { drillReportSchema } from './drill.js';
+import { driverProfileSchema } from './driver.js';
+
+export const API_VERSION = 1;
+/** Browser host: WebSocket path; the per-run token goes in the `token` query parameter. */
+export const API_SOCKET_PATH = '/api';
+export const API_TOKEN_PARAM = 'token';
+
+// ---- errors and results ----------------------------------------------------------------------
+
+export const ERROR_CODES = [
+  /** The request or its params do not match this contract. */
+  'invalid-request',
+  /** The document does not fit the lab schema or its references; see `problems`. */
+  'invalid-lab',
+  /** The file is not a lab file, is damaged, or was written by a newer Lab Planner. */
+  'bad-file',
+  /** The file or folder does not exist, or cannot be read or written. */
+  'file-error',
+  /** The path is outside the workspace, not a `.lab` file, or escapes through a link. */
+  'path-refused',
+  /** Another copy was saved to the file since it was opened; save-as or reload. */
+  'changed-on-disk',
+  /** The file is on a read-only location; save-as elsewhere. */
+  'read-only',
+  /** The document has a revision newer than the edit was based on. */
+  'stale-revision',
+  /** Closing would lose unsaved changes; save first or close with `discard`. */
+  'unsaved-changes',
+  /** The document was never saved; use `lab.saveAs`. */
+  'needs-path',
+  /** The user dismissed a dialog or cancelled a run. */
+  'cancelled',
+  /** No open document, example, drill, run or recovery entry by that name. */
+  'not-found',
+  /** This host cannot do that (e.g. native dialogs in the browser host). */
+  'unsupported',
+  /** A bug: the message says what failed. */
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const problemSchema = z.object({ path: z.string(), message: z.string() }).strict();
+
+export const apiErrorSchema = z
+  .object({
+    code: z.enum(ERROR_CODES),
+    /** One sentence in the domain's words, shown to the engineer as is (as text, never HTML). */
+    message: z.string(),
+    /** Document problems, for `invalid-lab` and `bad-file`. */
+    problems: z.array(problemSchema).optional(),
+  })
+  .strict();
+export type ApiError = z.output<typeof apiErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }).strict(),
+    z.object({ ok: z.literal(false), error: apiErrorSchema }).strict(),
+  ]);
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, problems?: z.output<typeof problemSchema>[]): Result<never> => ({
+  ok: false,
+  error: problems ? { code, message, problems } : { code, message },
+});
+
+// ---- shared pieces ---------------------------------------------------------------------------
+
+const docId = z.string().min(1).max(100);
+/** A file path: relative to the workspace in the browser host, absolute or relative under Electron. */
+const filePath = z.string().min(1).max(4096);
+/** Chosen by the renderer so it can show progress and cancel before the run's result arrives. */
+const runId = z.string().min(1).max(100);
+
+/** Where a property or element sits in the document: keys and array indexes, e.g. ['hosts', 0, 'name']. */
+export const docPathSchema = z.array(z.union([z.string().min(1).max(500), z.number().int().min(0)])).max(32);
+
+export const editOpSchema = z.discriminatedUnion('op', [
+  /** Set a property or replace an array element. */
+  z.object({ op: z.literal('set'), path: docPathSchema.min(1), value: z.unknown() }).strict(),
+  /** Insert into the array at `path`; at the end when `index` is absent. */
+  z.object({ op: z.literal('insert'), path: docPathSchema, index: z.number().int().min(0).optional(), value: z.unknown() }).strict(),
+  /** Remove a property or an array element. */
+  z.object({ op: z.literal('remove'), path: docPathSchema.min(1) }).strict(),
+  /** Move an element of the array at `path` (e.g. reorder drill steps). */
+  z.object({ op: z.literal('move'), path: docPathSchema, from: z.number().int().min(0), to: z.number().int().min(0) }).strict(),
+]);
+export type EditOp = z.output<typeof editOpSchema>;
+
+/** What a document is now; every request that opens or creates a document answers with it. */
+export const documentStateSchema = z
+  .object({
+    docId,
+    /** The file it is saved to; null for a new or imported lab not saved yet. */
+    path: z.string().nullable(),
+    /** File name for the window title ("field-report.lab"), or the lab title when unsaved. */
+    displayName: z.string(),
+    document: labSchema,
+    revision: z.number().int().min(0),
+    savedRevision: z.number().int().min(0),
+    dirty: z.boolean(),
+    readOnly: z.boolean(),
+    /** Cross-reference problems of the document (empty when the lab is valid). */
+    problems: z.array(problemSchema),
+  })
+  .strict();
+export type DocumentState = z.output<typeof documentStateSchema>;
+
+/** A small summary of a document after a change, also pushed as `document.changed`. */
+export const documentStatusSchema = documentStateSchema.omit({ document: true });
+export type DocumentStatus = z.output<typeof documentStatusSchema>;
+
+export const exampleSchema = z
+  .object({ id: z.string(), title: z.string(), description: z.string(), fileName: z.string() })
+  .strict();
+
+export const recentFileSchema = z
+  .object({ path: z.string(), displayName: z.string(), title: z.string(), openedAt: z.string() })
+  .strict();
+
+export const workspaceFileSchema = z
+  .object({ path: z.string(), name: z.string(), sizeBytes: z.number().int().min(0), modifiedAt: z.string() })
+  .strict();
+
+export const recoveryEntrySchema = z
+  .object({
+    id: z.string(),
+    /** The file the work belonged to; null for a lab never saved. */
+    path: z.string().nullable(),
+    title: z.string(),
+    savedAt: z.string(),
+  })
+  .strict();
+
+export const lintFindingSchema = z
+  .object({
+    code: z.string(),
+    severity: z.enum(['error', 'warning', 'info']),
+    message: z.string(),
+    /** Element names it concerns, for highlighting on the canvas. */
+    elements: z.array(z.string()).default([]),
+    /** Document paths it concerns, for selecting in the inspector. */
+    paths: z.array(z.string()).default([]),
+    remedies: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const matrixCellSchema = z
+  .object({
+    /** What was tried, e.g. "restart Guest1 after migration to HostB" or "fail switch2". */
+    scenario: z.string(),
+    kind: z.enum(['vm-event', 'failure', 'failure-pair']),
+    lostVms: z.array(z.object({ vm: z.string(), downtimeMs: z.number(), code: z.string().nullable() }).strict()),
+  })
+  .strict();
+export const matrixResultSchema = z
+  .object({
+    depth: z.number().int().min(1).max(2),
+    cells: z.array(matrixCellSchema),
+    /** Identical outcomes grouped, one sentence each. */
+    groups: z.array(z.object({ summary: z.string(), cells: z.array(z.number().int()) }).strict()),
+  })
+  .strict();
+
+export const hostKindSchema = z.enum(['electron', 'browser']);
+
+// ---- requests --------------------------------------------------------------------------------
+
+const empty = z.object({}).strict();
+const byDoc = z.object({ docId }).strict();
+const nothing = z.object({}).strict();
+
+export const requests = {
+  /** Which host this is, what it can do, and what to open at start. */
+  'app.info': {
+    params: empty,
+    result: z
+      .object({
+        apiVersion: z.number().int(),
+        appVersion: z.string(),
+        host: hostKindSchema,
+        /** True when the host shows native open/save dialogs (Electron). */
+        canPickFiles: z.boolean(),
+        /** The browser host's workspace folder; null under Electron. */
+        workspace: z.string().nullable(),
+        /** Open this at start (command line, file association, `npm start`); null: start empty. */
+        startup: z.union([z.object({ path: filePath }).strict(), z.object({ example: z.string() }).strict(), z.null()]),
+      })
+      .strict(),
+  },
+  'examples.list': { params: empty, result: z.object({ examples: z.array(exampleSchema) }).strict() },
+  'recent.list': { params: empty, result: z.object({ files: z.array(recentFileSchema) }).strict() },
+  'recent.clear': { params: empty, result: nothing },
+  /** `.lab` files of the workspace (browser host) or of the folder of the recent files (Electron). */
+  'workspace.listFiles': { params: empty, result: z.object({ files: z.array(workspaceFileSchema) }).strict() },
+
+  /** A new unsaved lab: empty, or a copy of an example. */
+  'lab.new': {
+    params: z.object({ from: z.union([z.object({ kind: z.literal('empty') }).strict(), z.object({ kind: z.literal('example'), id: z.string().min(1).max(200) }).strict()]) }).strict(),
+    result: documentStateSchema,
+  },
+  /** Open a `.lab` file (or a `.lab.json` export); without a path the host picks one. */
+  'lab.open': { params: z.object({ path: filePath.optional() }).strict(), result: documentStateSchema },
+  'lab.get': { params: byDoc, result: documentStateSchema },
+  'lab.save': { params: byDoc, result: documentStatusSchema },
+  /** Save to a new path (a `.lab` file); without a path the host picks one. */
+  'lab.saveAs': { params: z.object({ docId, path: filePath.optional() }).strict(), result: documentStatusSchema },
+  /** Read the file again, dropping unsaved changes (after `file.changedOnDisk`). */
+  'lab.reload': { params: byDoc, result: documentStateSchema },
+  'lab.close': { params: z.object({ docId, discard: z.boolean().default(false) }).strict(), result: nothing },
+  /** Apply one edit command (a list of ops) atomically; `baseRevision` guards against lost updates. */
+  'lab.edit': {
+    params: z.object({ docId, baseRevision: z.number().int().min(0), ops: z.array(editOpSchema).min(1).max(10_000) }).strict(),
+    result: documentStatusSchema,
+  },
+  /** Replace the whole document (e.g. auto-layout of every position, paste of a lab). */
+  'lab.replace': {
+    params: z.object({ docId, baseRevision: z.number().int().min(0), document: z.unknown() }).strict(),
+    result: documentStatusSchema,
+  },
+  /** Check a document without keeping it: schema and references. */
+  'lab.validate': {
+    params: z.object({ document: z.unknown() }).strict(),
+    result: z.object({ valid: z.boolean(), problems: z.array(problemSchema) }).strict(),
+  },
+  /** Design checks that need no simulation. */
+  'lab.lint': { params: byDoc, result: z.object({ findings: z.array(lintFindingSchema) }).strict() },
+  /** The whole document as stable, diffable JSON; `saveToFile` asks the host to save it too (Electron). */
+  'lab.exportJson': {
+    params: z.object({ docId, saveToFile: z.boolean().default(false) }).strict(),
+    result: z.object({ text: z.string(), fileName: z.string(), savedTo: z.string().nullable() }).strict(),
+  },
+  /** A new unsaved document from JSON text; without text the host picks a file (Electron). */
+  'lab.importJson': {
+    params: z.object({ text: z.string().max(200_000_000).optional(), fileName: z.string().max(1000).optional() }).strict(),
+    result: documentStateSchema,
+  },
+
+  /** The built-in driver catalogue plus the document's own profiles when `docId` is given. */
+  'drivers.list': {
+    params: z.object({ docId: docId.optional() }).strict(),
+    result: z.object({ profiles: z.array(driverProfileSchema) }).strict(),
+  },
+  /** Run drills of the document as it is now (all when `drills` is absent); answers when done. */
+  'drills.run': {
+    params: z.object({ docId, runId, drills: z.array(z.string().min(1).max(200)).max(1000).optional(), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
+    result: drillReportSchema,
+  },
+  /** Stop a drill or matrix run; its request then answers `cancelled`. */
+  'run.cancel': { params: z.object({ runId }).strict(), result: z.object({ cancelled: z.boolean() }).strict() },
+  /** The what-if matrix of the document; answers when done, progress as `run.progress`. */
+  'matrix.run': {
+    params: z.object({ docId, runId, depth: z.union([z.literal(1), z.literal(2)]).default(1) }).strict(),
+    result: matrixResultSchema,
+  },
+
+  /** Work autosaved before a crash, offered on the next start. */
+  'recovery.list': { params: empty, result: z.object({ entries: z.array(recoveryEntrySchema) }).strict() },
+  'recovery.restore': { params: z.object({ id: z.string().min(1).max(200) }).strict(), result: documentStateSchema },
+  'recovery.discard': { params: z.object({ id: z.string().min(1).max(200) }).strict(), result: nothing },
+} as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
+
+export type RequestName = keyof typeof requests;
+export type RequestParams<N extends RequestName> = z.input<(typeof requests)[N]['params']>;
+export type RequestValue<N extends RequestName> = z.output<(typeof requests)[N]['result']>;
+export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
+
+// ---- events ----------------------------------------------------------------------------------
+
+/** Commands of the Electron application menu, pushed to the focused window's renderer. */
+export const APP_COMMANDS = [
+  'new', 'new-from-example', 'open', 'save', 'save-as', 'import-json', 'export-json',
+  'undo', 'redo', 'delete', 'select-all', 'fit', 'run-drill', 'run-all-drills',
+  'theme-light', 'theme-dark', 'theme-system', 'close',
+] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+export const events = {
+  /** Progress of `drills.run` or `matrix.run`: `done` of `total` finished, `current` running now. */
+  'run.progress': z.object({ runId, docId, done: z.number().int().min(0), total: z.number().int().min(0), current: z.string() }).strict(),
+  /** A document changed (edit, save, reload, edit from another window). */
+  'document.changed': documentStatusSchema,
+  /** The file of an open document was changed by someone else; offer reload or save-as. */
+  'file.changedOnDisk': z.object({ docId, path: z.string() }).strict(),
+  /** Autosaved work from an earlier session can be restored. */
+  'recovery.available': z.object({ entries: z.array(recoveryEntrySchema) }).strict(),
+  /** A menu item or an accelerator in the Electron shell; `open-path` carries the file to open. */
+  'app.command': z.union([
+    z.object({ command: z.enum(APP_COMMANDS) }).strict(),
+    z.object({ command: z.literal('open-path'), path: filePath }).strict(),
+  ]),
+} as const satisfies Record<string, z.ZodType>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+// ---- the client surface (window.api and the WebSocket client implement it) -------------------
+
+export interface LabPlannerApi {
+  invoke<N extends RequestName>(request: N, params: RequestParams<N>): Promise<Result<RequestValue<N>>>;
+  on<N extends EventName>(event: N, listener: (payload: EventPayload<N>) => void): () => void;
+}
+
+// ---- wire envelopes (WebSocket frames; the Electron IPC binding carries the same fields) ------
+
+export const requestMessageSchema = z
+  .object({ kind: z.literal('request'), id: z.number().int().min(0), request: z.string().max(100), params: z.unknown() })
+  .strict();
+export const responseMessageSchema = z
+  .object({ kind: z.literal('response'), id: z.number().int().min(0), result: z.unknown() })
+  .strict();
+export const eventMessageSchema = z.object({ kind: z.literal('event'), event: z.string(), payload: z.unknown() }).strict();
+export type RequestMessage = z.output<typeof requestMessageSchema>;
+export type ResponseMessage = z.output<typeof responseMessageSchema>;
+export type EventMessage = z.output<typeof eventMessageSchema>;
+export type WireMessage = RequestMessage | ResponseMessage | EventMessage;
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.prototype.hasOwnProperty.call(requests, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** Checks a request's name and params against the contract; the transports call it before the service. */
+export function parseRequest(
+  request: string,
+  params: unknown,
+): { ok: true; request: RequestName; params: unknown } | { ok: false; error: ApiError } {
+  if (!isRequestName(request)) return { ok: false, error: { code: 'invalid-request', message: `"${String(request).slice(0, 100)}" is not a Lab Planner request` } };
+  const parsed = requests[request].params.safeParse(params ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(params)', message: i.message }));
+    return {
+      ok: false,
+      error: { code: 'invalid-request', message: `${request}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems },
+    };
+  }
+  return { ok: true, request, params: parsed.data };
+}
