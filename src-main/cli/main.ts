@@ -4,6 +4,7 @@ import { realpathSync } from 'node:fs';
 import { processIo, UserError, EXIT_BAD_INPUT, type CliIo, type Command } from './io.js';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  lint: async () => (await import('./commands/lint.js')).command,
 };
 
 export function usage(): string {

@@ -1,0 +1,23 @@
+// Design checks: risks read from the lab document alone, instantly, with no simulation.
+import type { Lab } from '../../../shared/lab.js';
+import { bySeverity, type DesignCheck } from '../../../shared/checks.js';
+import { profilesOf } from '../drivers/catalogue.js';
+import { ElementIndex } from './elements.js';
+import { LabTopology } from './topology.js';
+import { learnOnceTeamChecks, macPoolChecks } from './mac-checks.js';
+import { teamChecks } from './team-checks.js';
+import { pathChecks } from './path-checks.js';
+
+export function lintLab(lab: Lab): DesignCheck[] {
+  const profiles = profilesOf(lab.driverProfiles);
+  const el = new ElementIndex(lab);
+  const topo = new LabTopology(lab);
+  return [
+    ...learnOnceTeamChecks(lab, profiles, el),
+    ...macPoolChecks(lab, el),
+    ...teamChecks(lab, topo, profiles, el),
+    ...pathChecks(lab, topo, el),
+  ].sort(bySeverity);
+}
+
+export { macPoolOf } from './mac-checks.js';
