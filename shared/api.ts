@@ -29,6 +29,7 @@ import { z } from 'zod';
 import { labSchema } from './lab.js';
 import { drillReportSchema } from './drill.js';
 import { driverProfileSchema } from './driver.js';
+import { designCheckSchema } from './checks.js';
 
 export const API_VERSION = 1;
 /** Browser host: WebSocket path; the per-run token goes in the `token` query parameter. */
@@ -165,19 +166,6 @@ export const recoveryEntrySchema = z
   })
   .strict();
 
-export const lintFindingSchema = z
-  .object({
-    code: z.string(),
-    severity: z.enum(['error', 'warning', 'info']),
-    message: z.string(),
-    /** Element names it concerns, for highlighting on the canvas. */
-    elements: z.array(z.string()).default([]),
-    /** Document paths it concerns, for selecting in the inspector. */
-    paths: z.array(z.string()).default([]),
-    remedies: z.array(z.string()).default([]),
-  })
-  .strict();
-
 export const matrixCellSchema = z
   .object({
     /** What was tried, e.g. "restart Guest1 after migration to HostB" or "fail switch2". */
@@ -256,8 +244,8 @@ export const requests = {
     params: z.object({ document: z.unknown() }).strict(),
     result: z.object({ valid: z.boolean(), problems: z.array(problemSchema) }).strict(),
   },
-  /** Design checks that need no simulation. */
-  'lab.lint': { params: byDoc, result: z.object({ findings: z.array(lintFindingSchema) }).strict() },
+  /** Design checks that need no simulation (shared/checks.ts); elements carry canvas ids. */
+  'lab.lint': { params: byDoc, result: z.object({ findings: z.array(designCheckSchema) }).strict() },
   /** The whole document as stable, diffable JSON; `saveToFile` asks the host to save it too (Electron). */
   'lab.exportJson': {
     params: z.object({ docId, saveToFile: z.boolean().default(false) }).strict(),

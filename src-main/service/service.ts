@@ -1,0 +1,576 @@
+// The service: shared/api.ts implemented on core and the store. One method per request; no transport.
+import { watchFile, unwatchFile, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { z } from 'zod';
+import path from 'node:path';
+import {
+  API_VERSION,
+  ok,
+  fail,
+  parseRequest,
+  type ApiError,
+  type DocumentState,
+  type DocumentStatus,
+  type RequestName,
+  requests,
+  type RequestValue,
+  type Result,
+} from '../../shared/api.js';
+import { labSchema, type Lab } from '../../shared/lab.js';
+import { checkReferences, formatPath, type Problem } from '../../shared/validate.js';
+import { readLab } from '../core/lab.js';
+import { CATALOGUE_IDS, DRIVER_CATALOGUE } from '../core/drivers/catalogue.js';
+import { applyEditOps } from './edit-ops.js';
+import { ServiceEvents } from './service-events.js';
+import { RunRegistry, RunCancelled, runDrillsInTurn, type RunDrillsFn } from './runs.js';
+import { LabFileFailure, type LabFiles } from './lab-files.js';
+import { LAB_JSON_EXTENSION, type PathPolicy } from './workspace-paths.js';
+import { RecentFiles } from './recent-files.js';
+import { listExamples, readExample } from './examples.js';
+import { listLabFiles } from './list-files.js';
+
+/** Params as the contract parsed them (defaults filled in). */
+type Params<N extends RequestName> = z.output<(typeof requests)[N]['params']>;
+type Answer<N extends RequestName> = Promise<Result<RequestValue<N>>>;
+
+export type Startup = { path: string } | { example: string } | null;
+export type DesignChecksFn = (lab: Lab) => RequestValue<'lab.lint'>['findings'];
+export type MatrixFn = (
+  lab: Lab,
+  options: { depth: 1 | 2; signal: AbortSignal; onProgress: (done: number, total: number, current: string) => void },
+) => Promise<RequestValue<'matrix.run'>>;
+
+export interface ServiceOptions {
+  host: 'electron' | 'browser';
+  appVersion: string;
+  paths: PathPolicy;
+  files: LabFiles;
+  examplesDir: string;
+  runDrills: RunDrillsFn;
+  designChecks?: DesignChecksFn;
+  runMatrix?: MatrixFn;
+  /** Where the recent-files list is kept; null keeps it for this run only. */
+  recentFile?: string | null;
+  startup?: Startup;
+  /** Delay between an edit and its autosave. */
+  autosaveDelayMs?: number;
+  /** How often open files are checked for changes by someone else; 0 turns it off. */
+  watchIntervalMs?: number;
+  now?: () => Date;
+}
+
+interface OpenDocument {
+  docId: string;
+  /** Absolute path of the file; null until saved. */
+  file: string | null;
+  lab: Lab;
+  revision: number;
+  savedRevision: number;
+  readOnly: boolean;
+  fingerprint: string | null;
+  problems: Problem[];
+  autosaveTimer: NodeJS.Timeout | null;
+  /** Size and mtime after our last open or save, to tell our writes from someone else's. */
+  diskStamp: string | null;
+  /** Set once the file-changed event was sent, so it is sent once per change. */
+  changeReported: boolean;
+}
+
+/** One instance per process; `handle` is what the transports call after nothing else. */
+export class LabService {
+  readonly events = new ServiceEvents();
+  private readonly documents = new Map<string, OpenDocument>();
+  private readonly runs = new RunRegistry();
+  private readonly recent: RecentFiles;
+  private readonly sessionId: string;
+  private nextDoc = 1;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.recent = new RecentFiles(options.recentFile ?? null);
+    this.sessionId = `s${this.now().getTime().toString(36)}${process.pid.toString(36)}`;
+  }
+
+  /** Validates and dispatches one request; a transport may call this with anything it received. */
+  async handle(request: string, params: unknown): Promise<Result<unknown>> {
+    const parsed = parseRequest(request, params);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    try {
+      return await this.dispatch(parsed.request, parsed.params);
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  /** Stops timers and watchers and cancels runs; open documents' autosaves stay for recovery. */
+  async dispose(): Promise<void> {
+    this.runs.cancelAll();
+    for (const doc of this.documents.values()) {
+      if (doc.autosaveTimer) clearTimeout(doc.autosaveTimer);
+      this.unwatch(doc);
+    }
+    this.documents.clear();
+  }
+
+  private dispatch(request: RequestName, p: unknown): Promise<Result<unknown>> {
+    const table: { [N in RequestName]: (params: Params<N>) => Answer<N> } = {
+      'app.info': () => this.appInfo(),
+      'examples.list': () => this.examplesList(),
+      'recent.list': () => this.recentList(),
+      'recent.clear': () => this.recentClear(),
+      'workspace.listFiles': () => this.workspaceListFiles(),
+      'lab.new': (x) => this.labNew(x),
+      'lab.open': (x) => this.labOpen(x),
+      'lab.get': (x) => this.labGet(x),
+      'lab.save': (x) => this.labSave(x),
+      'lab.saveAs': (x) => this.labSaveAs(x),
+      'lab.reload': (x) => this.labReload(x),
+      'lab.close': (x) => this.labClose(x),
+      'lab.edit': (x) => this.labEdit(x),
+      'lab.replace': (x) => this.labReplace(x),
+      'lab.validate': (x) => this.labValidate(x),
+      'lab.lint': (x) => this.labLint(x),
+      'lab.exportJson': (x) => this.labExportJson(x),
+      'lab.importJson': (x) => this.labImportJson(x),
+      'drivers.list': (x) => this.driversList(x),
+      'drills.run': (x) => this.drillsRun(x),
+      'run.cancel': (x) => this.runCancel(x),
+      'matrix.run': (x) => this.matrixRun(x),
+      'recovery.list': () => this.recoveryList(),
+      'recovery.restore': (x) => this.recoveryRestore(x),
+      'recovery.discard': (x) => this.recoveryDiscard(x),
+    };
+    return (table[request] as (params: unknown) => Promise<Result<unknown>>)(p);
+  }
+
+  // ---- app, examples, recent, workspace ------------------------------------------------------
+
+  async appInfo(): Answer<'app.info'> {
+    return ok({
+      apiVersion: API_VERSION,
+      appVersion: this.options.appVersion,
+      host: this.options.host,
+      canPickFiles: this.options.host === 'electron',
+      workspace: this.options.paths.workspace,
+      startup: this.options.startup ?? null,
+    });
+  }
+
+  async examplesList(): Answer<'examples.list'> {
+    return ok({ examples: await listExamples(this.options.examplesDir) });
+  }
+
+  async recentList(): Answer<'recent.list'> {
+    const files = (await this.recent.list()).map((e) => ({
+      path: e.path,
+      displayName: path.basename(e.path),
+      title: e.title,
+      openedAt: e.openedAt,
+    }));
+    return ok({ files });
+  }
+
+  async recentClear(): Answer<'recent.clear'> {
+    await this.recent.clear();
+    return ok({});
+  }
+
+  async workspaceListFiles(): Answer<'workspace.listFiles'> {
+    const { paths } = this.options;
+    const folders = paths.workspace
+      ? [paths.workspace]
+      : [...new Set((await this.recent.list()).map((e) => path.dirname(e.path)))];
+    const files = await listLabFiles(folders, paths.workspace ? 4 : 0);
+    return ok({ files: files.map((f) => ({ ...f, path: paths.display(f.path) })) });
+  }
+
+  // ---- documents ---------------------------------------------------------------------------
+
+  async labNew(p: Params<'lab.new'>): Answer<'lab.new'> {
+    if (p.from.kind === 'empty') return ok(this.state(this.addDocument(labSchema.parse({}), null)));
+    const example = await readExample(this.options.examplesDir, p.from.id);
+    if (!example.ok) return example;
+    return ok(this.state(this.addDocument(example.value, null)));
+  }
+
+  async labOpen(p: Params<'lab.open'>): Answer<'lab.open'> {
+    if (p.path === undefined) return fail('needs-path', 'choose a lab file to open');
+    const resolved = await this.options.paths.resolve(p.path, 'open');
+    if (!resolved.ok) return fail('path-refused', resolved.message);
+    const file = resolved.absolute;
+    if (file.toLowerCase().endsWith(LAB_JSON_EXTENSION)) {
+      const text = await readText(file);
+      if (!text.ok) return text;
+      const lab = this.options.files.importJson(text.value, path.basename(file));
+      return ok(this.state(this.addDocument(lab, null)));
+    }
+    const already = [...this.documents.values()].find((d) => d.file === file);
+    if (already) return ok(this.state(already));
+    const opened = await this.options.files.open(file);
+    const doc = this.addDocument(opened.lab, file, { readOnly: opened.readOnly, fingerprint: opened.fingerprint });
+    await this.recent.add({ path: this.options.paths.display(file), title: opened.lab.meta.title, openedAt: this.now().toISOString() });
+    await this.watch(doc);
+    return ok(this.state(doc));
+  }
+
+  async labGet(p: Params<'lab.get'>): Answer<'lab.get'> {
+    const doc = this.documents.get(p.docId);
+    return doc ? ok(this.state(doc)) : notOpen(p.docId);
+  }
+
+  async labSave(p: Params<'lab.save'>): Answer<'lab.save'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (doc.file === null) return fail('needs-path', 'this lab has not been saved yet; choose a file name');
+    if (doc.readOnly) return fail('read-only', `${this.options.paths.display(doc.file)} is read-only; save it under another name`);
+    return this.writeTo(doc, doc.file, doc.fingerprint);
+  }
+
+  async labSaveAs(p: Params<'lab.saveAs'>): Answer<'lab.saveAs'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (p.path === undefined) return fail('needs-path', 'choose a file name to save the lab as');
+    const resolved = await this.options.paths.resolve(p.path, 'save');
+    if (!resolved.ok) return fail('path-refused', resolved.message);
+    const other = [...this.documents.values()].find((d) => d !== doc && d.file === resolved.absolute);
+    if (other) return fail('file-error', `${this.options.paths.display(resolved.absolute)} is open in another window; close it first`);
+    // Saving over an existing file under a new name is the user's choice, so no fingerprint guard.
+    return this.writeTo(doc, resolved.absolute, doc.file === resolved.absolute ? doc.fingerprint : null);
+  }
+
+  async labReload(p: Params<'lab.reload'>): Answer<'lab.reload'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (doc.file === null) return fail('needs-path', 'this lab has no file to reload from');
+    const opened = await this.options.files.open(doc.file);
+    Object.assign(doc, { lab: opened.lab, readOnly: opened.readOnly, fingerprint: opened.fingerprint, changeReported: false });
+    doc.problems = checkReferences(opened.lab, this.knownProfiles());
+    doc.revision += 1;
+    doc.savedRevision = doc.revision;
+    doc.diskStamp = await stampOf(doc.file);
+    await this.dropAutosave(doc);
+    this.changed(doc);
+    return ok(this.state(doc));
+  }
+
+  async labClose(p: Params<'lab.close'>): Answer<'lab.close'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return ok({});
+    if (doc.revision !== doc.savedRevision && !p.discard)
+      return fail('unsaved-changes', `${this.displayName(doc)} has unsaved changes; save it or close without saving`);
+    this.unwatch(doc);
+    await this.dropAutosave(doc);
+    this.documents.delete(doc.docId);
+    return ok({});
+  }
+
+  async labEdit(p: Params<'lab.edit'>): Answer<'lab.edit'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (p.baseRevision !== doc.revision) return staleRevision(doc, p.baseRevision);
+    const applied = applyEditOps(doc.lab, p.ops);
+    if (!applied.ok) return fail('invalid-request', applied.message);
+    return this.accept(doc, applied.document);
+  }
+
+  async labReplace(p: Params<'lab.replace'>): Answer<'lab.replace'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (p.baseRevision !== doc.revision) return staleRevision(doc, p.baseRevision);
+    return this.accept(doc, p.document);
+  }
+
+  async labValidate(p: Params<'lab.validate'>): Answer<'lab.validate'> {
+    const parsed = readLab(p.document);
+    return ok({ valid: parsed.ok, problems: parsed.ok ? [] : parsed.problems });
+  }
+
+  async labLint(p: Params<'lab.lint'>): Answer<'lab.lint'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (!this.options.designChecks) return fail('unsupported', 'design checks are not available in this build');
+    return ok({ findings: this.options.designChecks(doc.lab) });
+  }
+
+  async labExportJson(p: Params<'lab.exportJson'>): Answer<'lab.exportJson'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    const base = doc.file ? path.basename(doc.file).replace(/\.lab$/i, '') : safeFileName(doc.lab.meta.title);
+    return ok({ text: this.options.files.exportJson(doc.lab), fileName: `${base}${LAB_JSON_EXTENSION}`, savedTo: null });
+  }
+
+  async labImportJson(p: Params<'lab.importJson'>): Answer<'lab.importJson'> {
+    if (p.text === undefined) return fail('needs-path', 'choose a .lab.json file to import');
+    const lab = this.options.files.importJson(p.text, p.fileName ?? 'the imported JSON');
+    return ok(this.state(this.addDocument(lab, null)));
+  }
+
+  // ---- drivers, drills, matrix -------------------------------------------------------------
+
+  async driversList(p: Params<'drivers.list'>): Answer<'drivers.list'> {
+    const doc = p.docId === undefined ? undefined : this.documents.get(p.docId);
+    if (p.docId !== undefined && !doc) return notOpen(p.docId);
+    return ok({ profiles: [...DRIVER_CATALOGUE, ...(doc?.lab.driverProfiles ?? [])] });
+  }
+
+  async drillsRun(p: Params<'drills.run'>): Answer<'drills.run'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (doc.problems.length) return labHasProblems(doc.problems);
+    const known = new Set(doc.lab.drills.map((d) => d.name));
+    const names = p.drills ?? [...known];
+    const unknown = names.filter((n) => !known.has(n));
+    if (unknown.length) return fail('not-found', `the lab has no drill named ${unknown.map((n) => `"${n}"`).join(', ')}`);
+    if (names.length === 0) return fail('not-found', 'the lab has no drills to run');
+    const signal = this.runs.start(p.runId);
+    if (!signal) return fail('invalid-request', `a run named "${p.runId}" is still going`);
+    const lab = structuredClone(doc.lab); // edits made during the run do not change what it simulates
+    try {
+      const report = await runDrillsInTurn(this.options.runDrills, lab, names, {
+        seed: p.seed,
+        signal,
+        onProgress: (done, total, current) => this.events.emit('run.progress', { runId: p.runId, docId: p.docId, done, total, current }),
+      });
+      return ok(report);
+    } catch (error) {
+      if (error instanceof RunCancelled) return fail('cancelled', 'the drill run was cancelled');
+      throw error;
+    } finally {
+      this.runs.finish(p.runId);
+    }
+  }
+
+  async runCancel(p: Params<'run.cancel'>): Answer<'run.cancel'> {
+    return ok({ cancelled: this.runs.cancel(p.runId) });
+  }
+
+  async matrixRun(p: Params<'matrix.run'>): Answer<'matrix.run'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (!this.options.runMatrix) return fail('unsupported', 'the what-if matrix is not available in this build');
+    if (doc.problems.length) return labHasProblems(doc.problems);
+    const signal = this.runs.start(p.runId);
+    if (!signal) return fail('invalid-request', `a run named "${p.runId}" is still going`);
+    try {
+      return ok(
+        await this.options.runMatrix(structuredClone(doc.lab), {
+          depth: p.depth,
+          signal,
+          onProgress: (done, total, current) => this.events.emit('run.progress', { runId: p.runId, docId: p.docId, done, total, current }),
+        }),
+      );
+    } catch (error) {
+      if (signal.aborted) return fail('cancelled', 'the what-if matrix was cancelled');
+      throw error;
+    } finally {
+      this.runs.finish(p.runId);
+    }
+  }
+
+  // ---- recovery ----------------------------------------------------------------------------
+
+  async recoveryList(): Answer<'recovery.list'> {
+    const mine = `${this.sessionId}-`;
+    const entries = (await this.options.files.listAutosaves())
+      .filter((e) => !e.id.startsWith(mine))
+      .map((e) => ({ id: e.id, path: e.path === null ? null : this.options.paths.display(e.path), title: e.title, savedAt: e.savedAt }));
+    return ok({ entries });
+  }
+
+  /** Tells listeners about work left by an earlier session; call once a transport is listening. */
+  async announceRecovery(): Promise<void> {
+    const listed = await this.recoveryList();
+    if (listed.ok && listed.value.entries.length) this.events.emit('recovery.available', listed.value);
+  }
+
+  async recoveryRestore(p: Params<'recovery.restore'>): Answer<'recovery.restore'> {
+    const known = await this.options.files.listAutosaves();
+    if (!known.some((e) => e.id === p.id)) return fail('not-found', 'that recovered work is no longer there');
+    const work = await this.options.files.readAutosave(p.id);
+    // The recovered lab belongs to its file but is unsaved: saving it goes through the usual conflict check.
+    let fingerprint: string | null = null;
+    let file: string | null = null;
+    if (work.path !== null) {
+      const opened = await this.options.files.open(work.path).catch(() => null);
+      if (opened) {
+        file = work.path;
+        fingerprint = opened.fingerprint;
+      }
+    }
+    const doc = this.addDocument(work.lab, file, { fingerprint });
+    doc.revision = 1; // unsaved until the engineer saves it
+    await this.options.files.discardAutosave(p.id);
+    this.scheduleAutosave(doc);
+    if (file) await this.watch(doc);
+    return ok(this.state(doc));
+  }
+
+  async recoveryDiscard(p: Params<'recovery.discard'>): Answer<'recovery.discard'> {
+    await this.options.files.discardAutosave(p.id);
+    return ok({});
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private addDocument(lab: Lab, file: string | null, extra: { readOnly?: boolean; fingerprint?: string | null } = {}): OpenDocument {
+    const doc: OpenDocument = {
+      docId: `doc-${this.nextDoc++}`,
+      file,
+      lab,
+      revision: 0,
+      savedRevision: 0,
+      readOnly: extra.readOnly ?? false,
+      fingerprint: extra.fingerprint ?? null,
+      problems: checkReferences(lab, this.knownProfiles()),
+      autosaveTimer: null,
+      diskStamp: null,
+      changeReported: false,
+    };
+    this.documents.set(doc.docId, doc);
+    return doc;
+  }
+
+  /** Takes a candidate document if it fits the schema; reference problems are kept and reported. */
+  private accept(doc: OpenDocument, candidate: unknown): Result<DocumentStatus> {
+    const parsed = labSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+      return fail('invalid-lab', `the change was not made: ${problems.map((x) => `${x.path} ${x.message}`).join('; ')}`, problems);
+    }
+    doc.lab = parsed.data;
+    doc.problems = checkReferences(parsed.data, this.knownProfiles());
+    doc.revision += 1;
+    this.scheduleAutosave(doc);
+    this.changed(doc);
+    return ok(this.status(doc));
+  }
+
+  private async writeTo(doc: OpenDocument, file: string, expectedFingerprint: string | null): Answer<'lab.save'> {
+    const revision = doc.revision;
+    const lab = doc.lab;
+    this.unwatch(doc);
+    try {
+      const saved = await this.options.files.save(file, lab, expectedFingerprint);
+      doc.file = file;
+      doc.fingerprint = saved.fingerprint;
+      doc.readOnly = false;
+      doc.savedRevision = revision;
+      doc.changeReported = false;
+    } finally {
+      await this.watch(doc);
+    }
+    if (doc.revision === doc.savedRevision) await this.dropAutosave(doc);
+    await this.recent.add({ path: this.options.paths.display(file), title: lab.meta.title, openedAt: this.now().toISOString() });
+    this.changed(doc);
+    return ok(this.status(doc));
+  }
+
+  private scheduleAutosave(doc: OpenDocument): void {
+    if (doc.autosaveTimer) clearTimeout(doc.autosaveTimer);
+    doc.autosaveTimer = setTimeout(() => {
+      doc.autosaveTimer = null;
+      if (!this.documents.has(doc.docId) || doc.revision === doc.savedRevision) return;
+      // A failed autosave must not break editing; the next edit tries again.
+      this.options.files.autosave(this.autosaveId(doc), doc.file, doc.lab).catch(() => undefined);
+    }, this.options.autosaveDelayMs ?? 2000);
+    doc.autosaveTimer.unref?.();
+  }
+
+  private async dropAutosave(doc: OpenDocument): Promise<void> {
+    if (doc.autosaveTimer) clearTimeout(doc.autosaveTimer);
+    doc.autosaveTimer = null;
+    await this.options.files.discardAutosave(this.autosaveId(doc)).catch(() => undefined);
+  }
+
+  private autosaveId(doc: OpenDocument): string {
+    return `${this.sessionId}-${doc.docId}`;
+  }
+
+  // Polling (not fs.watch) because it also works on network shares, where lab files often live.
+  private async watch(doc: OpenDocument): Promise<void> {
+    const interval = this.options.watchIntervalMs ?? 2000;
+    if (doc.file === null || interval <= 0) return;
+    doc.diskStamp = await stampOf(doc.file);
+    const file = doc.file;
+    watchFile(file, { interval, persistent: false }, (current: Stats) => {
+      if (!this.documents.has(doc.docId) || doc.file !== file || doc.changeReported) return;
+      const stamp = current.mtimeMs === 0 ? null : `${current.size}:${current.mtimeMs}`;
+      if (stamp === doc.diskStamp) return;
+      doc.changeReported = true;
+      this.events.emit('file.changedOnDisk', { docId: doc.docId, path: this.options.paths.display(file) });
+    });
+  }
+
+  private unwatch(doc: OpenDocument): void {
+    if (doc.file !== null) unwatchFile(doc.file);
+  }
+
+  private changed(doc: OpenDocument): void {
+    this.events.emit('document.changed', this.status(doc));
+  }
+
+  private knownProfiles(): readonly string[] {
+    return CATALOGUE_IDS;
+  }
+
+  private displayName(doc: OpenDocument): string {
+    return doc.file ? path.basename(doc.file) : doc.lab.meta.title;
+  }
+
+  private status(doc: OpenDocument): DocumentStatus {
+    return {
+      docId: doc.docId,
+      path: doc.file === null ? null : this.options.paths.display(doc.file),
+      displayName: this.displayName(doc),
+      revision: doc.revision,
+      savedRevision: doc.savedRevision,
+      dirty: doc.revision !== doc.savedRevision,
+      readOnly: doc.readOnly,
+      problems: doc.problems,
+    };
+  }
+
+  private state(doc: OpenDocument): DocumentState {
+    return { ...this.status(doc), document: doc.lab };
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
+
+function notOpen(docId: string): Result<never> {
+  return fail('not-found', `no open lab is called "${docId}"; it may have been closed`);
+}
+
+function staleRevision(doc: OpenDocument, base: number): Result<never> {
+  return fail('stale-revision', `the lab changed since this edit was made (revision ${doc.revision}, the edit was for ${base}); reload it`);
+}
+
+function labHasProblems(problems: Problem[]): Result<never> {
+  const n = problems.length;
+  return fail('invalid-lab', `the lab has ${n} problem${n === 1 ? '' : 's'} to fix before running it: ${problems[0].path} ${problems[0].message}`, problems);
+}
+
+function safeFileName(title: string): string {
+  return title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'lab';
+}
+
+async function readText(file: string): Promise<Result<string>> {
+  try {
+    return ok(await readFile(file, 'utf8'));
+  } catch (error) {
+    return fail('file-error', `${path.basename(file)} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+async function stampOf(file: string): Promise<string | null> {
+  const s = await stat(file).catch(() => null);
+  return s ? `${s.size}:${s.mtimeMs}` : null;
+}
+
+/** Turns a thrown store failure into a result; anything else is a bug reported as `internal`. */
+function failure(error: unknown): Result<never> {
+  if (error instanceof LabFileFailure) return fail(error.kind, error.message, error.problems);
+  const apiError: ApiError = { code: 'internal', message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  return { ok: false, error: apiError };
+}
