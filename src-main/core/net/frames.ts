@@ -45,6 +45,17 @@ export interface Frame {
   readonly payload: ArpPacket | Ipv4Packet;
   /** Not on the wire: which ping this frame belongs to, so a lost ping can be traced to where it died. */
   readonly trace: number;
+  /** Not on the wire: set by a team that rewrote the L2 destination from its VM table. */
+  readonly rewrite?: RewriteNote;
+}
+
+export interface RewriteNote {
+  /** "team VM-Team on HostB". */
+  readonly by: string;
+  readonly ip: number;
+  /** The VM MAC the entry held, and when the team learnt it. */
+  readonly mac: number;
+  readonly learntUs: number;
 }
 
 export const NO_TRACE = -1;

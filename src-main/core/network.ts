@@ -1,0 +1,415 @@
+// The simulated lab: devices built from a lab document, wired by its cables, and the operations a
+// drill performs on them (VM lifecycle, migrations, team toggles, failures and repairs).
+import type { Lab, Endpoint } from '../../shared/lab.js';
+import { endpointKey, endpointLabel } from '../../shared/lab.js';
+import type { Snapshot } from '../../shared/drill.js';
+import { ipToNumber, ipToText, macToNumber, macToText, BROADCAST_MAC } from '../../shared/addresses.js';
+import { ARP_REPLY, ARP_REQUEST, NO_TRACE } from './net/frames.js';
+import { SimContext } from './engine/context.js';
+import { profilesOf } from './drivers/catalogue.js';
+import { Port, Wire, type PortOwner } from './devices/port.js';
+import { PhysicalSwitch } from './devices/physical-switch.js';
+import { Nic } from './devices/nic.js';
+import { Team } from './devices/team.js';
+import { VirtualSwitch } from './devices/virtual-switch.js';
+import { Vm } from './devices/vm.js';
+import { Client } from './devices/client.js';
+import { Host } from './devices/host.js';
+
+/** What an operation could not do, in the engineer's words; the drill goes on. */
+export type Problem = string | null;
+
+export class Network {
+  readonly hosts = new Map<string, Host>();
+  readonly switches = new Map<string, PhysicalSwitch>();
+  readonly clients = new Map<string, Client>();
+  readonly vms = new Map<string, Vm>();
+  readonly wires: Wire[] = [];
+  private readonly wireByEndpoint = new Map<string, Wire>();
+  private readonly portByEndpoint = new Map<string, Port>();
+
+  constructor(
+    readonly lab: Lab,
+    readonly ctx: SimContext,
+  ) {
+    const profiles = profilesOf(lab.driverProfiles);
+    for (const s of lab.switches) this.switches.set(s.name, new PhysicalSwitch(ctx, s.name, s.ports, s.macAgeingSec));
+    for (const c of lab.clients) {
+      const client = new Client(ctx, c);
+      this.clients.set(c.name, client);
+      this.portByEndpoint.set(endpointKey({ client: c.name }), client.port);
+    }
+    for (const spec of lab.hosts) {
+      const host = new Host(spec);
+      this.hosts.set(spec.name, host);
+      for (const n of spec.nics) {
+        const nic = new Nic(ctx, host, n);
+        host.nics.set(n.name, nic);
+        this.portByEndpoint.set(endpointKey({ host: spec.name, nic: n.name }), nic.port);
+      }
+      for (const t of spec.teams) {
+        const members = t.members.map((m) => host.nics.get(m)!);
+        const probeIp = t.probeTarget ? ipToNumber(t.probeTarget) : this.clients.values().next().value?.ip;
+        const probe = probeIp === undefined ? null : (nic: Nic) => this.reaches(nic.port, probeIp);
+        host.teams.set(t.name, new Team(ctx, spec.name, t, members, profiles.get(t.driverProfile)!, probe));
+      }
+      for (const v of spec.virtualSwitches) {
+        const vswitch = new VirtualSwitch(ctx, spec.name, v.name);
+        host.vswitches.set(v.name, vswitch);
+        if (v.uplink && 'team' in v.uplink) {
+          const team = host.teams.get(v.uplink.team)!;
+          team.client = vswitch;
+          vswitch.uplink = team;
+        } else if (v.uplink) {
+          const nic = host.nics.get(v.uplink.nic)!;
+          nic.upper = vswitch;
+          vswitch.uplink = { transmit: (f) => nic.transmit(f) };
+        }
+      }
+    }
+    for (const s of this.switches.values())
+      s.ports.forEach((p, i) => this.portByEndpoint.set(endpointKey({ switch: s.name, port: i + 1 }), p));
+    for (const c of lab.cables) {
+      const a = this.portByEndpoint.get(endpointKey(c.a))!;
+      const b = this.portByEndpoint.get(endpointKey(c.b))!;
+      const wire = new Wire(a, b, `${endpointLabel(c.a)} – ${endpointLabel(c.b)}`);
+      this.wires.push(wire);
+      this.wireByEndpoint.set(endpointKey(c.a), wire);
+      this.wireByEndpoint.set(endpointKey(c.b), wire);
+      for (const p of [a, b]) if (p.owner instanceof PhysicalSwitch) p.owner.cabledPorts.push(p);
+    }
+    for (const s of this.switches.values()) s.cabledPorts.sort((x, y) => s.portNumber(x) - s.portNumber(y));
+    for (const v of lab.vms) this.vms.set(v.name, new Vm(ctx, v));
+  }
+
+  /** t = 0: links come up, running VMs are on their hosts, teams initialise, VMs announce. */
+  start(): void {
+    for (const w of this.wires) w.refresh();
+    for (const vm of this.vms.values()) {
+      if (vm.spec.initialState !== 'running') continue;
+      const problem = this.powerOn(vm, this.hosts.get(vm.hostName)!, 0);
+      if (problem === null) {
+        vm.state = 'running';
+        this.announceBoot(vm);
+      }
+    }
+    for (const host of this.hosts.values()) for (const team of host.teams.values()) team.initialise();
+  }
+
+  endpointPort(e: Endpoint): Port | undefined {
+    return this.portByEndpoint.get(endpointKey(e));
+  }
+
+  refreshWires(): void {
+    for (const w of this.wires) w.refresh();
+  }
+
+  // ---- VM lifecycle ------------------------------------------------------------------------
+
+  private macInUse(mac: number, except: Vm): boolean {
+    for (const vm of this.vms.values()) {
+      if (vm === except) continue;
+      if (vm.mac === mac || vm.dynamicMac === mac || (vm.macMode === 'static' && vm.staticMac === mac)) return true;
+    }
+    return false;
+  }
+
+  /** Powers a VM on at `host`: picks its MAC (Hyper-V's rules), connects it, boots after `bootUs`. */
+  private powerOn(vm: Vm, host: Host, bootUs: number): Problem {
+    const vswitch = this.vswitchFor(vm, host);
+    if (!vswitch) return `host ${host.name} has no virtual switch for VM ${vm.name}`;
+    let mac: number | null;
+    if (vm.macMode === 'static') mac = vm.staticMac;
+    else if (vm.dynamicMac !== null && host.pool.contains(vm.dynamicMac)) mac = vm.dynamicMac;
+    else {
+      // A dynamic MAC outside the current host's range is regenerated at power-on.
+      mac = host.pool.allocate((m) => this.macInUse(m, vm));
+      if (mac === null) {
+        vm.poolExhaustedOn = host.name;
+        return `the dynamic MAC pool of ${host.name} (${host.pool.label}) is exhausted: VM ${vm.name} cannot start (Hyper-V event 12565)`;
+      }
+      vm.dynamicMac = mac;
+    }
+    vm.poolExhaustedOn = null;
+    vm.hostName = host.name;
+    vm.mac = mac;
+    vm.stack.mac = mac!;
+    vm.vswitch = vswitch;
+    vswitch.connect(vm, mac!);
+    vm.state = 'booting';
+    const generation = vm.generation;
+    if (bootUs > 0) {
+      this.ctx.scheduler.after(bootUs, () => {
+        if (vm.generation !== generation || vm.state !== 'booting') return;
+        vm.state = 'running';
+        this.announceBoot(vm);
+      });
+    }
+    return null;
+  }
+
+  private vswitchFor(vm: Vm, host: Host): VirtualSwitch | null {
+    return (vm.spec.virtualSwitch && host.vswitches.get(vm.spec.virtualSwitch)) || host.defaultVswitch();
+  }
+
+  private powerOff(vm: Vm): void {
+    vm.vswitch?.disconnect(vm);
+    vm.vswitch = null;
+    vm.state = 'off';
+    vm.generation++;
+    vm.stack.reset();
+  }
+
+  /** After boot the guest announces its IP with gratuitous ARPs (Windows: 3). */
+  private announceBoot(vm: Vm): void {
+    const { gratuitousArpCount, gratuitousArpIntervalMs } = this.ctx.settings;
+    const generation = vm.generation;
+    for (let i = 0; i < gratuitousArpCount; i++) {
+      this.ctx.scheduler.after(i * gratuitousArpIntervalMs * 1000, () => {
+        if (vm.generation !== generation || vm.mac === null) return;
+        vm.transmit({
+          dst: BROADCAST_MAC,
+          src: vm.mac,
+          payload: { kind: 'arp', op: ARP_REQUEST, sha: vm.mac, spa: vm.ip, tha: 0, tpa: vm.ip },
+          trace: NO_TRACE,
+        });
+      });
+    }
+  }
+
+  /** After a migration resumes, the VM sends an unsolicited ARP reply so neighbours update. */
+  private announceResume(vm: Vm): void {
+    if (vm.mac === null) return;
+    vm.transmit({
+      dst: BROADCAST_MAC,
+      src: vm.mac,
+      payload: { kind: 'arp', op: ARP_REPLY, sha: vm.mac, spa: vm.ip, tha: BROADCAST_MAC, tpa: vm.ip },
+      trace: NO_TRACE,
+    });
+  }
+
+  startVm(vm: Vm): Problem {
+    if (vm.state !== 'off') return `VM ${vm.name} is already ${vm.state}`;
+    const host = this.hosts.get(vm.hostName)!;
+    if (!host.up) return `host ${host.name} is down; VM ${vm.name} cannot start there`;
+    return this.powerOn(vm, host, this.ctx.settings.vmBootSec * 1e6);
+  }
+
+  shutdownVm(vm: Vm): Problem {
+    if (vm.state === 'off') return `VM ${vm.name} is already off`;
+    this.powerOff(vm);
+    return null;
+  }
+
+  restartVm(vm: Vm): Problem {
+    if (vm.state === 'off') return this.startVm(vm);
+    this.powerOff(vm);
+    return this.startVm(vm);
+  }
+
+  setMacMode(vm: Vm, mode: 'static' | 'dynamic', mac: string | undefined): Problem {
+    if (vm.state !== 'off') return `VM ${vm.name} must be shut down before its MAC settings change`;
+    if (mode === 'dynamic') {
+      vm.macMode = 'dynamic';
+      vm.dynamicMac = null;
+      return null;
+    }
+    const value = mac !== undefined ? macToNumber(mac) : (vm.mac ?? vm.dynamicMac);
+    if (value === null) return `VM ${vm.name} has no MAC yet to keep as its static MAC; give one`;
+    if (this.macInUse(value, vm)) return `MAC ${macToText(value)} is already used by another VM`;
+    vm.macMode = 'static';
+    vm.staticMac = value;
+    return null;
+  }
+
+  private migrationTarget(vm: Vm, to: Host): Problem {
+    if (vm.state !== 'running') return `VM ${vm.name} is ${vm.state}; only a running VM migrates`;
+    if (to.name === vm.hostName) return `VM ${vm.name} is already on ${to.name}`;
+    if (!to.up) return `host ${to.name} is down`;
+    if (!this.vswitchFor(vm, to)) return `host ${to.name} has no virtual switch for VM ${vm.name}`;
+    return null;
+  }
+
+  /** Moves a running VM's adapter to `to` and resumes it there, keeping its MAC. */
+  private resumeOn(vm: Vm, to: Host): void {
+    vm.vswitch?.disconnect(vm);
+    const vswitch = this.vswitchFor(vm, to)!;
+    vm.hostName = to.name;
+    vm.vswitch = vswitch;
+    vswitch.connect(vm, vm.mac!);
+    vm.state = 'running';
+    this.announceResume(vm);
+  }
+
+  liveMigrate(vm: Vm, to: Host): Problem {
+    const problem = this.migrationTarget(vm, to);
+    if (problem) return problem;
+    const s = this.ctx.settings;
+    const generation = vm.generation;
+    this.ctx.scheduler.after(s.liveMigrationCopySec * 1e6, () => {
+      if (vm.generation !== generation || vm.state !== 'running') return;
+      vm.state = 'paused';
+      this.ctx.scheduler.after(s.liveMigrationBlackoutMs * 1000, () => {
+        if (vm.generation !== generation) return;
+        if (!to.up) return this.powerOff(vm);
+        this.resumeOn(vm, to);
+      });
+    });
+    return null;
+  }
+
+  quickMigrate(vm: Vm, to: Host): Problem {
+    const problem = this.migrationTarget(vm, to);
+    if (problem) return problem;
+    const generation = vm.generation;
+    vm.state = 'paused';
+    vm.vswitch?.disconnect(vm);
+    this.ctx.scheduler.after(this.ctx.settings.quickMigrationDowntimeSec * 1e6, () => {
+      if (vm.generation !== generation) return;
+      if (!to.up) return this.powerOff(vm);
+      this.resumeOn(vm, to);
+    });
+    return null;
+  }
+
+  // ---- teams and faults --------------------------------------------------------------------
+
+  disableTeam(team: Team): Problem {
+    if (!team.enabled) return `${team.label} is already disabled`;
+    team.disable();
+    return null;
+  }
+
+  enableTeam(team: Team): Problem {
+    if (team.enabled) return `${team.label} is already enabled`;
+    const host = this.hosts.get(team.hostName)!;
+    if (!host.up) return `host ${host.name} is down`;
+    this.ctx.scheduler.after(team.profile.initMs * 1000, () => team.initialise());
+    return null;
+  }
+
+  failHost(host: Host, failoverTo: Host | undefined): Problem {
+    if (!host.up) return `host ${host.name} is already down`;
+    host.up = false;
+    for (const team of host.teams.values()) team.disable();
+    this.refreshWires();
+    const crashed = [...this.vms.values()].filter((vm) => vm.hostName === host.name && vm.state !== 'off');
+    for (const vm of crashed) this.powerOff(vm);
+    // The cluster notices and restarts the VMs on another node: a restart, so dynamic MACs may change.
+    this.ctx.scheduler.after(this.ctx.settings.clusterFailoverSec * 1e6, () => {
+      for (const vm of crashed) {
+        if (vm.state !== 'off') continue;
+        const target = [failoverTo, ...this.hosts.values()].find(
+          (h) => h !== undefined && h !== host && h.up && this.vswitchFor(vm, h) !== null,
+        );
+        if (!target) continue;
+        vm.hostName = target.name;
+        this.powerOn(vm, target, this.ctx.settings.vmBootSec * 1e6);
+      }
+    });
+    return null;
+  }
+
+  restoreHost(host: Host): Problem {
+    if (host.up) return `host ${host.name} is not down`;
+    host.up = true;
+    this.refreshWires();
+    for (const team of host.teams.values()) team.initialise();
+    return null;
+  }
+
+  // ---- paths -------------------------------------------------------------------------------
+
+  /** Whether frames leaving `from` can reach the device holding `ip` over working links. */
+  reaches(from: Port, ip: number): boolean {
+    const target = [...this.clients.values()].find((c) => c.ip === ip)?.port;
+    return target !== undefined && this.connected(from, target);
+  }
+
+  /** Whether two ports are joined by up wires through working switches. */
+  connected(from: Port, to: Port): boolean {
+    const first = from.wire?.up ? from.peer() : null;
+    if (!first) return false;
+    if (first === to) return true;
+    const seen = new Set<PortOwner>();
+    const queue: PortOwner[] = [first.owner];
+    while (queue.length) {
+      const owner = queue.shift()!;
+      if (seen.has(owner) || !(owner instanceof PhysicalSwitch) || owner.failed) continue;
+      seen.add(owner);
+      for (const p of owner.cabledPorts) {
+        if (!p.carrier) continue;
+        const peer = p.peer()!;
+        if (peer === to) return true;
+        queue.push(peer.owner);
+      }
+    }
+    return false;
+  }
+
+  /** Infrastructure that is down right now, in the engineer's words. */
+  faults(): string[] {
+    const out: string[] = [];
+    for (const s of this.switches.values()) {
+      if (s.failed) out.push(`switch ${s.name} is down`);
+      s.ports.forEach((p, i) => p.failed && out.push(`port ${i + 1} of ${s.name} is down`));
+    }
+    for (const h of this.hosts.values()) {
+      if (!h.up) out.push(`host ${h.name} is down`);
+      for (const n of h.nics.values()) if (n.failed) out.push(`NIC ${n.label} has failed`);
+      for (const t of h.teams.values()) if (!t.enabled && h.up) out.push(`${t.label} is disabled`);
+    }
+    for (const w of this.wires) if (w.failed) out.push(`${isInterSwitch(w) ? 'inter-switch link' : 'cable'} ${w.label} is cut`);
+    return out;
+  }
+
+  wireAt(e: Endpoint): Wire | undefined {
+    return this.wireByEndpoint.get(endpointKey(e));
+  }
+
+  interSwitchWires(a: string, b: string): Wire[] {
+    return this.wires.filter((w) => {
+      if (!isInterSwitch(w)) return false;
+      const names = [(w.a.owner as PhysicalSwitch).name, (w.b.owner as PhysicalSwitch).name];
+      return (names[0] === a && names[1] === b) || (names[0] === b && names[1] === a);
+    });
+  }
+
+  // ---- what the engineer can look at -------------------------------------------------------
+
+  snapshot(): Snapshot {
+    return {
+      atMs: this.ctx.now / 1000,
+      clients: [...this.clients.values()].map((c) => ({
+        name: c.name,
+        arp: Object.fromEntries(c.stack.liveEntries().map((e) => [ipToText(e.ip), macToText(e.mac)])),
+      })),
+      switches: [...this.switches.values()].map((s) => ({
+        name: s.name,
+        macTable: s.entries().map((e) => ({ mac: macToText(e.mac), port: e.port, ageSec: e.ageSec })),
+      })),
+      teams: [...this.hosts.values()].flatMap((h) =>
+        [...h.teams.values()].map((t) => ({
+          host: h.name,
+          team: t.name,
+          enabled: t.enabled,
+          activeMember: t.active?.name ?? null,
+          teamMac: macToText(t.mac),
+          vmTable: [...t.vmTable.entries()]
+            .sort((x, y) => x[0] - y[0])
+            .map(([ip, e]) => ({ ip: ipToText(ip), mac: macToText(e.mac), learntAtMs: e.learntUs / 1000 })),
+        })),
+      ),
+      vms: [...this.vms.values()].map((vm) => ({
+        name: vm.name,
+        host: vm.hostName,
+        state: vm.state,
+        mac: vm.mac === null ? null : macToText(vm.mac),
+      })),
+    };
+  }
+}
+
+function isInterSwitch(w: Wire): boolean {
+  return w.a.owner instanceof PhysicalSwitch && w.b.owner instanceof PhysicalSwitch;
+}
