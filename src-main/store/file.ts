@@ -1,21 +1,289 @@
-// Opening and saving `.lab` files.
+// Opening and saving `.lab` files: read-only checks first, atomic temp-file-and-rename saves.
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, chmodSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
+import Database from 'better-sqlite3';
 import type { Lab, LabInput } from '../../shared/lab.js';
-import type { OpenedLab, OpenOptions, RunRecord, SaveOptions, SaveResult } from './types.js';
+import { formatProblems } from '../../shared/validate.js';
+import { readLab } from '../core/lab.js';
+import { APP_VERSION } from '../version.js';
+import { LabFileError } from './errors.js';
+import { checkHeader, checkIdentity, checkIntegrity, checkValueSizes, sqliteFailure } from './checks.js';
+import { CURRENT_SCHEMA_VERSION, FILL_RUN_VMS_SQL, migrate } from './schema.js';
+import { DOCUMENT_TABLES, RowProblem, documentFromRows, documentRows, type Row } from './rows.js';
+import { canonicalLab, exportLabJson } from './json.js';
+import { insertRunRecord } from './history-rows.js';
+import type { LabFileMeta, OpenedLab, OpenOptions, RunRecord, SaveOptions, SaveResult } from './types.js';
 
+/** Largest text value read from a file; names are at most 200 characters, descriptions 100,000. */
 export const DEFAULT_MAX_VALUE_BYTES = 16 * 1024 * 1024;
 
-export function openLabFile(_path: string, _options: OpenOptions = {}): OpenedLab {
-  throw new Error('not implemented yet');
+export function openLabFile(path: string, options: OpenOptions = {}): OpenedLab {
+  const file = resolve(path);
+  checkHeader(file);
+  const access = writeAccess(file);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const schemaVersion = checkIdentity(file, db);
+    checkIntegrity(file, db);
+    checkValueSizes(file, db, options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES);
+    let migration: OpenedLab['migration'] = null;
+    if (schemaVersion < CURRENT_SCHEMA_VERSION) {
+      // Upgrade a copy in memory first: a file whose document turns out invalid is never touched.
+      db.close();
+      db = new Database(readFileSync(file));
+      migrate(db, schemaVersion);
+      migration = { from: schemaVersion, to: CURRENT_SCHEMA_VERSION, backupPath: null, inMemoryOnly: true };
+    }
+    const { lab, meta: { documentHash, ...meta }, runCount } = readDocument(file, db, schemaVersion);
+    if (migration && options.migrate !== 'memory' && access.writable) {
+      db.close();
+      db = undefined;
+      migration = { ...migration, backupPath: migrateFileOnDisk(file, schemaVersion), inMemoryOnly: false };
+    }
+    return {
+      path: file, lab, meta, runCount, migration,
+      readOnly: !access.writable, readOnlyReason: access.reason,
+      fingerprint: fingerprintOf(meta.revision, documentHash),
+    };
+  } catch (error) {
+    throw sqliteFailure(file, error);
+  } finally {
+    db?.close();
+  }
 }
 
-export function saveLabFile(_path: string, _lab: Lab, _options: SaveOptions = {}): SaveResult {
-  throw new Error('not implemented yet');
+function readDocument(file: string, db: Database.Database, schemaVersion: number): { lab: Lab; meta: LabFileMeta & { documentHash: string }; runCount: number } {
+  const labRow = db.prepare('SELECT * FROM lab WHERE id = 1').get() as Row | undefined;
+  if (!labRow) throw new LabFileError(file, 'corrupt', 'is damaged: it has no lab record (title, revision)');
+  const rows = Object.fromEntries(
+    DOCUMENT_TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY ${table === 'settings' ? 'rowid' : table === 'layout_viewport' ? 'id' : 'ordinal'}`).all() as Row[]]),
+  );
+  let input: LabInput;
+  try {
+    input = documentFromRows(labRow, rows);
+  } catch (error) {
+    if (error instanceof RowProblem) throw new LabFileError(file, 'invalid-document', `is damaged: ${error.message}`);
+    throw error;
+  }
+  const parsed = readLab(input);
+  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `holds a lab that does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+  const runCount = Number((db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n);
+  const meta = {
+    title: parsed.lab.meta.title,
+    description: parsed.lab.meta.description,
+    author: parsed.lab.meta.author,
+    created: String(labRow.created),
+    modified: String(labRow.modified),
+    modifiedBy: String(labRow.modified_by ?? ''),
+    appVersion: String(labRow.app_version),
+    revision: Number(labRow.revision),
+    schemaVersion,
+    documentHash: String(labRow.document_hash),
+  };
+  return { lab: parsed.lab, meta, runCount };
+}
+
+/** Keeps a backup copy next to the file, then runs each pending migration in its own transaction. */
+function migrateFileOnDisk(file: string, from: number): string {
+  const backupPath = freeName(`${file}.schema-v${from}.bak`);
+  copyFileSync(file, backupPath, constants.COPYFILE_EXCL);
+  fsyncPath(backupPath);
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = FULL');
+    migrate(db, from);
+  } finally {
+    db.close();
+  }
+  return backupPath;
+}
+
+function freeName(wanted: string): string {
+  if (!existsSync(wanted)) return wanted;
+  for (let i = 2; ; i++) if (!existsSync(`${wanted}.${i}`)) return `${wanted}.${i}`;
+}
+
+export function fingerprintOf(revision: number, documentHash: string): string {
+  return `${revision}:${documentHash}`;
+}
+
+/** Whether a save could replace the file: the file and its folder must be writable. */
+export function writeAccess(file: string): { writable: boolean; reason: string | null } {
+  const folder = dirname(file);
+  try {
+    if (existsSync(file) && (statSync(file).mode & 0o222) === 0) return { writable: false, reason: 'the file is marked read-only' };
+    if (existsSync(file)) accessSync(file, constants.W_OK);
+  } catch {
+    return { writable: false, reason: 'you have no permission to write the file' };
+  }
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    return { writable: false, reason: `the folder ${folder} is read-only for you (a read-only share or medium?)` };
+  }
+  return { writable: true, reason: null };
+}
+
+// ---- saving ----------------------------------------------------------------------------------
+
+interface OnDisk {
+  revision: number;
+  created: string;
+  modified: string;
+  modifiedBy: string;
+  fingerprint: string;
+  db: Database.Database;
+}
+
+export function saveLabFile(path: string, lab: Lab, options: SaveOptions = {}): SaveResult {
+  return writeLabFile(resolve(path), lab, options, undefined);
 }
 
 export function createLabFile(
-  _path: string,
-  _lab: LabInput = {},
-  _options: SaveOptions & { overwrite?: boolean; history?: RunRecord[] } = {},
+  path: string,
+  lab: LabInput = {},
+  options: SaveOptions & { overwrite?: boolean; history?: RunRecord[] } = {},
 ): SaveResult {
-  throw new Error('not implemented yet');
+  const file = resolve(path);
+  if (!options.overwrite && existsSync(file)) throw new LabFileError(file, 'exists', 'already exists; choose another name or replace it explicitly');
+  const parsed = readLab(lab);
+  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `cannot be created from a lab that does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+  return writeLabFile(file, parsed.lab, { ...options, expectedFingerprint: undefined }, options.history ?? []);
+}
+
+/** Writes the whole file anew into a sibling temp file, fsyncs it and renames it over the target. */
+function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: RunRecord[] | undefined): SaveResult {
+  const parsed = readLab(lab);
+  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `was not saved: the lab does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+  const document = canonicalLab(parsed.lab);
+  const documentHash = createHash('sha256').update(exportLabJson(document)).digest('hex');
+  const access = writeAccess(file);
+  if (!access.writable) throw new LabFileError(file, 'read-only', `cannot be saved: ${access.reason}. Save it under another name (save as) in a folder you can write`);
+  const now = options.now ?? new Date().toISOString();
+  const onDisk = history === undefined ? readOnDisk(file) : null;
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.saving`);
+  const mem = new Database(':memory:');
+  try {
+    if (onDisk && options.expectedFingerprint !== undefined) refuseIfChanged(file, onDisk.fingerprint, options.expectedFingerprint, onDisk);
+    const revision = (onDisk?.revision ?? 0) + 1;
+    migrate(mem, 0);
+    mem.pragma('foreign_keys = ON');
+    mem.transaction(() => {
+      insertRows(mem, documentRows(document));
+      insertRows(mem, {
+        lab: [{
+          id: 1, format: document.format, document_version: document.version, title: document.meta.title,
+          description: document.meta.description, author: document.meta.author, created: onDisk?.created ?? now, modified: now,
+          app_version: options.appVersion ?? APP_VERSION, revision, document_hash: documentHash,
+          modified_by: options.modifiedBy ?? currentUser(),
+        }],
+      });
+      if (onDisk) copyHistory(onDisk.db, mem);
+      for (const run of history ?? []) insertRunRecord(mem, run);
+    })();
+    onDisk?.db.close();
+    mem.prepare('VACUUM INTO ?').run(temp);
+    mem.close();
+    fsyncPath(temp);
+    if (existsSync(file)) keepMode(file, temp);
+    if (options.expectedFingerprint !== undefined) {
+      // Someone may have saved while we wrote the temp file; check again just before replacing.
+      const latest = readOnDisk(file);
+      latest?.db.close();
+      if (latest) refuseIfChanged(file, latest.fingerprint, options.expectedFingerprint, latest);
+    }
+    renameSync(temp, file);
+    fsyncPath(dirname(file));
+    return { path: file, fingerprint: fingerprintOf(revision, documentHash), revision, modified: now };
+  } catch (error) {
+    try {
+      if (existsSync(temp)) unlinkSync(temp);
+    } catch {
+      // The temp file is named after the lab and the process; leaving it is harmless.
+    }
+    if (error instanceof LabFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LabFileError(file, 'io', `was not saved (${code ?? 'error'}: ${(error as Error).message}); the file on disk is unchanged`);
+  } finally {
+    if (mem.open) mem.close();
+    if (onDisk?.db.open) onDisk.db.close();
+  }
+}
+
+function refuseIfChanged(file: string, actual: string, expected: string, onDisk: Omit<OnDisk, 'db'> & { db?: unknown }): void {
+  if (actual === expected) return;
+  const by = onDisk.modifiedBy ? ` by ${onDisk.modifiedBy}` : '';
+  throw new LabFileError(file, 'conflict', `was saved${by} at ${onDisk.modified} (now revision ${onDisk.revision}) since you opened it. Nothing was written: save your lab under another name (save as), or reload the file and redo your changes`);
+}
+
+/** The lab file currently on disk, checked like an opened one; null when there is none. */
+function readOnDisk(file: string): OnDisk | null {
+  if (!existsSync(file)) return null;
+  checkHeader(file);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    checkIdentity(file, db);
+    const row = db.prepare('SELECT * FROM lab WHERE id = 1').get() as Row | undefined;
+    if (!row) throw new LabFileError(file, 'corrupt', 'is damaged: it has no lab record (title, revision)');
+    const revision = Number(row.revision);
+    return {
+      revision, created: String(row.created), modified: String(row.modified), modifiedBy: String(row.modified_by ?? ''),
+      fingerprint: fingerprintOf(revision, String(row.document_hash)), db,
+    };
+  } catch (error) {
+    db?.close();
+    throw sqliteFailure(file, error);
+  }
+}
+
+/** Carries the run history of the file being replaced over to the new file (any older schema). */
+function copyHistory(from: Database.Database, to: Database.Database): void {
+  const runs = to.prepare('INSERT INTO runs (id, ran_at, seed, app_version, lab_title, passed) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const r of from.prepare('SELECT id, ran_at, seed, app_version, lab_title, passed FROM runs ORDER BY id').raw().iterate()) runs.run(r);
+  const drills = to.prepare('INSERT INTO run_drills (run_id, ordinal, name, passed, duration_ms, result_json) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const r of from.prepare('SELECT run_id, ordinal, name, passed, duration_ms, result_json FROM run_drills ORDER BY run_id, ordinal').raw().iterate()) drills.run(r);
+  to.exec(FILL_RUN_VMS_SQL);
+}
+
+export function insertRows(db: Database.Database, rows: Record<string, Row[]>): void {
+  for (const [table, list] of Object.entries(rows)) {
+    if (!list.length) continue;
+    const columns = [...new Set(list.flatMap((row) => Object.keys(row)))];
+    const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+    for (const row of list) insert.run(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+  }
+}
+
+function keepMode(from: string, to: string): void {
+  try {
+    chmodSync(to, statSync(from).mode & 0o777);
+  } catch {
+    // Not every filesystem keeps modes (network shares); the default mode is fine there.
+  }
+}
+
+export function fsyncPath(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    // Folders cannot be opened for fsync on Windows; the rename is still atomic there.
+    if (!['EISDIR', 'EPERM', 'EACCES', 'EINVAL'].includes(String((error as NodeJS.ErrnoException).code))) throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
 }
