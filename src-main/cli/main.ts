@@ -4,7 +4,10 @@ import { realpathSync } from 'node:fs';
 import { processIo, UserError, EXIT_BAD_INPUT, type CliIo, type Command } from './io.js';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  drill: async () => (await import('./commands/drill.js')).drillCommand,
+  bench: async () => (await import('./commands/bench.js')).benchCommand,
   lint: async () => (await import('./commands/lint.js')).command,
+  serve: async () => (await import('./commands/serve.js')).command,
 };
 
 export function usage(): string {
@@ -73,6 +76,10 @@ function isMain(): boolean {
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   const io = processIo();
   try {
     process.exitCode = await runCli(argv, io);
