@@ -328,8 +328,9 @@ export interface LabPlannerApi {
 export const requestMessageSchema = z
   .object({ kind: z.literal('request'), id: z.number().int().min(0), request: z.string().max(100), params: z.unknown() })
   .strict();
+/** `result` is a Result; `id` -1 answers a frame that could not be read as a request at all. */
 export const responseMessageSchema = z
-  .object({ kind: z.literal('response'), id: z.number().int().min(0), result: z.unknown() })
+  .object({ kind: z.literal('response'), id: z.number().int().min(-1), result: z.unknown() })
   .strict();
 export const eventMessageSchema = z.object({ kind: z.literal('event'), event: z.string(), payload: z.unknown() }).strict();
 export type RequestMessage = z.output<typeof requestMessageSchema>;

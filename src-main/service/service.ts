@@ -195,7 +195,7 @@ export class LabService {
   async labOpen(p: Params<'lab.open'>): Answer<'lab.open'> {
     if (p.path === undefined) return fail('needs-path', 'choose a lab file to open');
     const resolved = await this.options.paths.resolve(p.path, 'open');
-    if (!resolved.ok) return fail('path-refused', resolved.message);
+    if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
     const file = resolved.absolute;
     if (file.toLowerCase().endsWith(LAB_JSON_EXTENSION)) {
       const text = await readText(file);
@@ -230,7 +230,7 @@ export class LabService {
     if (!doc) return notOpen(p.docId);
     if (p.path === undefined) return fail('needs-path', 'choose a file name to save the lab as');
     const resolved = await this.options.paths.resolve(p.path, 'save');
-    if (!resolved.ok) return fail('path-refused', resolved.message);
+    if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
     const other = [...this.documents.values()].find((d) => d !== doc && d.file === resolved.absolute);
     if (other) return fail('file-error', `${this.options.paths.display(resolved.absolute)} is open in another window; close it first`);
     // Saving over an existing file under a new name is the user's choice, so no fingerprint guard.

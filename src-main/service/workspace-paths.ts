@@ -2,7 +2,8 @@
 import { realpath, lstat } from 'node:fs/promises';
 import path from 'node:path';
 
-export type PathDecision = { ok: true; absolute: string } | { ok: false; message: string };
+/** `missing`: the path is allowed but its folder does not exist (a file error, not a refusal). */
+export type PathDecision = { ok: true; absolute: string } | { ok: false; message: string; missing?: boolean };
 export type PathPurpose = 'open' | 'save';
 
 export interface PathPolicy {
@@ -45,7 +46,7 @@ export async function workspacePolicy(workspace: string): Promise<PathPolicy> {
       if (!inside(absolute)) return { ok: false, message: `"${requested}" is outside the workspace folder ${root}` };
       // The real location of the folder (and of the file, when it exists) must stay inside too.
       const folder = await realpathOrNull(path.dirname(absolute));
-      if (folder === null) return { ok: false, message: `the folder of "${requested}" does not exist in the workspace` };
+      if (folder === null) return { ok: false, missing: true, message: `the folder of "${requested}" does not exist in the workspace` };
       if (!inside(folder)) return { ok: false, message: `"${requested}" leads outside the workspace folder through a link` };
       const target = path.join(folder, path.basename(absolute));
       const link = await lstat(target).catch(() => null);

@@ -1,0 +1,50 @@
+// One WebSocket connection speaking shared/api.ts: request frames in, response and event frames out.
+import type { WebSocket, RawData } from 'ws';
+import { requestMessageSchema, type ResponseMessage, type EventMessage, type Result } from '../../shared/api.js';
+
+/** What the socket needs from the service: the checked dispatch and the event stream. */
+export interface ApiEndpoint {
+  handle(request: string, params: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: string, payload: unknown) => void): () => void;
+}
+
+export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint): void {
+  const send = (message: ResponseMessage | EventMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+  const unsubscribe = endpoint.onEvent((event, payload) => send({ kind: 'event', event, payload }));
+  socket.on('close', unsubscribe);
+  socket.on('error', unsubscribe);
+
+  socket.on('message', (data: RawData, isBinary: boolean) => {
+    const frame = readFrame(data, isBinary);
+    if (!frame.ok) {
+      send({ kind: 'response', id: frame.id, result: { ok: false, error: { code: 'invalid-request', message: frame.message } } });
+      return;
+    }
+    // endpoint.handle validates the request name and params against the contract before the service sees them.
+    void endpoint.handle(frame.request, frame.params).then(
+      (result) => send({ kind: 'response', id: frame.id, result }),
+      (error: unknown) =>
+        send({ kind: 'response', id: frame.id, result: { ok: false, error: { code: 'internal', message: `internal error: ${String(error)}` } } }),
+    );
+  });
+}
+
+type Frame = { ok: true; id: number; request: string; params: unknown } | { ok: false; id: number; message: string };
+
+export function readFrame(data: RawData, isBinary: boolean): Frame {
+  if (isBinary) return { ok: false, id: -1, message: 'a request is a JSON text frame, not binary data' };
+  let json: unknown;
+  try {
+    json = JSON.parse(Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8'));
+  } catch {
+    return { ok: false, id: -1, message: 'the frame is not JSON; a request is {"kind":"request","id":1,"request":"…","params":{…}}' };
+  }
+  const parsed = requestMessageSchema.safeParse(json);
+  if (!parsed.success) {
+    const id = typeof (json as { id?: unknown })?.id === 'number' && Number.isInteger((json as { id: number }).id) && (json as { id: number }).id >= 0 ? (json as { id: number }).id : -1;
+    return { ok: false, id, message: 'the frame is not a request: expected {"kind":"request","id":<number>,"request":"…","params":{…}}' };
+  }
+  return { ok: true, id: parsed.data.id, request: parsed.data.request, params: parsed.data.params };
+}
