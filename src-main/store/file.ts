@@ -21,37 +21,47 @@ export const DEFAULT_MAX_VALUE_BYTES = 16 * 1024 * 1024;
 
 export function openLabFile(path: string, options: OpenOptions = {}): OpenedLab {
   const file = resolve(path);
-  checkHeader(file);
   const access = writeAccess(file);
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const schemaVersion = checkIdentity(file, db);
-    checkIntegrity(file, db);
-    checkValueSizes(file, db, options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES);
+  return withHealthyDatabase(file, options, (db, schemaVersion) => {
+    const { lab, meta: { documentHash, ...meta }, runCount } = readDocument(file, db, schemaVersion);
     let migration: OpenedLab['migration'] = null;
     if (schemaVersion < CURRENT_SCHEMA_VERSION) {
-      // Upgrade a copy in memory first: a file whose document turns out invalid is never touched.
-      db.close();
-      db = new Database(readFileSync(file));
-      migrate(db, schemaVersion);
       migration = { from: schemaVersion, to: CURRENT_SCHEMA_VERSION, backupPath: null, inMemoryOnly: true };
-    }
-    const { lab, meta: { documentHash, ...meta }, runCount } = readDocument(file, db, schemaVersion);
-    if (migration && options.migrate !== 'memory' && access.writable) {
-      db.close();
-      db = undefined;
-      migration = { ...migration, backupPath: migrateFileOnDisk(file, schemaVersion), inMemoryOnly: false };
+      if (options.migrate !== 'memory' && access.writable) {
+        db.close();
+        migration = { ...migration, backupPath: migrateFileOnDisk(file, schemaVersion), inMemoryOnly: false };
+      }
     }
     return {
       path: file, lab, meta, runCount, migration,
       readOnly: !access.writable, readOnlyReason: access.reason,
       fingerprint: fingerprintOf(meta.revision, documentHash),
     };
+  });
+}
+
+/**
+ * Runs `read` on a file that passed every health check, at the current schema: an older file is
+ * upgraded in memory first, so a file that turns out bad is never touched.
+ */
+export function withHealthyDatabase<T>(file: string, options: OpenOptions, read: (db: Database.Database, schemaVersion: number) => T): T {
+  checkHeader(file);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const schemaVersion = checkIdentity(file, db);
+    checkIntegrity(file, db);
+    checkValueSizes(file, db, options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES);
+    if (schemaVersion < CURRENT_SCHEMA_VERSION) {
+      db.close();
+      db = new Database(readFileSync(file));
+      migrate(db, schemaVersion);
+    }
+    return read(db, schemaVersion);
   } catch (error) {
     throw sqliteFailure(file, error);
   } finally {
-    db?.close();
+    if (db?.open) db.close();
   }
 }
 

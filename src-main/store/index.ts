@@ -51,6 +51,8 @@ export {
   WorkingCopy,
   /** Recovered work for a lab file left by a crashed session, or null. Offer it on open. */
   findRecoverable,
+  /** Every recovery file left in the recovery folder (e.g. to offer on start-up). */
+  listRecoverable,
   type Recoverable,
   type WorkingCopyOptions,
 } from './working-copy.js';
