@@ -8,7 +8,6 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bench: async () => (await import('./commands/bench.js')).benchCommand,
   lint: async () => (await import('./commands/lint.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
-  serve: async () => (await import('./commands/serve.js')).command,
 };
 
 export function usage(): string {
