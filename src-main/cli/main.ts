@@ -8,6 +8,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bench: async () => (await import('./commands/bench.js')).benchCommand,
   lint: async () => (await import('./commands/lint.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
+  new: async () => (await import('./commands/new.js')).command,
+  info: async () => (await import('./commands/info.js')).command,
+  export: async () => (await import('./commands/export.js')).command,
+  import: async () => (await import('./commands/import.js')).command,
+  diff: async () => (await import('./commands/diff.js')).command,
+  history: async () => (await import('./commands/history.js')).command,
 };
 
 export function usage(): string {
