@@ -1,0 +1,69 @@
+// The `lab-planner drill` and `bench` commands as an engineer runs them: output, JSON, exit codes.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drillReportSchema } from '../../../shared/drill.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/lab-planner.js'), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('lab-planner drill', () => {
+  it('runs every drill of the field report, prints the diagnosis and exits 1 because some fail', () => {
+    const run = cli('drill', 'examples/field-report.lab.json');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Drill migrate-then-restart: FAILED');
+    expect(run.stdout).toContain('Drill live-migrate: PASSED');
+    expect(run.stdout).toMatch(/Where it dies \(stale-team-vm-mac\): team VM-Team on HostB rewrote 1\.1\.1\.1's frames to 00-15-5D-01-0A-00/);
+    expect(run.stdout).toContain('Remedies:');
+    expect(run.stdout).toContain('3 of 7 drills failed');
+  });
+
+  it('exits 0 when the drills it was asked for pass', () => {
+    const run = cli('drill', 'examples/field-report.lab.json', '--drill', 'live-migrate', '--drill', 'active-nic-failover');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('All 2 drills passed');
+  });
+
+  it('prints results as typed in shared/drill.ts with --json', () => {
+    const run = cli('drill', 'examples/field-report.lab.json', '--drill', 'migrate-then-restart', '--json', '--seed', '3');
+    expect(run.status).toBe(1);
+    const report = drillReportSchema.parse(JSON.parse(run.stdout));
+    expect(report.seed).toBe(3);
+    const [d] = report.drills;
+    expect(d.name).toBe('migrate-then-restart');
+    expect(d.passed).toBe(false);
+    expect(d.vms[0]).toMatchObject({ name: 'Guest1', reachableAtEnd: false });
+    expect(d.vms[0].diagnosis?.code).toBe('stale-team-vm-mac');
+    expect(d.steps[1].snapshot.clients[0].arp['1.1.1.1']).toBe('00-24-E8-0B-00-03');
+  });
+
+  it('refuses bad input with the problems on stderr, exit 2 and no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-planner-cli-'));
+    const bad = join(dir, 'bad.lab.json');
+    writeFileSync(bad, JSON.stringify({ hosts: [{ name: 'HostA', managementIp: '10.0.0.300' }] }));
+    const run = cli('drill', bad);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('hosts[0].managementIp');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const missing = cli('drill', join(dir, 'nowhere.lab.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nowhere.lab.json');
+    expect(cli('drill', 'examples/field-report.lab.json', '--seed', 'x').status).toBe(2);
+    expect(cli('drill', 'examples/field-report.lab.json', '--drill', 'nope').stderr).toContain('no drill named "nope"');
+    expect(cli('drill', 'examples/field-report.lab.json', '--frobnicate').status).toBe(2);
+  });
+});
+
+describe('lab-planner bench fabric', () => {
+  it('prints one JSON line with the ns-3 peer’s fields and answers every ping', () => {
+    const run = cli('bench', 'fabric', '--hosts', '4', '--vms', '4', '--seconds', '5');
+    expect(run.status).toBe(0);
+    const line = JSON.parse(run.stdout.trim());
+    expect(line).toMatchObject({ hosts: 4, vmsPerHost: 4, simSeconds: 5, pingsSent: 80, replies: 80 });
+    expect(line.wallSeconds).toBeGreaterThan(0);
+    expect(line.simSecondsPerWallSecond).toBeGreaterThan(0);
+  });
+});

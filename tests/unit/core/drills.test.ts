@@ -1,0 +1,169 @@
+// Drills beyond the field report: upstream failures, host failures, the dynamic MAC pool, verdicts.
+import { describe, expect, it } from 'vitest';
+import { drill, example, exampleJson, parse, vmOf, withDrill } from './helpers.js';
+import { runDrills } from '../../../src-main/core/drills/runner.js';
+
+/** The field-report lab with HostA's team preferring NIC4 (on switch2, away from the client). */
+function primaryOnSwitch2(monitoring: boolean) {
+  const input = exampleJson('field-report') as any;
+  input.hosts[0].teams[0].primary = 'NIC4';
+  if (monitoring) input.hosts[0].teams[0].monitoring = true;
+  return withDrill(parse(input), {
+    name: 'isl-fails',
+    vms: ['Guest2'],
+    steps: [{ action: 'fail-inter-switch-link', switches: ['switch1', 'switch2'] }, { action: 'wait', seconds: 30 }],
+  });
+}
+
+describe('a failure upstream of the active member', () => {
+  it('blackholes traffic when the team does not monitor the path, and says so', () => {
+    const { result } = drill(primaryOnSwitch2(false), 'isl-fails');
+    const guest2 = vmOf(result, 'Guest2');
+    expect(guest2.reachableAtEnd).toBe(false);
+    expect(guest2.diagnosis?.code).toBe('blackholed-upstream');
+    expect(guest2.diagnosis?.text).toContain('team VM-Team on HostA sends through NIC4');
+    expect(guest2.diagnosis?.text).toContain('inter-switch link switch1/port24 – switch2/port24 is cut');
+    expect(guest2.diagnosis?.remedies.join(' ')).toMatch(/LiveLink/);
+  });
+
+  it('fails over when LiveLink is on', () => {
+    const { result } = drill(primaryOnSwitch2(true), 'isl-fails');
+    const guest2 = vmOf(result, 'Guest2');
+    expect(guest2.reachableAtEnd).toBe(true);
+    expect(result.steps[0].snapshot.teams.find((t) => t.host === 'HostA')?.activeMember).toBe('NIC3');
+    expect(guest2.downtimeMs).toBeLessThanOrEqual(6000);
+  });
+});
+
+describe('host failure', () => {
+  it('restarts the VMs on the other node, where the dynamic MAC is regenerated', () => {
+    const lab = withDrill(example(), { name: 'host-a-fails', steps: [{ action: 'fail-host', host: 'HostA' }] });
+    const { result } = drill(lab, 'host-a-fails');
+    const after = result.steps[0].snapshot.vms;
+    expect(after.find((v) => v.name === 'Guest1')).toMatchObject({ host: 'HostB', state: 'running' });
+    expect(after.find((v) => v.name === 'Guest1')?.mac).toMatch(/^00-15-5D-02-0B-/);
+    expect(after.find((v) => v.name === 'Guest2')).toMatchObject({ host: 'HostB', mac: '00-15-5D-00-20-02' });
+    // Team B never saw Guest1 before, so it learns the new MAC on first sight.
+    expect(result.passed).toBe(true);
+  });
+
+  it('is fatal for a VM that HostB’s team already knew with its old MAC', () => {
+    const lab = withDrill(example(), {
+      name: 'visit-then-host-fails',
+      vms: ['Guest1'],
+      steps: [
+        { action: 'live-migrate', vm: 'Guest1', to: 'HostB' },
+        { action: 'live-migrate', vm: 'Guest1', to: 'HostA' },
+        { action: 'fail-host', host: 'HostA' },
+      ],
+    });
+    const { result } = drill(lab, 'visit-then-host-fails');
+    expect(vmOf(result, 'Guest1').diagnosis?.code).toBe('stale-team-vm-mac');
+  });
+});
+
+describe('the dynamic MAC pool', () => {
+  it('stops a VM from starting when the pool is exhausted', () => {
+    const input = exampleJson('field-report') as any;
+    input.hosts[1].macPool = { first: '00-15-5D-02-0B-00', size: 1 };
+    input.vms.push({ name: 'Guest3', ip: '1.1.1.3', host: 'HostB', macMode: 'dynamic' });
+    const lab = withDrill(parse(input), {
+      name: 'exhaust',
+      vms: ['Guest1'],
+      steps: [
+        { action: 'quick-migrate', vm: 'Guest1', to: 'HostB' },
+        { action: 'restart', vm: 'Guest1' },
+      ],
+    });
+    const { result } = drill(lab, 'exhaust');
+    expect(result.steps[1].problem).toMatch(/pool of HostB .* is exhausted.*12565/);
+    expect(vmOf(result, 'Guest1').diagnosis?.code).toBe('mac-pool-exhausted');
+  });
+});
+
+describe('verdicts and diagnoses', () => {
+  it('reports a VM that is shut down as off, and passes when that was expected', () => {
+    const lab = withDrill(example(), {
+      name: 'shut-guest2',
+      vms: ['Guest2'],
+      steps: [{ action: 'shutdown', vm: 'Guest2' }],
+      expect: { expectDown: ['Guest2'] },
+    });
+    const { result } = drill(lab, 'shut-guest2');
+    expect(result.passed).toBe(true);
+    expect(vmOf(result, 'Guest2').diagnosis?.code).toBe('vm-off');
+  });
+
+  it('names a disabled team as the place with no path', () => {
+    const lab = withDrill(example(), {
+      name: 'disable-a',
+      vms: ['Guest2'],
+      steps: [{ action: 'disable-team', host: 'HostA', team: 'VM-Team' }],
+    });
+    const guest2 = vmOf(drill(lab, 'disable-a').result, 'Guest2');
+    expect(guest2.diagnosis).toMatchObject({ code: 'no-path', device: 'team VM-Team on HostA' });
+  });
+
+  it('notes a step that cannot be carried out and goes on', () => {
+    const lab = withDrill(example(), {
+      name: 'mac-while-running',
+      vms: ['Guest1'],
+      steps: [{ action: 'set-mac-mode', vm: 'Guest1', mode: 'static', mac: '00-15-5D-00-99-01' }],
+    });
+    const { result } = drill(lab, 'mac-while-running');
+    expect(result.steps[0].problem).toBe('VM Guest1 must be shut down before its MAC settings change');
+    expect(result.passed).toBe(true);
+  });
+
+  it('fails a drill whose downtime exceeds the limit', () => {
+    const lab = withDrill(example(), {
+      name: 'quick',
+      vms: ['Guest2'],
+      steps: [{ action: 'quick-migrate', vm: 'Guest2', to: 'HostB' }],
+      expect: { maxDowntimeSec: 5 },
+    });
+    const guest2 = vmOf(drill(lab, 'quick').result, 'Guest2');
+    expect(guest2.passed).toBe(false);
+    expect(guest2.verdict).toMatch(/expected at most 5.0 s/);
+  });
+
+  it('keeping the current dynamic MAC as static makes restarts on another host safe', () => {
+    const lab = withDrill(example(), {
+      name: 'pin-then-move',
+      vms: ['Guest1'],
+      steps: [
+        { action: 'shutdown', vm: 'Guest1' },
+        { action: 'set-mac-mode', vm: 'Guest1', mode: 'static' },
+        { action: 'start', vm: 'Guest1' },
+        { action: 'live-migrate', vm: 'Guest1', to: 'HostB' },
+        { action: 'restart', vm: 'Guest1' },
+      ],
+    });
+    const { result } = drill(lab, 'pin-then-move');
+    expect(result.passed).toBe(true);
+    expect(result.steps[4].snapshot.vms.find((v) => v.name === 'Guest1')?.mac).toBe('00-15-5D-01-0A-00');
+  });
+});
+
+describe('runDrills', () => {
+  it('runs every drill of the field report within the lab’s seed and reports the failing ones', () => {
+    const report = runDrills(example());
+    expect(report.drills.map((d) => [d.name, d.passed])).toEqual([
+      ['static-to-dynamic-restart', false],
+      ['live-migrate', true],
+      ['migrate-then-restart', false],
+      ['toggle-team-recovers', true],
+      ['static-macs-survive', true],
+      ['active-nic-failover', true],
+      ['migrate-back-after-restart', false],
+    ]);
+    expect(report.passed).toBe(false);
+  });
+
+  it('gives the same report for the same seed and may differ in ARP timing for another', () => {
+    const a = JSON.stringify(runDrills(example(), { seed: 7 }));
+    expect(JSON.stringify(runDrills(example(), { seed: 7 }))).toBe(a);
+    const other = runDrills(example(), { seed: 8 });
+    expect(other.drills.map((d) => d.passed)).toEqual(runDrills(example(), { seed: 7 }).drills.map((d) => d.passed));
+  });
+});
