@@ -11,6 +11,7 @@ export interface OpenedFile {
 }
 
 export interface RecoveredWork {
+  /** `file:<absolute path>` for work on a saved lab, `unsaved-…` for a lab never saved. */
   id: string;
   /** The file the work belonged to (absolute); null for a lab never saved. */
   path: string | null;
@@ -29,10 +30,14 @@ export interface LabFiles {
   exportJson(lab: Lab): string;
   /** A lab from exported JSON; `fileName` names it in messages. */
   importJson(text: string, fileName: string): Lab;
-  autosave(id: string, path: string | null, lab: Lab): Promise<void>;
-  discardAutosave(id: string): Promise<void>;
-  listAutosaves(): Promise<RecoveredWork[]>;
-  readAutosave(id: string): Promise<{ path: string | null; lab: Lab }>;
+  /** Keeps unsaved work: by file for a saved lab (`labPath`), by `key` for a lab never saved. */
+  autosave(key: string, labPath: string | null, lab: Lab, baseFingerprint: string | null): Promise<void>;
+  discardAutosave(key: string, labPath: string | null): Promise<void>;
+  /** Work on never-saved labs left by any session. */
+  listUnsavedWork(): Promise<RecoveredWork[]>;
+  /** Work left on the lab at `labPath`, if any. */
+  findWorkOn(labPath: string): Promise<RecoveredWork | null>;
+  readWork(id: string): Promise<{ path: string | null; lab: Lab; baseFingerprint: string | null }>;
 }
 
 export type LabFileFailureKind = 'bad-file' | 'file-error' | 'changed-on-disk' | 'read-only' | 'invalid-lab' | 'not-found';

@@ -2,6 +2,7 @@
 import { watchFile, unwatchFile, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import {
   API_VERSION,
@@ -23,7 +24,7 @@ import { CATALOGUE_IDS, DRIVER_CATALOGUE } from '../core/drivers/catalogue.js';
 import { applyEditOps } from './edit-ops.js';
 import { ServiceEvents } from './service-events.js';
 import { RunRegistry, RunCancelled, runDrillsInTurn, type RunDrillsFn } from './runs.js';
-import { LabFileFailure, type LabFiles } from './lab-files.js';
+import { LabFileFailure, type LabFiles, type RecoveredWork } from './lab-files.js';
 import { LAB_JSON_EXTENSION, type PathPolicy } from './workspace-paths.js';
 import { RecentFiles } from './recent-files.js';
 import { listExamples, readExample } from './examples.js';
@@ -74,6 +75,8 @@ interface OpenDocument {
   diskStamp: string | null;
   /** Set once the file-changed event was sent, so it is sent once per change. */
   changeReported: boolean;
+  /** The poller of the file, so only this document's watch is removed. */
+  watcher: ((current: Stats) => void) | null;
 }
 
 /** One instance per process; `handle` is what the transports call after nothing else. */
@@ -87,7 +90,7 @@ export class LabService {
 
   constructor(private readonly options: ServiceOptions) {
     this.recent = new RecentFiles(options.recentFile ?? null);
-    this.sessionId = `s${this.now().getTime().toString(36)}${process.pid.toString(36)}`;
+    this.sessionId = `s${this.now().getTime().toString(36)}${randomBytes(4).toString('hex')}`;
   }
 
   /** Validates and dispatches one request; a transport may call this with anything it received. */
@@ -209,6 +212,8 @@ export class LabService {
     const doc = this.addDocument(opened.lab, file, { readOnly: opened.readOnly, fingerprint: opened.fingerprint });
     await this.recent.add({ path: this.options.paths.display(file), title: opened.lab.meta.title, openedAt: this.now().toISOString() });
     await this.watch(doc);
+    const work = await this.options.files.findWorkOn(file);
+    if (work) this.events.emit('recovery.available', { entries: [this.recoveryEntry(work)] });
     return ok(this.state(doc));
   }
 
@@ -368,12 +373,19 @@ export class LabService {
 
   // ---- recovery ----------------------------------------------------------------------------
 
+  /** Unsaved work from earlier sessions: on labs never saved, and on recent files not open now. */
   async recoveryList(): Answer<'recovery.list'> {
-    const mine = `${this.sessionId}-`;
-    const entries = (await this.options.files.listAutosaves())
-      .filter((e) => !e.id.startsWith(mine))
-      .map((e) => ({ id: e.id, path: e.path === null ? null : this.options.paths.display(e.path), title: e.title, savedAt: e.savedAt }));
-    return ok({ entries });
+    const { files, paths } = this.options;
+    const mine = `unsaved-${this.sessionId}-`;
+    const entries = (await files.listUnsavedWork()).filter((e) => !e.id.startsWith(mine));
+    const openFiles = new Set([...this.documents.values()].map((d) => d.file));
+    for (const recent of await this.recent.list()) {
+      const resolved = await paths.resolve(recent.path, 'open');
+      if (!resolved.ok || openFiles.has(resolved.absolute)) continue;
+      const work = await files.findWorkOn(resolved.absolute);
+      if (work) entries.push(work);
+    }
+    return ok({ entries: entries.map((e) => this.recoveryEntry(e)) });
   }
 
   /** Tells listeners about work left by an earlier session; call once a transport is listening. */
@@ -383,30 +395,44 @@ export class LabService {
   }
 
   async recoveryRestore(p: Params<'recovery.restore'>): Answer<'recovery.restore'> {
-    const known = await this.options.files.listAutosaves();
-    if (!known.some((e) => e.id === p.id)) return fail('not-found', 'that recovered work is no longer there');
-    const work = await this.options.files.readAutosave(p.id);
-    // The recovered lab belongs to its file but is unsaved: saving it goes through the usual conflict check.
-    let fingerprint: string | null = null;
-    let file: string | null = null;
-    if (work.path !== null) {
-      const opened = await this.options.files.open(work.path).catch(() => null);
-      if (opened) {
-        file = work.path;
-        fingerprint = opened.fingerprint;
-      }
+    const id = await this.storeWorkId(p.id);
+    if (!id.ok) return id;
+    const work = await this.options.files.readWork(id.value);
+    const open = [...this.documents.values()].find((d) => work.path !== null && d.file === work.path);
+    if (open) {
+      // The lab is open: the recovered work becomes an unsaved edit of it.
+      const accepted = this.accept(open, work.lab);
+      return accepted.ok ? ok(this.state(open)) : accepted;
     }
-    const doc = this.addDocument(work.lab, file, { fingerprint });
+    let file: string | null = null;
+    if (work.path !== null && (await this.options.files.open(work.path).catch(() => null))) file = work.path;
+    // The fingerprint the work was based on: if the file was saved since, saving refuses instead of clobbering.
+    const doc = this.addDocument(work.lab, file, { fingerprint: work.baseFingerprint });
     doc.revision = 1; // unsaved until the engineer saves it
-    await this.options.files.discardAutosave(p.id);
+    if (file === null) await this.options.files.discardAutosave(id.value.replace(/^unsaved-/, ''), null);
     this.scheduleAutosave(doc);
     if (file) await this.watch(doc);
     return ok(this.state(doc));
   }
 
   async recoveryDiscard(p: Params<'recovery.discard'>): Answer<'recovery.discard'> {
-    await this.options.files.discardAutosave(p.id);
+    const id = await this.storeWorkId(p.id);
+    if (!id.ok) return id;
+    const work = await this.options.files.readWork(id.value).catch(() => null);
+    if (work) await this.options.files.discardAutosave(id.value.replace(/^unsaved-/, ''), work.path);
     return ok({});
+  }
+
+  private recoveryEntry(work: RecoveredWork) {
+    const display = work.path === null ? null : this.options.paths.display(work.path);
+    return { id: display === null ? work.id : `file:${display}`, path: display, title: work.title, savedAt: work.savedAt };
+  }
+
+  /** Ids handed to clients name files as they see them; those paths go through the path policy again. */
+  private async storeWorkId(id: string): Promise<Result<string>> {
+    if (!id.startsWith('file:')) return ok(id);
+    const resolved = await this.options.paths.resolve(id.slice('file:'.length), 'open');
+    return resolved.ok ? ok(`file:${resolved.absolute}`) : fail('not-found', 'that recovered work is no longer there');
   }
 
   // ---- internals ---------------------------------------------------------------------------
@@ -424,6 +450,7 @@ export class LabService {
       autosaveTimer: null,
       diskStamp: null,
       changeReported: false,
+      watcher: null,
     };
     this.documents.set(doc.docId, doc);
     return doc;
@@ -447,6 +474,7 @@ export class LabService {
   private async writeTo(doc: OpenDocument, file: string, expectedFingerprint: string | null): Answer<'lab.save'> {
     const revision = doc.revision;
     const lab = doc.lab;
+    const previousFile = doc.file;
     this.unwatch(doc);
     try {
       const saved = await this.options.files.save(file, lab, expectedFingerprint);
@@ -458,6 +486,7 @@ export class LabService {
     } finally {
       await this.watch(doc);
     }
+    if (previousFile !== file) await this.options.files.discardAutosave(this.autosaveKey(doc), previousFile).catch(() => undefined);
     if (doc.revision === doc.savedRevision) await this.dropAutosave(doc);
     await this.recent.add({ path: this.options.paths.display(file), title: lab.meta.title, openedAt: this.now().toISOString() });
     this.changed(doc);
@@ -470,7 +499,7 @@ export class LabService {
       doc.autosaveTimer = null;
       if (!this.documents.has(doc.docId) || doc.revision === doc.savedRevision) return;
       // A failed autosave must not break editing; the next edit tries again.
-      this.options.files.autosave(this.autosaveId(doc), doc.file, doc.lab).catch(() => undefined);
+      this.options.files.autosave(this.autosaveKey(doc), doc.file, doc.lab, doc.fingerprint).catch(() => undefined);
     }, this.options.autosaveDelayMs ?? 2000);
     doc.autosaveTimer.unref?.();
   }
@@ -478,10 +507,10 @@ export class LabService {
   private async dropAutosave(doc: OpenDocument): Promise<void> {
     if (doc.autosaveTimer) clearTimeout(doc.autosaveTimer);
     doc.autosaveTimer = null;
-    await this.options.files.discardAutosave(this.autosaveId(doc)).catch(() => undefined);
+    await this.options.files.discardAutosave(this.autosaveKey(doc), doc.file).catch(() => undefined);
   }
 
-  private autosaveId(doc: OpenDocument): string {
+  private autosaveKey(doc: OpenDocument): string {
     return `${this.sessionId}-${doc.docId}`;
   }
 
@@ -491,17 +520,19 @@ export class LabService {
     if (doc.file === null || interval <= 0) return;
     doc.diskStamp = await stampOf(doc.file);
     const file = doc.file;
-    watchFile(file, { interval, persistent: false }, (current: Stats) => {
+    doc.watcher = (current: Stats) => {
       if (!this.documents.has(doc.docId) || doc.file !== file || doc.changeReported) return;
       const stamp = current.mtimeMs === 0 ? null : `${current.size}:${current.mtimeMs}`;
       if (stamp === doc.diskStamp) return;
       doc.changeReported = true;
       this.events.emit('file.changedOnDisk', { docId: doc.docId, path: this.options.paths.display(file) });
-    });
+    };
+    watchFile(file, { interval, persistent: false }, doc.watcher);
   }
 
   private unwatch(doc: OpenDocument): void {
-    if (doc.file !== null) unwatchFile(doc.file);
+    if (doc.file !== null && doc.watcher) unwatchFile(doc.file, doc.watcher);
+    doc.watcher = null;
   }
 
   private changed(doc: OpenDocument): void {

@@ -1,8 +1,18 @@
-// LabFiles on the `.lab` store; autosaved work is kept as JSON exports in a recovery folder.
+// LabFiles on the `.lab` store. Work on saved labs autosaves through the store's WorkingCopy (one
+// recovery file per lab path); work on labs never saved is kept as JSON beside it.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { labSchema } from '../../shared/lab.js';
-import { exportLabJson, importLabJson, isLabFileError, openLabFile, saveLabFile, type LabFileErrorReason } from '../store/index.js';
+import {
+  WorkingCopy,
+  exportLabJson,
+  findRecoverable,
+  importLabJson,
+  isLabFileError,
+  openLabFile,
+  saveLabFile,
+  type LabFileErrorReason,
+} from '../store/index.js';
 import { LabFileFailure, type LabFileFailureKind, type LabFiles, type RecoveredWork } from './lab-files.js';
 
 const FAILURE_OF: Record<LabFileErrorReason, LabFileFailureKind> = {
@@ -35,18 +45,22 @@ function translated<T>(action: () => T): T {
   }
 }
 
-interface RecoveryRecord {
-  path: string | null;
+const FILE_WORK = 'file:';
+const UNSAVED_SUFFIX = '.unsaved.json';
+
+interface UnsavedRecord {
   title: string;
   savedAt: string;
   lab: unknown;
 }
 
 export function storeLabFiles(options: { recoveryDir: string; now?: () => Date }): LabFiles {
-  const recoveryFile = (id: string) => path.join(options.recoveryDir, `${id.replace(/[^A-Za-z0-9_-]/g, '_')}.recovery.json`);
-  const readRecord = async (file: string): Promise<RecoveryRecord | null> => {
+  const now = () => (options.now?.() ?? new Date()).toISOString();
+  const copyOptions = { recoveryDir: options.recoveryDir, now };
+  const unsavedFile = (key: string) => path.join(options.recoveryDir, `unsaved-${key.replace(/[^A-Za-z0-9_-]/g, '_')}${UNSAVED_SUFFIX}`);
+  const readUnsaved = async (file: string): Promise<UnsavedRecord | null> => {
     try {
-      const record = JSON.parse(await readFile(file, 'utf8')) as RecoveryRecord;
+      const record = JSON.parse(await readFile(file, 'utf8')) as UnsavedRecord;
       return typeof record.savedAt === 'string' && typeof record.title === 'string' ? record : null;
     } catch {
       return null; // a half-written or foreign file is not recoverable work
@@ -65,37 +79,48 @@ export function storeLabFiles(options: { recoveryDir: string; now?: () => Date }
     exportJson: (lab) => exportLabJson(lab),
     importJson: (text, fileName) => translated(() => importLabJson(text, fileName).lab),
 
-    async autosave(id, labPath, lab) {
+    async autosave(key, labPath, lab, baseFingerprint) {
+      if (labPath !== null) {
+        const copy = new WorkingCopy(labPath, lab, baseFingerprint, copyOptions);
+        copy.update(lab);
+        copy.close(); // writes now: the service already waited for the edits to settle
+        return;
+      }
       await mkdir(options.recoveryDir, { recursive: true });
-      const record: RecoveryRecord = {
-        path: labPath,
-        title: lab.meta.title,
-        savedAt: (options.now?.() ?? new Date()).toISOString(),
-        lab: JSON.parse(exportLabJson(lab)),
-      };
-      const file = recoveryFile(id);
+      const record: UnsavedRecord = { title: lab.meta.title, savedAt: now(), lab: JSON.parse(exportLabJson(lab)) };
+      const file = unsavedFile(key);
       await writeFile(`${file}.tmp`, JSON.stringify(record));
       await rename(`${file}.tmp`, file);
     },
-    async discardAutosave(id) {
-      await rm(recoveryFile(id), { force: true });
+    async discardAutosave(key, labPath) {
+      if (labPath !== null) new WorkingCopy(labPath, labSchema.parse({}), null, copyOptions).discard();
+      else await rm(unsavedFile(key), { force: true });
     },
-    async listAutosaves() {
+    async listUnsavedWork() {
       const names = await readdir(options.recoveryDir).catch(() => [] as string[]);
       const found: RecoveredWork[] = [];
-      for (const name of names.filter((n) => n.endsWith('.recovery.json')).sort()) {
-        const record = await readRecord(path.join(options.recoveryDir, name));
-        if (record) found.push({ id: name.slice(0, -'.recovery.json'.length), path: record.path, title: record.title, savedAt: record.savedAt });
+      for (const name of names.filter((n) => n.startsWith('unsaved-') && n.endsWith(UNSAVED_SUFFIX))) {
+        const record = await readUnsaved(path.join(options.recoveryDir, name));
+        if (record) found.push({ id: name.slice(0, -UNSAVED_SUFFIX.length), path: null, title: record.title, savedAt: record.savedAt });
       }
       return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
     },
-    async readAutosave(id) {
-      const record = await readRecord(recoveryFile(id));
+    async findWorkOn(labPath) {
+      const work = findRecoverable(labPath, copyOptions);
+      return work && { id: `${FILE_WORK}${work.labPath}`, path: work.labPath, title: work.lab.meta.title, savedAt: work.savedAt };
+    },
+    async readWork(id) {
+      if (id.startsWith(FILE_WORK)) {
+        const work = findRecoverable(id.slice(FILE_WORK.length), copyOptions);
+        if (!work) throw new LabFileFailure('not-found', 'that recovered work is no longer there');
+        return { path: work.labPath, lab: work.lab, baseFingerprint: work.baseFingerprint };
+      }
+      const record = /^unsaved-[A-Za-z0-9_-]+$/.test(id) ? await readUnsaved(path.join(options.recoveryDir, `${id}${UNSAVED_SUFFIX}`)) : null;
       if (!record) throw new LabFileFailure('not-found', 'that recovered work is no longer there');
       // Work in progress may still have reference problems, so only the schema is required here.
       const parsed = labSchema.safeParse(record.lab);
-      if (!parsed.success) throw new LabFileFailure('bad-file', `the recovered work of ${record.path ?? record.title} is damaged`);
-      return { path: record.path, lab: parsed.data };
+      if (!parsed.success) throw new LabFileFailure('bad-file', `the recovered work on "${record.title}" is damaged`);
+      return { path: null, lab: parsed.data, baseFingerprint: null };
     },
   };
 }
