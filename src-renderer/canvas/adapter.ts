@@ -1,0 +1,230 @@
+// The Cytoscape adapter: draws elements, reports selection, moves and cable gestures; cy never enters Vue reactivity.
+import cytoscape, { type Core, type EventObject, type NodeSingular, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { markRaw } from 'vue';
+import type { CanvasElement, Point } from './elements.js';
+import { canvasStyle } from './style.js';
+import type { Theme } from '../stores/preferences.js';
+
+cytoscape.use(fcose);
+
+export interface CanvasCallbacks {
+  /** The selection on the canvas changed. */
+  selected(ids: string[]): void;
+  /** Movable elements (hosts, switches, clients) may have been dragged; the caller reads their positions. */
+  moved(ids: string[]): void;
+  /** A cable was drawn from one plug to another (NIC, port or client ids). */
+  connect(from: string, to: string): void;
+}
+
+const PLUG = 'node[kind="nic"], node[kind="port"]';
+const HOST_PART = 'node[kind="vm"], node[kind="team"], node[kind="vswitch"]';
+const MOVABLE = new Set(['host', 'switch', 'client']);
+
+export class CanvasAdapter {
+  readonly cy: Core;
+  private selectionQueued = false;
+  private gesture: { kind: 'cable'; from: string; moved: boolean } | { kind: 'move'; host: NodeSingular; last: Point; moved: boolean } | null = null;
+
+  constructor(container: HTMLElement, theme: Theme, private readonly callbacks: CanvasCallbacks) {
+    // Cytoscape's own <style> is refused under a strict CSP: the container must be positioned by us.
+    container.style.position = 'relative';
+    this.cy = markRaw(
+      cytoscape({
+        container,
+        style: canvasStyle(theme),
+        boxSelectionEnabled: true,
+        selectionType: 'additive',
+        minZoom: 0.05,
+        maxZoom: 4,
+        wheelSensitivity: 0.3,
+        hideEdgesOnViewport: false,
+        textureOnViewport: false,
+      }),
+    );
+    this.listen();
+  }
+
+  setTheme(theme: Theme): void {
+    this.cy.style(canvasStyle(theme));
+  }
+
+  /** Brings the drawing in line with `elements`: adds, removes and updates only what differs. */
+  sync(elements: readonly CanvasElement[]): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      const wanted = new Map(elements.map((e) => [e.data.id, e]));
+      cy.elements().forEach((ele) => {
+        if (ele.data('kind') === 'ghost' || ele.data('kind') === 'draft') return;
+        const want = wanted.get(ele.id());
+        if (!want || want.data.parent !== ele.data('parent') || (want.group === 'edges' && (want.data.source !== ele.data('source') || want.data.target !== ele.data('target')))) {
+          ele.remove();
+        }
+      });
+      const toAdd: ElementDefinition[] = [];
+      for (const e of elements) {
+        const ele = cy.getElementById(e.data.id);
+        if (ele.empty() || ele.removed()) {
+          toAdd.push({ group: e.group, data: { ...e.data }, ...(e.position ? { position: { ...e.position } } : {}), classes: e.classes ?? '', grabbable: MOVABLE.has(e.data.kind) });
+          continue;
+        }
+        if (ele.data('label') !== e.data.label) ele.data('label', e.data.label);
+        const base = (e.classes ?? '').split(' ').filter(Boolean);
+        for (const cls of ['off', 'primary']) ele.toggleClass(cls, base.includes(cls));
+        if (e.position && ele.isNode()) {
+          const p = ele.position();
+          if (Math.abs(p.x - e.position.x) > 0.5 || Math.abs(p.y - e.position.y) > 0.5) ele.position({ ...e.position });
+        }
+      }
+      // Parents before children: Cytoscape needs a compound to exist when its parts arrive.
+      toAdd.sort((a, b) => (a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1));
+      if (toAdd.length) cy.add(toAdd);
+    });
+  }
+
+  /** Marks problem elements, the path a ping takes and the device where it dies. */
+  highlight(marks: { problems?: readonly string[]; path?: readonly string[]; dies?: string | null }): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements('.problem, .path, .dies').removeClass('problem path dies');
+      for (const id of marks.problems ?? []) cy.getElementById(id).addClass('problem');
+      for (const id of marks.path ?? []) cy.getElementById(id).addClass('path');
+      if (marks.dies) cy.getElementById(marks.dies).addClass('dies');
+    });
+  }
+
+  select(ids: readonly string[]): void {
+    const cy = this.cy;
+    const wanted = new Set(ids);
+    const current = cy.$(':selected');
+    if (current.length === wanted.size && current.toArray().every((e) => wanted.has(e.id()))) return;
+    cy.batch(() => {
+      current.filter((e: cytoscape.SingularElementArgument) => !wanted.has(e.id())).unselect();
+      for (const id of ids) cy.getElementById(id).select();
+    });
+  }
+
+  fit(): void {
+    this.cy.fit(undefined, 40);
+  }
+
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  /** The model point at the centre of the view, where new elements from the palette land. */
+  viewCentre(): Point {
+    const ext = this.cy.extent();
+    return { x: Math.round((ext.x1 + ext.x2) / 2), y: Math.round((ext.y1 + ext.y2) / 2) };
+  }
+
+  /** Model coordinates of a point given in page (client) pixels, for drops from the palette. */
+  modelPoint(clientX: number, clientY: number): Point {
+    const box = this.cy.container()!.getBoundingClientRect();
+    const pan = this.cy.pan();
+    const zoom = this.cy.zoom();
+    return { x: Math.round((clientX - box.left - pan.x) / zoom), y: Math.round((clientY - box.top - pan.y) / zoom) };
+  }
+
+  /** Page (client) pixels of an element's centre, or null; used by the end-to-end tests through the window probe. */
+  clientPoint(id: string): Point | null {
+    const ele = this.cy.getElementById(id);
+    if (ele.empty()) return null;
+    const box = this.cy.container()!.getBoundingClientRect();
+    const p = ele.isNode() ? ele.renderedPosition() : (ele as cytoscape.EdgeSingular).renderedMidpoint();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }
+
+  /** Runs fcose over the whole drawing; the callers read the new positions of the movable elements. */
+  autoLayout(): Promise<void> {
+    const layout = this.cy.layout({ name: 'fcose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true, packComponents: true, idealEdgeLength: 120, nodeRepulsion: 8000 } as cytoscape.LayoutOptions);
+    const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+    layout.run();
+    return done;
+  }
+
+  /** Current model position of a node, or null. */
+  positionOf(id: string): Point | null {
+    const ele = this.cy.getElementById(id);
+    return ele.empty() || !ele.isNode() ? null : { ...ele.position() };
+  }
+
+  destroy(): void {
+    this.cy.destroy();
+  }
+
+  private listen(): void {
+    const cy = this.cy;
+    const queueSelection = () => {
+      if (this.selectionQueued) return;
+      this.selectionQueued = true;
+      queueMicrotask(() => {
+        this.selectionQueued = false;
+        this.callbacks.selected(cy.$(':selected').map((e) => e.id()));
+      });
+    };
+    cy.on('select unselect', queueSelection);
+    cy.on('free', 'node', () => {
+      const moved = cy.$('node:selected').union(cy.$('node:grabbed')).filter((n) => MOVABLE.has(n.data('kind')));
+      queueMicrotask(() => this.callbacks.moved(moved.map((n) => n.id())));
+    });
+
+    cy.on('tapstart', PLUG, (e: EventObject) => this.beginCable(e));
+    cy.on('tapstart', HOST_PART, (e: EventObject) => {
+      const host = (e.target as NodeSingular).parent().first() as NodeSingular;
+      if (host.empty()) return;
+      this.gesture = { kind: 'move', host, last: { ...e.position }, moved: false };
+      cy.userPanningEnabled(false);
+      cy.boxSelectionEnabled(false);
+    });
+    cy.on('tapdrag', (e: EventObject) => {
+      const g = this.gesture;
+      if (!g) return;
+      if (g.kind === 'cable') {
+        g.moved = true;
+        cy.getElementById('draft:ghost').position({ ...e.position });
+      } else {
+        const dx = e.position.x - g.last.x;
+        const dy = e.position.y - g.last.y;
+        g.host.children().shift({ x: dx, y: dy });
+        g.last = { ...e.position };
+        g.moved = true;
+      }
+    });
+    cy.on('tapend', (e: EventObject) => this.endGesture(e));
+  }
+
+  private beginCable(e: EventObject): void {
+    const from = (e.target as NodeSingular).id();
+    this.gesture = { kind: 'cable', from, moved: false };
+    this.cy.userPanningEnabled(false);
+    this.cy.boxSelectionEnabled(false);
+    this.cy.add([
+      { group: 'nodes', data: { id: 'draft:ghost', kind: 'ghost' }, position: { ...e.position }, selectable: false, grabbable: false },
+      { group: 'edges', data: { id: 'draft:cable', kind: 'draft', source: from, target: 'draft:ghost' }, selectable: false },
+    ]);
+  }
+
+  private endGesture(e: EventObject): void {
+    const g = this.gesture;
+    this.gesture = null;
+    if (!g) return;
+    const cy = this.cy;
+    cy.userPanningEnabled(true);
+    cy.boxSelectionEnabled(true);
+    if (g.kind === 'move') {
+      if (g.moved) this.callbacks.moved([g.host.id()]);
+      return;
+    }
+    cy.remove(cy.getElementById('draft:ghost'));
+    if (!g.moved) return;
+    const at = e.position;
+    const target = cy.nodes('node[kind="nic"], node[kind="port"], node[kind="client"]').filter((n) => {
+      const bb = n.boundingBox({ includeLabels: false });
+      return at.x >= bb.x1 && at.x <= bb.x2 && at.y >= bb.y1 && at.y <= bb.y2;
+    });
+    const to = target.first();
+    if (!to.empty() && to.id() !== g.from) this.callbacks.connect(g.from, to.id());
+  }
+}

@@ -1,0 +1,164 @@
+// The lab document as Cytoscape elements: hosts and switches as compound nodes, cables and bindings as edges.
+import type { Lab, Host, PhysicalSwitchSpec } from '../../shared/lab.js';
+import { hostId, nicId, teamId, virtualSwitchId, vmId, switchId, portId, clientId, cableId } from '../../shared/checks.js';
+import { endpointElementId } from '../stores/elements.js';
+
+export type Point = { x: number; y: number };
+
+export interface CanvasElement {
+  group: 'nodes' | 'edges';
+  data: { id: string; label?: string; kind: string; parent?: string; source?: string; target?: string };
+  position?: Point;
+  classes?: string;
+}
+
+const VM_COLUMNS = 6;
+const SLOT = 96;
+const PORT_COLUMNS = 12;
+const PORT_SLOT = 30;
+
+/** Width of a host's drawing, for default placement and auto-layout. */
+function hostColumns(host: Host, vmCount: number): number {
+  return Math.max(host.nics.length, host.teams.length, host.virtualSwitches.length, Math.min(vmCount, VM_COLUMNS), 1);
+}
+
+/** Where the parts of a host sit relative to its anchor (the stored position). */
+export function hostPartOffsets(host: Host, vmNames: readonly string[]): Map<string, Point> {
+  const out = new Map<string, Point>();
+  const vmRows = Math.ceil(vmNames.length / VM_COLUMNS);
+  const row = (r: number) => r * 64;
+  vmNames.forEach((vm, i) => out.set(vmId(vm), { x: (i % VM_COLUMNS) * SLOT, y: row(Math.floor(i / VM_COLUMNS)) }));
+  host.virtualSwitches.forEach((s, i) => out.set(virtualSwitchId(host.name, s.name), { x: i * SLOT * 1.5, y: row(vmRows) }));
+  host.teams.forEach((t, i) => out.set(teamId(host.name, t.name), { x: i * SLOT * 1.5, y: row(vmRows + 1) }));
+  host.nics.forEach((n, i) => out.set(nicId(host.name, n.name), { x: i * SLOT * 0.85, y: row(vmRows + 2) }));
+  return out;
+}
+
+export function switchPortOffset(port: number): Point {
+  return { x: ((port - 1) % PORT_COLUMNS) * PORT_SLOT, y: Math.floor((port - 1) / PORT_COLUMNS) * PORT_SLOT };
+}
+
+/** Positions for elements the layout does not place yet: clients on top, switches below, hosts at the bottom. */
+export function defaultAnchors(lab: Lab): Map<string, Point> {
+  const out = new Map<string, Point>();
+  const vmsByHost = groupVms(lab);
+  lab.clients.forEach((c, i) => out.set(clientId(c.name), { x: i * 200, y: 0 }));
+  let x = 0;
+  lab.switches.forEach((s) => {
+    out.set(switchId(s.name), { x, y: 160 });
+    x += Math.min(s.ports, PORT_COLUMNS) * PORT_SLOT + 120;
+  });
+  x = 0;
+  const perRow = 8;
+  lab.hosts.forEach((h, i) => {
+    if (i > 0 && i % perRow === 0) x = 0;
+    out.set(hostId(h.name), { x, y: 420 + Math.floor(i / perRow) * 520 });
+    x += hostColumns(h, vmsByHost.get(h.name)?.length ?? 0) * SLOT + 120;
+  });
+  return out;
+}
+
+function groupVms(lab: Lab): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const vm of lab.vms) {
+    const list = map.get(vm.host) ?? [];
+    list.push(vm.name);
+    map.set(vm.host, list);
+  }
+  return map;
+}
+
+const plus = (a: Point, b: Point): Point => ({ x: a.x + b.x, y: a.y + b.y });
+
+/** Every node and edge of the lab, positioned from the layout (or a default place). */
+export function labElements(lab: Lab): CanvasElement[] {
+  const out: CanvasElement[] = [];
+  const defaults = defaultAnchors(lab);
+  const anchor = (id: string) => lab.layout.positions[id] ?? defaults.get(id) ?? { x: 0, y: 0 };
+  const vmsByHost = groupVms(lab);
+  const vmByName = new Map(lab.vms.map((v) => [v.name, v]));
+
+  for (const host of lab.hosts) {
+    const id = hostId(host.name);
+    const vms = vmsByHost.get(host.name) ?? [];
+    const offsets = hostPartOffsets(host, vms);
+    const at = anchor(id);
+    out.push({ group: 'nodes', data: { id, label: `${host.name}\n${host.model} · ${host.managementIp}`, kind: 'host' }, ...(offsets.size === 0 ? { position: at } : {}) });
+    for (const nic of host.nics) {
+      const nid = nicId(host.name, nic.name);
+      out.push({ group: 'nodes', data: { id: nid, label: `${nic.name}\n${nic.chipset}`, kind: 'nic', parent: id }, position: plus(at, offsets.get(nid)!) });
+    }
+    for (const team of host.teams) {
+      const tid = teamId(host.name, team.name);
+      out.push({ group: 'nodes', data: { id: tid, label: `${team.name}\n${team.mode}`, kind: 'team', parent: id }, position: plus(at, offsets.get(tid)!) });
+      for (const m of team.members) {
+        if (host.nics.some((n) => n.name === m)) {
+          out.push({ group: 'edges', data: { id: `member:${tid}>${m}`, kind: 'member', source: tid, target: nicId(host.name, m) }, classes: team.primary === m ? 'primary' : '' });
+        }
+      }
+    }
+    for (const vs of host.virtualSwitches) {
+      const sid = virtualSwitchId(host.name, vs.name);
+      out.push({ group: 'nodes', data: { id: sid, label: vs.name, kind: 'vswitch', parent: id }, position: plus(at, offsets.get(sid)!) });
+      const up = vs.uplink;
+      const target = up ? ('team' in up ? teamId(host.name, up.team) : nicId(host.name, up.nic)) : null;
+      const exists = up && ('team' in up ? host.teams.some((t) => t.name === up.team) : host.nics.some((n) => n.name === up.nic));
+      if (target && exists) out.push({ group: 'edges', data: { id: `uplink:${sid}`, kind: 'uplink', source: sid, target } });
+    }
+    for (const vmName of vms) {
+      const vm = vmByName.get(vmName)!;
+      const vid = vmId(vmName);
+      const mac = vm.macMode === 'static' ? `static ${vm.staticMac ?? '?'}` : 'dynamic MAC';
+      out.push({ group: 'nodes', data: { id: vid, label: `${vm.name}\n${vm.ip}\n${mac}`, kind: 'vm', parent: id }, position: plus(at, offsets.get(vid)!), classes: vm.initialState === 'off' ? 'off' : '' });
+      const vsName = vm.virtualSwitch ?? host.virtualSwitches[0]?.name;
+      if (vsName && host.virtualSwitches.some((s) => s.name === vsName)) {
+        out.push({ group: 'edges', data: { id: `vnic:${vid}`, kind: 'vnic', source: vid, target: virtualSwitchId(host.name, vsName) } });
+      }
+    }
+  }
+  for (const sw of lab.switches) out.push(...switchElements(sw, anchor(switchId(sw.name))));
+  for (const c of lab.clients) {
+    out.push({ group: 'nodes', data: { id: clientId(c.name), label: `${c.name}\n${c.ip}`, kind: 'client' }, position: anchor(clientId(c.name)) });
+  }
+  const nodeIds = new Set(out.map((e) => e.data.id));
+  for (const cable of lab.cables) {
+    const source = endpointElementId(cable.a);
+    const target = endpointElementId(cable.b);
+    if (nodeIds.has(source) && nodeIds.has(target)) out.push({ group: 'edges', data: { id: cableId(cable.a, cable.b), kind: 'cable', source, target } });
+  }
+  return out;
+}
+
+function switchElements(sw: PhysicalSwitchSpec, at: Point): CanvasElement[] {
+  const id = switchId(sw.name);
+  const out: CanvasElement[] = [{ group: 'nodes', data: { id, label: `${sw.name}\n${sw.model}`, kind: 'switch' } }];
+  for (let port = 1; port <= sw.ports; port++) {
+    out.push({ group: 'nodes', data: { id: portId(sw.name, port), label: String(port), kind: 'port', parent: id }, position: plus(at, switchPortOffset(port)) });
+  }
+  return out;
+}
+
+/** The offset of a compound's first part from its anchor, to turn a dragged part back into the anchor. */
+export function anchorOf(lab: Lab, compoundId: string, firstPartPosition: Point | null, ownPosition: Point): Point {
+  const host = lab.hosts.find((h) => hostId(h.name) === compoundId);
+  if (host) {
+    const offsets = hostPartOffsets(host, groupVms(lab).get(host.name) ?? []);
+    const first = offsets.entries().next();
+    if (first.done || !firstPartPosition) return ownPosition;
+    return { x: firstPartPosition.x - first.value[1].x, y: firstPartPosition.y - first.value[1].y };
+  }
+  const sw = lab.switches.find((s) => switchId(s.name) === compoundId);
+  if (sw && firstPartPosition) return { x: firstPartPosition.x - switchPortOffset(1).x, y: firstPartPosition.y - switchPortOffset(1).y };
+  return ownPosition;
+}
+
+/** The part whose position anchors a compound: the first in hostPartOffsets order, or port 1. */
+export function firstPartId(lab: Lab, compoundId: string): string | null {
+  const host = lab.hosts.find((h) => hostId(h.name) === compoundId);
+  if (host) {
+    const first = hostPartOffsets(host, groupVms(lab).get(host.name) ?? []).keys().next();
+    return first.done ? null : first.value;
+  }
+  const sw = lab.switches.find((s) => switchId(s.name) === compoundId);
+  return sw ? portId(sw.name, 1) : null;
+}

@@ -1,0 +1,55 @@
+// How the canvas draws each kind of element, in the light or dark theme. Labels keep a backdrop to stay readable.
+import type { StylesheetJson } from 'cytoscape';
+import type { Theme } from '../stores/preferences.js';
+
+const PALETTES = {
+  light: { text: '#1d2330', backdrop: '#ffffff', host: '#eef3fb', hostBorder: '#6b87b8', switch: '#f3efe6', switchBorder: '#a48a55', nic: '#dbe7ff', team: '#d9f2e3', vswitch: '#fde9c8', vm: '#ffffff', port: '#ffffff', client: '#efe3fa', cable: '#55606e', member: '#2f9a5a', uplink: '#c98210', vnic: '#9aa4b1', select: '#0b63d6', problem: '#d32f2f', path: '#0b8f5a', dies: '#d32f2f' },
+  dark: { text: '#e6e9ef', backdrop: '#1b1f27', host: '#222c3c', hostBorder: '#6d8ccc', switch: '#2e2a22', switchBorder: '#b89a62', nic: '#2b3d63', team: '#23432f', vswitch: '#4a3a1c', vm: '#2a2f3a', port: '#323846', client: '#3b2d4b', cable: '#a9b3c1', member: '#52c682', uplink: '#e0a43a', vnic: '#6f7886', select: '#5aa2ff', problem: '#ff6b6b', path: '#3ddc97', dies: '#ff6b6b' },
+} as const;
+
+export function canvasStyle(theme: Theme): StylesheetJson {
+  const c = PALETTES[theme];
+  const label = {
+    label: 'data(label)',
+    'font-size': 11,
+    'font-family': 'system-ui, sans-serif',
+    color: c.text,
+    'text-wrap': 'wrap',
+    'text-valign': 'center',
+    'text-halign': 'center',
+    'min-zoomed-font-size': 7,
+  } as const;
+  return [
+    { selector: 'node', style: { ...label, 'border-width': 1, 'border-color': c.hostBorder, 'background-color': c.vm, shape: 'round-rectangle', width: 84, height: 44 } },
+    {
+      selector: 'node[kind="host"], node[kind="switch"]',
+      style: {
+        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-size': 13, 'font-weight': 'bold',
+        'text-background-color': c.backdrop, 'text-background-opacity': 0.85, 'text-background-padding': '2px',
+        'background-color': c.host, 'border-color': c.hostBorder, 'border-width': 2, padding: '18px',
+      },
+    },
+    { selector: 'node[kind="switch"]', style: { 'background-color': c.switch, 'border-color': c.switchBorder, padding: '10px' } },
+    { selector: 'node[kind="nic"]', style: { 'background-color': c.nic, width: 72, height: 38, 'font-size': 10 } },
+    { selector: 'node[kind="team"]', style: { 'background-color': c.team, width: 110, height: 38, 'border-color': c.member } },
+    { selector: 'node[kind="vswitch"]', style: { 'background-color': c.vswitch, width: 110, height: 30, shape: 'rectangle', 'border-color': c.uplink } },
+    { selector: 'node[kind="vm"]', style: { 'font-size': 9, width: 88, height: 48 } },
+    { selector: 'node[kind="vm"].off', style: { 'border-style': 'dashed', opacity: 0.7 } },
+    { selector: 'node[kind="port"]', style: { 'background-color': c.port, width: 24, height: 24, shape: 'rectangle', 'font-size': 9, 'border-color': c.switchBorder } },
+    { selector: 'node[kind="client"]', style: { 'background-color': c.client, shape: 'ellipse', width: 96, height: 52 } },
+    { selector: 'node[kind="ghost"]', style: { width: 6, height: 6, 'background-color': c.select, label: '' } },
+    { selector: 'edge', style: { width: 2, 'line-color': c.cable, 'curve-style': 'bezier' } },
+    { selector: 'edge[kind="member"]', style: { 'line-color': c.member, 'line-style': 'dashed', width: 1.5 } },
+    { selector: 'edge[kind="member"].primary', style: { 'line-style': 'solid' } },
+    { selector: 'edge[kind="uplink"]', style: { 'line-color': c.uplink, width: 3 } },
+    { selector: 'edge[kind="vnic"]', style: { 'line-color': c.vnic, width: 1 } },
+    { selector: 'edge[kind="draft"]', style: { 'line-color': c.select, 'line-style': 'dashed', width: 2 } },
+    { selector: '.problem', style: { 'border-color': c.problem, 'border-width': 3 } },
+    { selector: 'edge.problem', style: { 'line-color': c.problem } },
+    { selector: 'node.path', style: { 'border-color': c.path, 'border-width': 4 } },
+    { selector: 'edge.path', style: { 'line-color': c.path, width: 5, 'z-index': 10 } },
+    { selector: 'node.dies', style: { 'border-color': c.dies, 'border-width': 6, 'border-style': 'double', 'background-color': c.dies, 'background-opacity': 0.25 } },
+    { selector: ':selected', style: { 'border-color': c.select, 'border-width': 3, 'overlay-color': c.select, 'overlay-opacity': 0.08 } },
+    { selector: 'edge:selected', style: { 'line-color': c.select, width: 4 } },
+  ];
+}

@@ -1,0 +1,343 @@
+// The edits an engineer makes, as mutations of a draft lab. The lab store turns each into an undoable command.
+import type { Lab, Endpoint, Host, Nic } from '../../shared/lab.js';
+import type { DrillStep } from '../../shared/drill.js';
+import { endpointKey, endpointLabel } from '../../shared/lab.js';
+import { hostId, switchId, clientId, vmId } from '../../shared/checks.js';
+import { macToNumber, macToText, ipToNumber, ipToText, hyperVPoolFirst } from '../../shared/addresses.js';
+import { resolveElement, type ElementRef } from './elements.js';
+
+/** A user-caused refusal, shown in the window: the edit does not happen. */
+export class EditRefused extends Error {}
+
+export type Position = { x: number; y: number };
+export type HostTemplate = 'r710' | 'r710-intel' | 'generic';
+
+export function uniqueName(prefix: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  for (let i = 1; ; i++) if (!used.has(`${prefix}${i}`)) return `${prefix}${i}`;
+}
+
+function usedMacs(lab: Lab): Set<number> {
+  const macs = new Set<number>();
+  lab.hosts.forEach((h) => h.nics.forEach((n) => macs.add(macToNumber(n.mac))));
+  lab.clients.forEach((c) => macs.add(macToNumber(c.mac)));
+  lab.vms.forEach((v) => {
+    if (v.staticMac) macs.add(macToNumber(v.staticMac));
+    if (v.dynamicMac) macs.add(macToNumber(v.dynamicMac));
+  });
+  return macs;
+}
+
+function freeMac(lab: Lab, first: string, taken = usedMacs(lab)): string {
+  for (let value = macToNumber(first); ; value++) {
+    if (!taken.has(value)) {
+      taken.add(value);
+      return macToText(value);
+    }
+  }
+}
+
+function freeIp(lab: Lab, first: string): string {
+  const used = new Set([...lab.vms.map((v) => v.ip), ...lab.clients.map((c) => c.ip), ...lab.hosts.map((h) => h.managementIp)]);
+  for (let value = ipToNumber(first); ; value++) if (!used.has(ipToText(value))) return ipToText(value);
+}
+
+function nic(name: string, vendor: string, chipset: string, mac: string): Nic {
+  return { name, vendor, chipset, mac, offload: { toe: false, checksum: true, rss: true } };
+}
+
+export function addHost(lab: Lab, template: HostTemplate, at: Position): string {
+  const name = uniqueName('Host', lab.hosts.map((h) => h.name));
+  const taken = usedMacs(lab);
+  const n = lab.hosts.length + 1;
+  const onboard = template === 'generic' ? 2 : 4;
+  const nics: Nic[] = [];
+  for (let i = 1; i <= onboard; i++) {
+    nics.push(template === 'generic' ? nic(`NIC${i}`, 'Intel', '82574L', freeMac(lab, '00-1B-21-10-00-01', taken))
+      : nic(`NIC${i}`, 'Broadcom', 'BCM5709C', freeMac(lab, '00-24-E8-00-00-01', taken)));
+  }
+  if (template === 'r710-intel') {
+    for (let i = onboard + 1; i <= onboard + 4; i++) nics.push(nic(`NIC${i}`, 'Intel', 'I340-T4 (82580)', freeMac(lab, '00-1B-21-20-00-01', taken)));
+  }
+  const host: Host = {
+    name,
+    model: template === 'generic' ? 'Generic server' : 'Dell PowerEdge R710',
+    os: 'Windows Server 2008 R2 Hyper-V',
+    managementIp: freeIp(lab, `10.0.${Math.min(n, 254)}.10`),
+    nics,
+    teams: [],
+    virtualSwitches: [],
+  };
+  lab.hosts.push(host);
+  lab.layout.positions[hostId(name)] = { ...at };
+  return hostId(name);
+}
+
+export function addSwitch(lab: Lab, ports: number, at: Position): string {
+  const name = uniqueName('switch', lab.switches.map((s) => s.name));
+  lab.switches.push({ name, model: 'Access switch', ports, macAgeingSec: 300 });
+  lab.layout.positions[switchId(name)] = { ...at };
+  return switchId(name);
+}
+
+export function addClient(lab: Lab, at: Position): string {
+  const name = uniqueName('Client', lab.clients.map((c) => c.name));
+  lab.clients.push({ name, ip: freeIp(lab, '1.1.1.100'), mac: freeMac(lab, '00-1C-23-00-00-64'), arpCache: 'windows' });
+  lab.layout.positions[clientId(name)] = { ...at };
+  return clientId(name);
+}
+
+export function addVm(lab: Lab, hostName: string | undefined): string {
+  const host = lab.hosts.find((h) => h.name === hostName) ?? lab.hosts[0];
+  if (!host) throw new EditRefused('a VM runs on a host: add a host first');
+  const name = uniqueName('Guest', lab.vms.map((v) => v.name));
+  lab.vms.push({
+    name,
+    ip: freeIp(lab, '1.1.1.1'),
+    host: host.name,
+    ...(host.virtualSwitches[0] ? { virtualSwitch: host.virtualSwitches[0].name } : {}),
+    macMode: 'dynamic',
+    initialState: 'running',
+    os: 'windows',
+  });
+  return vmId(name);
+}
+
+export function addNic(host: Host, lab: Lab): void {
+  host.nics.push(nic(uniqueName('NIC', host.nics.map((n) => n.name)), 'Broadcom', 'BCM5709C', freeMac(lab, '00-24-E8-00-00-01')));
+}
+
+/** A team of the host's NICs that are in no team and no virtual-switch uplink yet (two at most). */
+export function addTeam(host: Host, driverProfile: string): void {
+  const busy = new Set([...host.teams.flatMap((t) => t.members), ...host.virtualSwitches.flatMap((s) => (s.uplink && 'nic' in s.uplink ? [s.uplink.nic] : []))]);
+  const free = host.nics.map((n) => n.name).filter((n) => !busy.has(n));
+  if (free.length === 0) throw new EditRefused(`every NIC of ${host.name} is already in use: add a NIC first`);
+  const members = free.slice(-2);
+  host.teams.push({
+    name: uniqueName('Team', host.teams.map((t) => t.name)),
+    members,
+    primary: members[0],
+    mode: 'active-passive',
+    driverProfile,
+    createdBeforeHyperV: true,
+  });
+}
+
+export function addVirtualSwitch(host: Host): void {
+  const bound = new Set(host.virtualSwitches.map((s) => (s.uplink ? JSON.stringify(s.uplink) : '')));
+  const team = host.teams.find((t) => !bound.has(JSON.stringify({ team: t.name })));
+  host.virtualSwitches.push({
+    name: uniqueName('vSwitch', host.virtualSwitches.map((s) => s.name)),
+    type: 'external',
+    ...(team ? { uplink: { team: team.name } } : {}),
+    shareWithManagementOs: false,
+  });
+}
+
+// ---- cables ---------------------------------------------------------------------------------
+
+export function connectCable(lab: Lab, a: Endpoint, b: Endpoint): void {
+  if (!('port' in a) && !('port' in b)) throw new EditRefused(`a cable runs to a switch port; ${endpointLabel(a)} – ${endpointLabel(b)} has none`);
+  if (endpointKey(a) === endpointKey(b)) throw new EditRefused('a cable needs two different ends');
+  for (const end of [a, b]) {
+    const k = endpointKey(end);
+    if (lab.cables.some((c) => endpointKey(c.a) === k || endpointKey(c.b) === k)) throw new EditRefused(`${endpointLabel(end)} already has a cable`);
+  }
+  lab.cables.push({ a, b });
+}
+
+export function disconnect(lab: Lab, end: Endpoint): void {
+  const k = endpointKey(end);
+  lab.cables = lab.cables.filter((c) => endpointKey(c.a) !== k && endpointKey(c.b) !== k);
+}
+
+export function cableAt(lab: Lab, end: Endpoint) {
+  const k = endpointKey(end);
+  return lab.cables.find((c) => endpointKey(c.a) === k || endpointKey(c.b) === k);
+}
+
+// ---- delete ---------------------------------------------------------------------------------
+
+/** Deletes the elements and everything that cannot exist without them (cables, VMs of a host, bindings). */
+export function removeElements(lab: Lab, ids: readonly string[]): void {
+  const refs = ids.map((id) => resolveElement(lab, id)).filter((r): r is ElementRef => r !== null);
+  const named = <T extends { name: string }>(list: T[], index: number) => list[index]?.name;
+  const hostOf = (r: { host: number }) => lab.hosts[r.host];
+  // Resolve names first: removals shift indices.
+  const gone = {
+    hosts: new Set<string>(), vms: new Set<string>(), switches: new Set<string>(), clients: new Set<string>(), cables: new Set<number>(),
+    nics: [] as [Host, string][], teams: [] as [Host, string][], vswitches: [] as [Host, string][],
+  };
+  for (const r of refs) {
+    if (r.kind === 'host') gone.hosts.add(named(lab.hosts, r.host));
+    else if (r.kind === 'vm') gone.vms.add(named(lab.vms, r.vm));
+    else if (r.kind === 'switch') gone.switches.add(named(lab.switches, r.switch));
+    else if (r.kind === 'client') gone.clients.add(named(lab.clients, r.client));
+    else if (r.kind === 'cable') gone.cables.add(r.cable);
+    else if (r.kind === 'nic') gone.nics.push([hostOf(r), hostOf(r).nics[r.nic].name]);
+    else if (r.kind === 'team') gone.teams.push([hostOf(r), hostOf(r).teams[r.team].name]);
+    else if (r.kind === 'vswitch') gone.vswitches.push([hostOf(r), hostOf(r).virtualSwitches[r.vswitch].name]);
+  }
+  const deadEnd = (e: Endpoint) =>
+    ('nic' in e && (gone.hosts.has(e.host) || gone.nics.some(([h, n]) => h.name === e.host && n === e.nic))) ||
+    ('port' in e && gone.switches.has(e.switch)) ||
+    ('client' in e && gone.clients.has(e.client));
+  lab.cables = lab.cables.filter((c, i) => !gone.cables.has(i) && !deadEnd(c.a) && !deadEnd(c.b));
+  for (const [host, name] of gone.nics) {
+    host.nics = host.nics.filter((n) => n.name !== name);
+    for (const team of host.teams) {
+      team.members = team.members.filter((m) => m !== name);
+      if (team.primary === name) delete team.primary;
+    }
+    const emptied = host.teams.filter((t) => t.members.length === 0).map((t) => t.name);
+    gone.teams.push(...emptied.map((t) => [host, t] as [Host, string]));
+    for (const s of host.virtualSwitches) if (s.uplink && 'nic' in s.uplink && s.uplink.nic === name) delete s.uplink;
+  }
+  for (const [host, name] of gone.teams) {
+    host.teams = host.teams.filter((t) => t.name !== name);
+    for (const s of host.virtualSwitches) if (s.uplink && 'team' in s.uplink && s.uplink.team === name) delete s.uplink;
+  }
+  for (const [host, name] of gone.vswitches) {
+    host.virtualSwitches = host.virtualSwitches.filter((s) => s.name !== name);
+    for (const vm of lab.vms) if (vm.host === host.name && vm.virtualSwitch === name) delete vm.virtualSwitch;
+  }
+  lab.vms = lab.vms.filter((v) => !gone.vms.has(v.name) && !gone.hosts.has(v.host));
+  lab.hosts = lab.hosts.filter((h) => !gone.hosts.has(h.name));
+  lab.switches = lab.switches.filter((s) => !gone.switches.has(s.name));
+  lab.clients = lab.clients.filter((c) => !gone.clients.has(c.name));
+  for (const name of gone.hosts) delete lab.layout.positions[hostId(name)];
+  for (const name of gone.switches) delete lab.layout.positions[switchId(name)];
+  for (const name of gone.clients) delete lab.layout.positions[clientId(name)];
+}
+
+// ---- renames (references follow the name) ------------------------------------------------------
+
+function eachEndpoint(lab: Lab, visit: (e: Endpoint) => void): void {
+  for (const c of lab.cables) {
+    visit(c.a);
+    visit(c.b);
+  }
+  for (const d of lab.drills) for (const s of d.steps) if ('cable' in s) visit(s.cable);
+}
+
+function eachStep(lab: Lab, visit: (s: DrillStep) => void): void {
+  for (const d of lab.drills) d.steps.forEach(visit);
+}
+
+function moveKey(lab: Lab, from: string, to: string): void {
+  const p = lab.layout.positions[from];
+  if (!p) return;
+  delete lab.layout.positions[from];
+  lab.layout.positions[to] = p;
+}
+
+export function renameHost(lab: Lab, index: number, to: string): void {
+  const from = lab.hosts[index].name;
+  lab.hosts[index].name = to;
+  for (const vm of lab.vms) if (vm.host === from) vm.host = to;
+  eachEndpoint(lab, (e) => {
+    if ('nic' in e && e.host === from) e.host = to;
+  });
+  eachStep(lab, (s) => {
+    if ('host' in s && s.host === from) s.host = to;
+    if ('to' in s && s.to === from) s.to = to;
+    if (s.action === 'fail-host' && s.failoverTo === from) s.failoverTo = to;
+  });
+  moveKey(lab, hostId(from), hostId(to));
+}
+
+export function renameNic(lab: Lab, hostIndex: number, index: number, to: string): void {
+  const host = lab.hosts[hostIndex];
+  const from = host.nics[index].name;
+  host.nics[index].name = to;
+  for (const t of host.teams) {
+    t.members = t.members.map((m) => (m === from ? to : m));
+    if (t.primary === from) t.primary = to;
+  }
+  for (const s of host.virtualSwitches) if (s.uplink && 'nic' in s.uplink && s.uplink.nic === from) s.uplink.nic = to;
+  eachEndpoint(lab, (e) => {
+    if ('nic' in e && e.host === host.name && e.nic === from) e.nic = to;
+  });
+  eachStep(lab, (s) => {
+    if ('nic' in s && s.host === host.name && s.nic === from) s.nic = to;
+  });
+}
+
+export function renameTeam(lab: Lab, hostIndex: number, index: number, to: string): void {
+  const host = lab.hosts[hostIndex];
+  const from = host.teams[index].name;
+  host.teams[index].name = to;
+  for (const s of host.virtualSwitches) if (s.uplink && 'team' in s.uplink && s.uplink.team === from) s.uplink.team = to;
+  eachStep(lab, (s) => {
+    if ('team' in s && s.host === host.name && s.team === from) s.team = to;
+  });
+}
+
+export function renameVirtualSwitch(lab: Lab, hostIndex: number, index: number, to: string): void {
+  const host = lab.hosts[hostIndex];
+  const from = host.virtualSwitches[index].name;
+  host.virtualSwitches[index].name = to;
+  for (const vm of lab.vms) if (vm.host === host.name && vm.virtualSwitch === from) vm.virtualSwitch = to;
+}
+
+export function renameVm(lab: Lab, index: number, to: string): void {
+  const from = lab.vms[index].name;
+  lab.vms[index].name = to;
+  for (const d of lab.drills) {
+    if (d.vms) d.vms = d.vms.map((v) => (v === from ? to : v));
+    d.expect.expectDown = d.expect.expectDown.map((v) => (v === from ? to : v));
+  }
+  eachStep(lab, (s) => {
+    if ('vm' in s && s.vm === from) s.vm = to;
+  });
+}
+
+export function renameSwitch(lab: Lab, index: number, to: string): void {
+  const from = lab.switches[index].name;
+  lab.switches[index].name = to;
+  eachEndpoint(lab, (e) => {
+    if ('port' in e && e.switch === from) e.switch = to;
+  });
+  eachStep(lab, (s) => {
+    if ('switch' in s && s.switch === from) s.switch = to;
+    if ('switches' in s) s.switches = s.switches.map((n) => (n === from ? to : n)) as [string, string];
+  });
+  moveKey(lab, switchId(from), switchId(to));
+}
+
+export function renameClient(lab: Lab, index: number, to: string): void {
+  const from = lab.clients[index].name;
+  lab.clients[index].name = to;
+  eachEndpoint(lab, (e) => {
+    if ('client' in e && e.client === from) e.client = to;
+  });
+  for (const d of lab.drills) if (d.client === from) d.client = to;
+  moveKey(lab, clientId(from), clientId(to));
+}
+
+/** A VM moved to another host lands on that host's first virtual switch. */
+export function moveVmToHost(lab: Lab, index: number, hostName: string): void {
+  const vm = lab.vms[index];
+  const host = lab.hosts.find((h) => h.name === hostName);
+  vm.host = hostName;
+  if (host?.virtualSwitches[0]) vm.virtualSwitch = host.virtualSwitches[0].name;
+  else delete vm.virtualSwitch;
+}
+
+/** Static MAC mode keeps the MAC the VM holds, or takes a free one from the top of its host's pool. */
+export function setMacMode(lab: Lab, index: number, mode: 'static' | 'dynamic'): void {
+  const vm = lab.vms[index];
+  vm.macMode = mode;
+  if (mode === 'static' && !vm.staticMac) {
+    const host = lab.hosts.find((h) => h.name === vm.host);
+    const taken = usedMacs(lab);
+    const poolFirst = macToNumber(host ? hyperVPoolFirst(host.managementIp) : '00-15-5D-00-00-00');
+    let candidate = vm.dynamicMac ? macToNumber(vm.dynamicMac) : poolFirst + 0xff;
+    while (taken.has(candidate)) candidate--;
+    vm.staticMac = macToText(candidate);
+  }
+}
+
+export function movePositions(lab: Lab, moves: Record<string, Position>): void {
+  for (const [id, p] of Object.entries(moves)) lab.layout.positions[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+}

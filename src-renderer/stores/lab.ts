@@ -1,0 +1,241 @@
+// The open lab document: a local copy kept in step with the service, edits as undoable commands.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, triggerRef } from 'vue';
+import type { Lab } from '../../shared/lab.js';
+import type { DriverProfile } from '../../shared/driver.js';
+import type { DocumentState, DocumentStatus, EditOp } from '../../shared/api.js';
+import { call, ApiRefusal } from '../api/client.js';
+import { applyOps, clone, diff, type Op } from './ops.js';
+import { problemsOf, newProblems, describeRefusal } from './problems.js';
+import { EditRefused } from './edits.js';
+
+export interface Command {
+  label: string;
+  ops: Op[];
+  inverse: Op[];
+}
+
+/** Our invertible ops in the contract's EditOp form. */
+export function toEditOps(ops: readonly Op[]): EditOp[] {
+  return ops.map((op): EditOp => {
+    switch (op.kind) {
+      case 'set':
+        return { op: 'set', path: [...op.path], value: op.value };
+      case 'unset':
+        return { op: 'remove', path: [...op.path] };
+      case 'insert':
+        return { op: 'insert', path: [...op.path], index: op.index, value: op.value };
+      case 'remove':
+        return { op: 'remove', path: [...op.path, op.index] };
+    }
+  });
+}
+
+export const useLabStore = defineStore('lab', () => {
+  const doc = shallowRef<Lab | null>(null);
+  const status = shallowRef<DocumentStatus | null>(null);
+  const undoStack = shallowRef<Command[]>([]);
+  const redoStack = shallowRef<Command[]>([]);
+  const profiles = shallowRef<DriverProfile[]>([]);
+  /** The last thing that went wrong, in the domain's words; shown in the window until dismissed. */
+  const error = ref<{ message: string; problems: { path: string; message: string }[] } | null>(null);
+  /** Bumped on every local change so views that cache derived data know to refresh. */
+  const revision = ref(0);
+  let sending: Promise<unknown> = Promise.resolve();
+
+  const profileIds = computed(() => profiles.value.map((p) => p.id));
+  const checked = computed(() => {
+    void revision.value;
+    return doc.value ? problemsOf(doc.value, profileIds.value) : { lab: null, problems: [] };
+  });
+  const problems = computed(() => checked.value.problems);
+  const title = computed(() => {
+    if (!status.value) return 'Lab Planner';
+    return `${status.value.dirty ? '● ' : ''}${status.value.displayName} — Lab Planner`;
+  });
+  const canUndo = computed(() => undoStack.value.length > 0);
+  const canRedo = computed(() => redoStack.value.length > 0);
+
+  function show(e: unknown): void {
+    if (e instanceof ApiRefusal) error.value = { message: e.message, problems: e.problems };
+    else if (e instanceof Error) error.value = { message: e.message, problems: [] };
+    else error.value = { message: String(e), problems: [] };
+  }
+
+  function adopt(state: DocumentState): void {
+    doc.value = clone(state.document);
+    const { document: _document, ...rest } = state;
+    status.value = rest;
+    undoStack.value = [];
+    redoStack.value = [];
+    revision.value++;
+  }
+
+  async function loadProfiles(): Promise<void> {
+    const docId = status.value?.docId;
+    profiles.value = (await call('drivers.list', docId ? { docId } : {})).profiles;
+  }
+
+  /** Sends ops to the service in order; a refusal there resyncs the local copy. */
+  function send(ops: Op[]): void {
+    const current = status.value;
+    if (!current || ops.length === 0) return;
+    sending = sending.then(async () => {
+      try {
+        const next = await call('lab.edit', { docId: current.docId, baseRevision: status.value!.revision, ops: toEditOps(ops) });
+        if (status.value?.docId === next.docId) status.value = next;
+      } catch (e) {
+        show(e);
+        const fresh = await call('lab.get', { docId: current.docId }).catch(() => null);
+        if (fresh) adopt(fresh);
+      }
+    });
+  }
+
+  /** Waits until every edit made so far has reached the service. */
+  function settled(): Promise<unknown> {
+    return sending;
+  }
+
+  function applyLocal(ops: Op[]): Op[] {
+    const inverse = applyOps(doc.value, ops);
+    triggerRef(doc);
+    revision.value++;
+    return inverse;
+  }
+
+  /**
+   * Runs a mutation on a copy of the document and, when it changed something acceptable, applies it as
+   * one command. `strict` refuses any new problem (field edits); otherwise only schema errors are refused.
+   * Returns the refusal sentence, or null when the edit went in (or changed nothing).
+   */
+  function edit(label: string, mutate: (draft: Lab) => void, options: { strict?: boolean; fieldPath?: string } = {}): string | null {
+    if (!doc.value) return 'no lab is open';
+    const draft = clone(doc.value);
+    try {
+      mutate(draft);
+    } catch (e) {
+      if (e instanceof EditRefused) return e.message;
+      throw e;
+    }
+    const ops = diff(doc.value, draft);
+    if (ops.length === 0) return null;
+    const after = problemsOf(draft, profileIds.value);
+    if (!after.lab) return describeRefusal(after.problems, options.fieldPath);
+    if (options.strict) {
+      const added = newProblems(problems.value, after.problems);
+      if (added.length) return describeRefusal(added, options.fieldPath);
+    }
+    const inverse = applyLocal(ops);
+    undoStack.value = [...undoStack.value, { label, ops, inverse }];
+    redoStack.value = [];
+    send(ops);
+    return null;
+  }
+
+  function undo(): void {
+    const command = undoStack.value.at(-1);
+    if (!command) return;
+    undoStack.value = undoStack.value.slice(0, -1);
+    applyLocal(command.inverse);
+    redoStack.value = [...redoStack.value, command];
+    send(command.inverse);
+  }
+
+  function redo(): void {
+    const command = redoStack.value.at(-1);
+    if (!command) return;
+    redoStack.value = redoStack.value.slice(0, -1);
+    applyLocal(command.ops);
+    undoStack.value = [...undoStack.value, command];
+    send(command.ops);
+  }
+
+  /** Runs a request that opens a document; errors are shown and the current document stays. */
+  async function opening(request: () => Promise<DocumentState>): Promise<boolean> {
+    try {
+      await settled();
+      const state = await request();
+      const previous = status.value;
+      adopt(state);
+      if (previous && previous.docId !== state.docId) void call('lab.close', { docId: previous.docId, discard: true }).catch(() => undefined);
+      error.value = null;
+      await loadProfiles().catch(show);
+      return true;
+    } catch (e) {
+      show(e);
+      return false;
+    }
+  }
+
+  const newLab = (from: { kind: 'empty' } | { kind: 'example'; id: string }) => opening(() => call('lab.new', { from }));
+  const open = (path?: string) => opening(() => call('lab.open', path === undefined ? {} : { path }));
+  const importJson = (text?: string, fileName?: string) =>
+    opening(() => call('lab.importJson', { ...(text !== undefined ? { text } : {}), ...(fileName ? { fileName } : {}) }));
+
+  const restore = (id: string) => opening(() => call('recovery.restore', { id }));
+  const reload = () => opening(() => call('lab.reload', { docId: status.value!.docId }));
+
+  /** Saves; answers 'needs-path' when the lab was never saved and the host cannot pick a file itself. */
+  async function save(): Promise<'saved' | 'needs-path' | 'failed'> {
+    if (!status.value) return 'failed';
+    await settled();
+    try {
+      status.value = await call('lab.save', { docId: status.value.docId });
+      return 'saved';
+    } catch (e) {
+      if (e instanceof ApiRefusal && e.code === 'needs-path') return 'needs-path';
+      show(e);
+      return 'failed';
+    }
+  }
+
+  async function saveAs(path?: string): Promise<'saved' | 'needs-path' | 'failed'> {
+    if (!status.value) return 'failed';
+    await settled();
+    try {
+      status.value = await call('lab.saveAs', { docId: status.value.docId, ...(path !== undefined ? { path } : {}) });
+      return 'saved';
+    } catch (e) {
+      if (e instanceof ApiRefusal && e.code === 'needs-path') return 'needs-path';
+      if (e instanceof ApiRefusal && e.code === 'cancelled') return 'failed';
+      show(e);
+      return 'failed';
+    }
+  }
+
+  async function exportJson(saveToFile: boolean): Promise<{ text: string; fileName: string } | null> {
+    if (!status.value) return null;
+    await settled();
+    try {
+      return await call('lab.exportJson', { docId: status.value.docId, saveToFile });
+    } catch (e) {
+      show(e);
+      return null;
+    }
+  }
+
+  /** Closes the document (dropping unsaved changes: the window asks first). */
+  async function close(): Promise<void> {
+    if (!status.value) return;
+    await settled();
+    const docId = status.value.docId;
+    doc.value = null;
+    status.value = null;
+    undoStack.value = [];
+    redoStack.value = [];
+    revision.value++;
+    await call('lab.close', { docId, discard: true }).catch(show);
+  }
+
+  /** Pushed by the service when another window or a save changed the document's status. */
+  function statusChanged(next: DocumentStatus): void {
+    if (status.value?.docId === next.docId && next.revision >= status.value.revision) status.value = next;
+  }
+
+  return {
+    doc, status, problems, profiles, profileIds, error, revision, title, canUndo, canRedo, undoStack, redoStack,
+    edit, undo, redo, newLab, open, importJson, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
+    fieldRefusal: describeRefusal,
+  };
+});

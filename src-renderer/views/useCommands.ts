@@ -1,0 +1,162 @@
+// The window's commands: one place for the menu, the keyboard shortcuts and the Electron menu events.
+import { ref, shallowRef } from 'vue';
+import { useLabStore } from '../stores/lab.js';
+import { useSelectionStore } from '../stores/selection.js';
+import { useDrillsStore } from '../stores/drills.js';
+import { usePreferencesStore } from '../stores/preferences.js';
+import { canvasHolder } from '../canvas/current.js';
+import { anchorOf, firstPartId } from '../canvas/elements.js';
+import { removeElements, movePositions, type Position } from '../stores/edits.js';
+import { hostId, switchId, clientId } from '../../shared/checks.js';
+import { call } from '../api/client.js';
+import type { AppCommand, RequestValue } from '../../shared/api.js';
+
+export type Dialog =
+  | { kind: 'open' }
+  | { kind: 'save-as' }
+  | { kind: 'new' }
+  | { kind: 'discard'; action: string; then: () => void };
+
+const dialog = shallowRef<Dialog | null>(null);
+const info = shallowRef<RequestValue<'app.info'> | null>(null);
+const recent = shallowRef<RequestValue<'recent.list'>['files']>([]);
+const examples = shallowRef<RequestValue<'examples.list'>['examples']>([]);
+const importRequest = ref(0);
+
+export function useCommands() {
+  const lab = useLabStore();
+  const selection = useSelectionStore();
+  const drills = useDrillsStore();
+  const prefs = usePreferencesStore();
+
+  /** Runs `then` at once, or after the engineer agrees to drop unsaved changes. */
+  function unlessUnsaved(action: string, then: () => void): void {
+    if (lab.status?.dirty) dialog.value = { kind: 'discard', action, then };
+    else then();
+  }
+
+  async function refreshLists(): Promise<void> {
+    const [r, e] = await Promise.all([call('recent.list', {}).catch(() => null), call('examples.list', {}).catch(() => null)]);
+    if (r) recent.value = r.files;
+    if (e) examples.value = e.examples;
+  }
+
+  async function opened(ok: Promise<boolean>): Promise<void> {
+    if (await ok) {
+      selection.clear();
+      drills.forget();
+      drills.selected = lab.doc?.drills[0]?.name ?? null;
+      void refreshLists();
+    }
+  }
+
+  const newEmpty = () => unlessUnsaved('start a new lab', () => void opened(lab.newLab({ kind: 'empty' })));
+  const newFromExample = (id: string) => unlessUnsaved('open the example', () => void opened(lab.newLab({ kind: 'example', id })));
+  const openPath = (path: string) => unlessUnsaved('open another lab', () => void opened(lab.open(path)));
+  const open = () =>
+    unlessUnsaved('open another lab', () => {
+      if (info.value?.canPickFiles) void opened(lab.open());
+      else dialog.value = { kind: 'open' };
+    });
+
+  async function saveAs(path?: string): Promise<void> {
+    if (path === undefined && !info.value?.canPickFiles) {
+      dialog.value = { kind: 'save-as' };
+      return;
+    }
+    const outcome = await lab.saveAs(path);
+    if (outcome === 'needs-path') dialog.value = { kind: 'save-as' };
+    else if (outcome === 'saved') void refreshLists();
+  }
+
+  async function save(): Promise<void> {
+    const outcome = await lab.save();
+    if (outcome === 'needs-path') await saveAs();
+  }
+
+  async function exportJson(): Promise<void> {
+    const electron = info.value?.host === 'electron';
+    const out = await lab.exportJson(electron);
+    if (!out || electron) return;
+    const url = URL.createObjectURL(new Blob([out.text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = out.fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  function importJson(): void {
+    unlessUnsaved('import a lab', () => {
+      if (info.value?.canPickFiles) void opened(lab.importJson());
+      else importRequest.value++;
+    });
+  }
+
+  const importText = (text: string, fileName: string) => void opened(lab.importJson(text, fileName));
+
+  function deleteSelection(): void {
+    if (selection.ids.length === 0) return;
+    lab.edit(selection.ids.length === 1 ? 'Delete' : `Delete ${selection.ids.length} elements`, (d) => removeElements(d, selection.ids));
+    selection.clear();
+  }
+
+  function selectAll(): void {
+    const cy = canvasHolder.adapter?.cy;
+    if (cy) selection.select(cy.nodes('[kind="host"], [kind="switch"], [kind="client"], [kind="vm"]').map((n) => n.id()).concat(cy.edges('[kind="cable"]').map((e) => e.id())));
+  }
+
+  async function autoLayout(): Promise<void> {
+    const adapter = canvasHolder.adapter;
+    const doc = lab.doc;
+    if (!adapter || !doc) return;
+    await adapter.autoLayout();
+    const moves: Record<string, Position> = {};
+    const ids = [...doc.hosts.map((h) => hostId(h.name)), ...doc.switches.map((s) => switchId(s.name)), ...doc.clients.map((c) => clientId(c.name))];
+    for (const id of ids) {
+      const own = adapter.positionOf(id);
+      if (!own) continue;
+      const part = firstPartId(doc, id);
+      moves[id] = anchorOf(doc, id, part ? adapter.positionOf(part) : null, own);
+    }
+    lab.edit('Auto layout', (d) => movePositions(d, moves));
+    adapter.fit();
+  }
+
+  function runDrill(): void {
+    const name = drills.selected ?? lab.doc?.drills[0]?.name;
+    if (name) void drills.run([name]);
+  }
+
+  const runAll = () => void drills.run();
+
+  function dispatch(command: AppCommand): void {
+    const table: Record<AppCommand, () => void> = {
+      new: newEmpty,
+      'new-from-example': () => (dialog.value = { kind: 'new' }),
+      open,
+      save: () => void save(),
+      'save-as': () => void saveAs(),
+      'import-json': importJson,
+      'export-json': () => void exportJson(),
+      undo: lab.undo,
+      redo: lab.redo,
+      delete: deleteSelection,
+      'select-all': selectAll,
+      fit: () => canvasHolder.adapter?.fit(),
+      'run-drill': runDrill,
+      'run-all-drills': runAll,
+      'theme-light': () => (prefs.theme = 'light'),
+      'theme-dark': () => (prefs.theme = 'dark'),
+      'theme-system': () => (prefs.theme = globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
+      close: () => unlessUnsaved('close the lab', () => void lab.close()),
+    };
+    table[command]();
+  }
+
+  return {
+    dialog, info, recent, examples, importRequest,
+    refreshLists, newEmpty, newFromExample, open, openPath, save, saveAs, exportJson, importJson, importText,
+    deleteSelection, selectAll, autoLayout, runDrill, runAll, dispatch, unlessUnsaved,
+  };
+}
