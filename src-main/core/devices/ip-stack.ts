@@ -76,8 +76,9 @@ export class IpStack {
       known.mac = arp.sha;
     }
     if (arp.tpa !== this.ip || arp.spa === this.ip) return;
+    // Being asked by, or answered by, the sender confirms it is reachable now.
     if (!known) this.cache.set(arp.spa, { mac: arp.sha, expiresUs: now + this.reachableUs() });
-    else if (arp.op === ARP_REPLY) known.expiresUs = now + this.reachableUs();
+    else known.expiresUs = now + this.reachableUs();
     if (arp.op === ARP_REQUEST) {
       this.emit({
         dst: frame.src,
