@@ -1,0 +1,46 @@
+// Temp folders and file fingerprints for the store tests.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterEach } from 'vitest';
+import { readLab } from '../../../src-main/core/lab.js';
+import type { Lab, LabInput } from '../../../shared/lab.js';
+import { createLabFile } from '../../../src-main/store/index.js';
+import { richLab } from '../../fixtures/store/samples.js';
+
+const made: string[] = [];
+afterEach(() => {
+  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lab-store-'));
+  made.push(dir);
+  return dir;
+}
+
+export function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Every file in a folder with its hash: compare before and after to prove nothing was written. */
+export function folderState(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, sha256(join(dir, name))]));
+}
+
+export function valid(input: LabInput): Lab {
+  const parsed = readLab(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.lab;
+}
+
+/** A saved rich lab in a fresh folder. */
+export function goodFile(name = 'good.lab'): { dir: string; path: string; lab: Lab } {
+  const dir = tempDir();
+  const path = join(dir, name);
+  const lab = valid(richLab());
+  createLabFile(path, lab, { now: '2026-03-01T08:00:00.000Z', modifiedBy: 'ana' });
+  return { dir, path, lab };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createLabFile, exportLabJson, openLabFile, saveLabFile, LAB_APPLICATION_ID, CURRENT_SCHEMA_VERSION } from '../../../src-main/store/index.js';
+import { fieldReportLab } from '../../fixtures/store/samples.js';
+import { goodFile, tempDir, valid } from './helpers.js';
+
+describe('a saved lab file', () => {
+  it('opens with every value of the document it was saved from', () => {
+    const { path, lab } = goodFile();
+    const opened = openLabFile(path);
+    expect(exportLabJson(opened.lab)).toBe(exportLabJson(lab));
+    expect(opened.lab).toEqual(lab);
+  });
+
+  it('keeps the field report example exactly', () => {
+    const dir = tempDir();
+    const lab = valid(fieldReportLab());
+    createLabFile(join(dir, 'field.lab'), lab);
+    expect(openLabFile(join(dir, 'field.lab')).lab).toEqual(lab);
+  });
+
+  it('stores names with HTML and script verbatim, as plain text', () => {
+    const { path } = goodFile();
+    const opened = openLabFile(path);
+    expect(opened.lab.vms.map((v) => v.name)).toContain('<img src=x onerror=alert(1)>');
+    expect(opened.meta.title).toBe('Rich lab <b>bold</b>');
+    expect(opened.lab.meta.description).toContain('<script>alert(1)</script>');
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT host FROM vms WHERE name = '<img src=x onerror=alert(1)>'").pluck().get()).toBe('HostB');
+    db.close();
+  });
+
+  it('is marked as a Lab Planner file of the current schema, in rollback-journal mode', () => {
+    const { dir, path } = goodFile();
+    const header = readFileSync(path);
+    expect(header.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(header[18]).toBe(1); // legacy (rollback journal) write version, not WAL (2)
+    expect(header[19]).toBe(1);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(LAB_APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    db.close();
+    expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`) || existsSync(`${path}-journal`)).toBe(false);
+    expect(existsSync(join(dir, 'good.lab'))).toBe(true);
+  });
+
+  it('holds the document in normalised tables a colleague can query with sqlite3', () => {
+    const { path } = goodFile();
+    const db = new Database(path, { readonly: true });
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining([
+      'lab', 'settings', 'driver_profiles', 'hosts', 'nics', 'teams', 'team_members', 'virtual_switches', 'switches', 'clients',
+      'vms', 'cables', 'drills', 'drill_vms', 'drill_expect_down', 'drill_steps', 'layout_positions', 'layout_viewport',
+      'runs', 'run_drills', 'run_vms',
+    ]));
+    expect(db.prepare("SELECT name FROM vms WHERE host = 'HostA' AND mac_mode = 'static'").pluck().all()).toEqual(['Guest2']);
+    expect(db.prepare("SELECT nic FROM team_members WHERE host = 'HostB' AND team = 'VM-Team' ORDER BY ordinal").pluck().all()).toEqual(['NIC3', 'NIC4']);
+    expect(db.prepare("SELECT driver_profile FROM teams WHERE host = 'HostB'").pluck().get()).toBe('acme-team-1');
+    expect(db.prepare("SELECT a_host || '/' || a_nic || '–' || b_switch || '/port' || b_port FROM cables WHERE a_nic = 'NIC4' AND a_host = 'HostB'").pluck().get()).toBe('HostB/NIC4–switch2/port2');
+    expect(db.prepare("SELECT count(*) FROM drill_steps WHERE drill = 'everything'").pluck().get()).toBe(13);
+    db.close();
+  });
+
+  it('counts revisions and keeps the creation time, recording who saved and with which version', () => {
+    const { path } = goodFile();
+    const first = openLabFile(path);
+    expect(first.meta).toMatchObject({ revision: 1, created: '2026-03-01T08:00:00.000Z', modifiedBy: 'ana', appVersion: expect.any(String) });
+    const saved = saveLabFile(path, first.lab, { expectedFingerprint: first.fingerprint, now: '2026-03-02T09:00:00.000Z', modifiedBy: 'ben', appVersion: '9.9.9' });
+    expect(saved.revision).toBe(2);
+    const second = openLabFile(path);
+    expect(second.meta).toMatchObject({ revision: 2, created: '2026-03-01T08:00:00.000Z', modified: '2026-03-02T09:00:00.000Z', modifiedBy: 'ben', appVersion: '9.9.9' });
+    expect(second.fingerprint).toBe(saved.fingerprint);
+  });
+
+  it('refuses to create over an existing file unless asked to replace it', () => {
+    const { path, lab } = goodFile();
+    expect(() => createLabFile(path, lab)).toThrow(expect.objectContaining({ reason: 'exists' }));
+    expect(createLabFile(path, lab, { overwrite: true }).revision).toBe(1); // a new file, not a save of the old one
+  });
+
+  it('creates an empty lab when given no document', () => {
+    const dir = tempDir();
+    createLabFile(join(dir, 'empty.lab'));
+    const opened = openLabFile(join(dir, 'empty.lab'));
+    expect(opened.lab.hosts).toEqual([]);
+    expect(opened.meta.title).toBe('Untitled lab');
+  });
+});
