@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   drill: async () => (await import('./commands/drill.js')).drillCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
   lint: async () => (await import('./commands/lint.js')).command,
+  matrix: async () => (await import('./commands/matrix.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
   new: async () => (await import('./commands/new.js')).command,
   info: async () => (await import('./commands/info.js')).command,

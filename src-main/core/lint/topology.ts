@@ -57,6 +57,15 @@ export class LabTopology {
     this.groups = buildGroups(lab);
   }
 
+  /** The host whose NIC plugs into this switch port, if any. */
+  hostBehindPort(sw: string, port: number): string | undefined {
+    const host = this.lab.hosts.find((h) => h.nics.some((n) => {
+      const at = this.nicPort(h.name, n.name);
+      return at !== undefined && at.switch === sw && at.port === port;
+    }));
+    return host?.name;
+  }
+
   nicPort(host: string, nic: string): PortAttachment | undefined {
     return this.nicPorts.get(`${host}/${nic}`);
   }

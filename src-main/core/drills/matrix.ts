@@ -1,0 +1,518 @@
+// The what-if matrix: every VM lifecycle event and every infrastructure failure (pairs at depth 2),
+// each run as a synthetic drill, and identical outcomes grouped into one sentence each.
+import type { Lab, Endpoint } from '../../../shared/lab.js';
+import { endpointLabel } from '../../../shared/lab.js';
+import type { Drill, DrillStep, DrillResult, DiagnosisCode } from '../../../shared/drill.js';
+import { hostId, nicId, portId, switchId, vmId, cableId } from '../../../shared/checks.js';
+import { LabTopology } from '../lint/topology.js';
+import { macPoolOf } from '../lint/mac-checks.js';
+import { macToNumber } from '../../../shared/addresses.js';
+import { runDrill } from './runner.js';
+import { profilesOf } from '../drivers/catalogue.js';
+
+export type MatrixDepth = 1 | 2;
+
+export type MatrixEventKind =
+  | 'restart'
+  | 'mac-mode-restart'
+  | 'live-migrate'
+  | 'migrate-restart'
+  | 'nic'
+  | 'cable'
+  | 'port'
+  | 'switch'
+  | 'inter-switch-link'
+  | 'host'
+  | 'pair';
+
+export interface MatrixCell {
+  index: number;
+  /** Stable across runs: "vm:Guest1/migrate-restart:HostB", "fail:switch:switch2". */
+  id: string;
+  kind: MatrixEventKind;
+  category: 'vm-event' | 'failure' | 'failure-pair';
+  /** What was tried, in the engineer's words: "Guest1: live-migrate to HostB, then restart". */
+  scenario: string;
+  /** The VM the event happens to; null for infrastructure failures (every running VM is pinged). */
+  vm: string | null;
+  /** Ids (shared/checks.ts scheme) of the elements the cell acts on, for highlighting. */
+  elements: string[];
+  drill: Drill;
+  /** The failure cuts the pinging client itself off: nothing is learnt about the VMs, so it is not run. */
+  clientIsolated: boolean;
+  /**
+   * Hosts the event can touch; the cell simulates only them (with the switches and clients), which
+   * keeps a 256-VM matrix fast. Null: the whole lab (switch, inter-switch link and paired failures).
+   */
+  scope: string[] | null;
+}
+
+export interface MatrixVmOutcome {
+  vm: string;
+  downtimeMs: number;
+  reachableAtEnd: boolean;
+  code: DiagnosisCode | null;
+  verdict: string;
+}
+
+export type MatrixCellStatus = 'ok' | 'lost' | 'client-isolated' | 'error';
+
+/** Identical outcomes of one kind of event for VMs alike in MAC mode and uplink, in one sentence. */
+export interface MatrixGroup {
+  sentence: string;
+  kind: MatrixEventKind;
+  status: MatrixCellStatus;
+  code: DiagnosisCode | null;
+  vms: string[];
+  /** Indices of the cells in the group. */
+  cells: number[];
+  maxDowntimeMs: number;
+}
+
+export interface MatrixCellResult {
+  index: number;
+  status: MatrixCellStatus;
+  /** VMs that lost connectivity (failed the drill's expectation); the other pinged VMs kept it. */
+  lost: MatrixVmOutcome[];
+  /** Longest downtime among the VMs that kept connectivity (failover blips, boot time). */
+  okMaxDowntimeMs: number;
+  /** Steps the simulation could not carry out, and a cell that could not run at all. */
+  problems: string[];
+}
+
+export interface MatrixResult {
+  format: 'lab-planner/matrix';
+  lab: string;
+  depth: MatrixDepth;
+  seed: number;
+  client: string;
+  /** Running VMs, the rows of the heatmap. */
+  vms: string[];
+  cells: MatrixCell[];
+  results: MatrixCellResult[];
+  groups: MatrixGroup[];
+  lostAny: boolean;
+}
+
+interface InfraFailure {
+  scope: string[] | null;
+  kind: Exclude<MatrixEventKind, 'restart' | 'mac-mode-restart' | 'live-migrate' | 'migrate-restart' | 'pair'>;
+  id: string;
+  label: string;
+  step: DrillStep;
+  elements: string[];
+  isolatesClient: boolean;
+}
+
+const MATRIX_EXPECT = { reachableWithinSec: 60, expectDown: [] };
+
+/** The lab's pinging client: the one drills use by default. */
+export function matrixClient(lab: Lab): string | null {
+  return lab.clients[0]?.name ?? null;
+}
+
+export function runningVms(lab: Lab): string[] {
+  return lab.vms.filter((v) => v.initialState === 'running').map((v) => v.name);
+}
+
+/** Every cell of the matrix, in a fixed order (the same lab gives the same cells). */
+export function enumerateMatrix(lab: Lab, depth: MatrixDepth = 1): MatrixCell[] {
+  const cells: Omit<MatrixCell, 'index'>[] = [];
+  const vms = runningVms(lab);
+  const hostsWithSwitch = lab.hosts.filter((h) => h.virtualSwitches.length > 0).map((h) => h.name);
+  const drill = (id: string, scenario: string, steps: DrillStep[], pinged: string[]): Drill => ({
+    name: id,
+    description: scenario,
+    vms: pinged,
+    warmupSec: 10,
+    stepGapSec: 10,
+    steps,
+    expect: { ...MATRIX_EXPECT, expectDown: [] },
+  });
+
+  for (const vmName of vms) {
+    const vm = lab.vms.find((v) => v.name === vmName)!;
+    const vmCell = (kind: MatrixEventKind, suffix: string, scenario: string, steps: DrillStep[], extra: string[] = []) =>
+      cells.push({
+        scope: [vm.host, ...steps.flatMap((st) => ('to' in st ? [st.to] : []))],
+        id: `vm:${vm.name}/${suffix}`,
+        kind,
+        category: 'vm-event',
+        scenario: `${vm.name}: ${scenario}`,
+        vm: vm.name,
+        elements: [vmId(vm.name), ...extra],
+        drill: drill(`vm:${vm.name}/${suffix}`, `${vm.name}: ${scenario}`, steps, [vm.name]),
+        clientIsolated: false,
+      });
+    vmCell('restart', 'restart', `restart on ${vm.host}`, [{ action: 'restart', vm: vm.name }]);
+    const other = vm.macMode === 'static' ? 'dynamic' : 'static';
+    vmCell('mac-mode-restart', 'mac-mode-restart', `shut down, switch to a ${other} MAC, start on ${vm.host}`, [
+      { action: 'shutdown', vm: vm.name },
+      { action: 'set-mac-mode', vm: vm.name, mode: other },
+      { action: 'start', vm: vm.name },
+    ]);
+    for (const to of hostsWithSwitch.filter((h) => h !== vm.host)) {
+      vmCell('live-migrate', `live-migrate:${to}`, `live-migrate to ${to}`, [{ action: 'live-migrate', vm: vm.name, to }], [hostId(to)]);
+    }
+    for (const to of hostsWithSwitch.filter((h) => h !== vm.host)) {
+      vmCell('migrate-restart', `migrate-restart:${to}`, `live-migrate to ${to}, then restart`, [
+        { action: 'live-migrate', vm: vm.name, to },
+        { action: 'restart', vm: vm.name },
+      ], [hostId(to)]);
+    }
+  }
+
+  const failures = infrastructureFailures(lab);
+  for (const f of failures) {
+    cells.push({
+      id: `fail:${f.id}`,
+      kind: f.kind,
+      category: 'failure',
+      scenario: `fail ${f.label}`,
+      vm: null,
+      elements: f.elements,
+      drill: drill(`fail:${f.id}`, `fail ${f.label}`, [f.step], f.scope ? vmsOn(lab, f.scope) : vms),
+      clientIsolated: f.isolatesClient,
+      scope: f.scope,
+    });
+  }
+  if (depth === 2) {
+    const usable = failures.filter((f) => !f.isolatesClient);
+    for (let i = 0; i < usable.length; i++) {
+      for (let j = i + 1; j < usable.length; j++) {
+        const [a, b] = [usable[i], usable[j]];
+        const scenario = `fail ${a.label} and ${b.label}`;
+        cells.push({
+          id: `fail2:${a.id}+${b.id}`,
+          kind: 'pair',
+          category: 'failure-pair',
+          scenario,
+          vm: null,
+          elements: [...a.elements, ...b.elements],
+          drill: drill(`fail2:${a.id}+${b.id}`, scenario, [a.step, b.step], vms),
+          clientIsolated: false,
+          scope: null,
+        });
+      }
+    }
+  }
+  return cells.map((c, index) => ({ ...c, index }));
+}
+
+/** Single failures of every used NIC, host cable, used switch port, switch, inter-switch link and host. */
+function infrastructureFailures(lab: Lab): InfraFailure[] {
+  const topo = new LabTopology(lab);
+  const client = matrixClient(lab);
+  const clientPort = client ? topo.clientPorts.get(client) : undefined;
+  const out: InfraFailure[] = [];
+  for (const host of lab.hosts) {
+    for (const nic of host.nics) {
+      if (!topo.nicPort(host.name, nic.name)) continue;
+      out.push({
+        scope: [host.name],
+        kind: 'nic',
+        id: `nic:${host.name}/${nic.name}`,
+        label: `NIC ${host.name}/${nic.name}`,
+        step: { action: 'fail-nic', host: host.name, nic: nic.name },
+        elements: [nicId(host.name, nic.name)],
+        isolatesClient: false,
+      });
+    }
+  }
+  for (const cable of lab.cables) {
+    const nicEnd: Endpoint | undefined = 'nic' in cable.a ? cable.a : 'nic' in cable.b ? cable.b : undefined;
+    if (!nicEnd) continue;
+    out.push({
+      scope: [nicEnd.host],
+      kind: 'cable',
+      id: `cable:${endpointLabel(nicEnd)}`,
+      label: `the cable at ${endpointLabel(nicEnd)}`,
+      step: { action: 'fail-cable', cable: nicEnd },
+      elements: [cableId(cable.a, cable.b)],
+      isolatesClient: false,
+    });
+  }
+  const usedPorts = lab.cables
+    .flatMap((c) => [c.a, c.b])
+    .filter((e): e is { switch: string; port: number } => 'port' in e)
+    .filter((e) => !(clientPort && clientPort.switch === e.switch && clientPort.port === e.port));
+  for (const sw of lab.switches) {
+    for (const p of usedPorts.filter((e) => e.switch === sw.name).sort((a, b) => a.port - b.port)) {
+      const nicBehind = topo.hostBehindPort(sw.name, p.port);
+      out.push({
+        scope: nicBehind ? [nicBehind] : null,
+        kind: 'port',
+        id: `port:${sw.name}/${p.port}`,
+        label: `${sw.name}/port${p.port}`,
+        step: { action: 'fail-port', switch: sw.name, port: p.port },
+        elements: [portId(sw.name, p.port)],
+        isolatesClient: false,
+      });
+    }
+  }
+  for (const sw of lab.switches.filter((s) => topo.usedSwitches.has(s.name))) {
+    out.push({
+      scope: null,
+      kind: 'switch',
+      id: `switch:${sw.name}`,
+      label: `switch ${sw.name}`,
+      step: { action: 'fail-switch', switch: sw.name },
+      elements: [switchId(sw.name)],
+      isolatesClient: clientPort?.switch === sw.name,
+    });
+  }
+  const pairs = new Set<string>();
+  for (const link of topo.links) {
+    const [a, b] = [link.a, link.b].sort();
+    if (pairs.has(`${a}|${b}`)) continue;
+    pairs.add(`${a}|${b}`);
+    out.push({
+      scope: null,
+      kind: 'inter-switch-link',
+      id: `link:${a}~${b}`,
+      label: `the inter-switch link ${a}–${b}`,
+      step: { action: 'fail-inter-switch-link', switches: [a, b] },
+      elements: topo.links.filter((l) => [l.a, l.b].sort().join('|') === `${a}|${b}`).map((l) => cableId(l.cable.a, l.cable.b)),
+      isolatesClient: false,
+    });
+  }
+  const clusterNodes = lab.hosts.filter((h) => h.virtualSwitches.length > 0);
+  for (const host of clusterNodes) {
+    // The cluster restarts the VMs on the first other node that is up, as the simulation does.
+    const failoverTarget = clusterNodes.find((h) => h !== host);
+    out.push({
+      scope: [host.name, ...(failoverTarget ? [failoverTarget.name] : [])],
+      kind: 'host',
+      id: `host:${host.name}`,
+      label: `host ${host.name}`,
+      step: { action: 'fail-host', host: host.name },
+      elements: [hostId(host.name)],
+      isolatesClient: false,
+    });
+  }
+  return out;
+}
+
+function vmsOn(lab: Lab, hosts: string[]): string[] {
+  return lab.vms.filter((v) => v.initialState === 'running' && hosts.includes(v.host)).map((v) => v.name);
+}
+
+/**
+ * The part of the lab a cell needs: its scope's hosts with all their VMs (so pools fill and teams
+ * learn exactly as in the whole lab), every switch and client. The whole lab when pools overlap or a
+ * VM elsewhere holds a MAC from an in-scope pool, since those couple hosts the scope would cut apart.
+ */
+export function cellLab(lab: Lab, cell: Pick<MatrixCell, 'scope'>): Lab {
+  if (!cell.scope) return lab;
+  const scope = new Set(cell.scope);
+  const pools = lab.hosts.map(macPoolOf);
+  const inScopePools = pools.filter((p) => scope.has(p.host.name));
+  const sorted = [...pools].sort((a, b) => a.first - b.first);
+  if (sorted.some((p, i) => i > 0 && p.first < sorted[i - 1].first + sorted[i - 1].size)) return lab;
+  const couples = lab.vms.some((v) => {
+    if (scope.has(v.host)) return false;
+    const macs = [v.staticMac, v.dynamicMac].filter((m): m is string => m !== undefined).map(macToNumber);
+    return macs.some((m) => inScopePools.some((p) => m >= p.first && m < p.first + p.size));
+  });
+  if (couples) return lab;
+  return {
+    ...lab,
+    hosts: lab.hosts.filter((h) => scope.has(h.name)),
+    vms: lab.vms.filter((v) => scope.has(v.host)),
+    cables: lab.cables.filter((c) => [c.a, c.b].every((e) => !('host' in e) || scope.has(e.host))),
+    drills: [],
+  };
+}
+
+/** What a cell's drill result says about each pinged VM. */
+export function cellResultOf(cell: MatrixCell, result: DrillResult): MatrixCellResult {
+  const lost = result.vms
+    .filter((v) => !v.passed)
+    .map((v) => ({ vm: v.name, downtimeMs: v.downtimeMs, reachableAtEnd: v.reachableAtEnd, code: v.diagnosis?.code ?? null, verdict: v.verdict }));
+  const okMaxDowntimeMs = result.vms.filter((v) => v.passed).reduce((max, v) => Math.max(max, v.downtimeMs), 0);
+  const problems = result.steps.flatMap((s) => (s.problem ? [`${s.label}: ${s.problem}`] : []));
+  return { index: cell.index, status: lost.length ? 'lost' : 'ok', lost, okMaxDowntimeMs, problems };
+}
+
+/** Runs one cell as a drill; the same lab, cell and seed always give the same result. */
+export function runMatrixCell(lab: Lab, cell: MatrixCell, seed: number): MatrixCellResult {
+  if (cell.clientIsolated) return { index: cell.index, status: 'client-isolated', lost: [], okMaxDowntimeMs: 0, problems: [] };
+  try {
+    return cellResultOf(cell, runDrill(cellLab(lab, cell), cell.drill, { seed }).result);
+  } catch (error) {
+    return { index: cell.index, status: 'error', lost: [], okMaxDowntimeMs: 0, problems: [error instanceof Error ? error.message : String(error)] };
+  }
+}
+
+export interface MatrixRunOptions {
+  depth?: MatrixDepth;
+  seed?: number;
+  onProgress?: (p: { done: number; total: number; current: string }) => void;
+  /** Asked between cells; true stops the run (the result then holds only the cells done). */
+  shouldStop?: () => boolean;
+}
+
+/** The whole matrix in this thread; the service spreads cells over worker threads instead. */
+export function runMatrix(lab: Lab, options: MatrixRunOptions = {}): MatrixResult {
+  const depth = options.depth ?? 1;
+  const seed = options.seed ?? lab.settings.seed;
+  const cells = enumerateMatrix(lab, depth);
+  const results: MatrixCellResult[] = [];
+  for (const cell of cells) {
+    if (options.shouldStop?.()) break;
+    options.onProgress?.({ done: results.length, total: cells.length, current: cell.scenario });
+    results.push(runMatrixCell(lab, cell, seed));
+  }
+  options.onProgress?.({ done: results.length, total: cells.length, current: '' });
+  return assembleMatrix(lab, depth, seed, cells, results);
+}
+
+/** Puts cell results (in cell order, from any number of threads) together with the grouped outcomes. */
+export function assembleMatrix(
+  lab: Lab,
+  depth: MatrixDepth,
+  seed: number,
+  cells: MatrixCell[],
+  results: MatrixCellResult[],
+): MatrixResult {
+  const ordered = [...results].sort((a, b) => a.index - b.index);
+  return {
+    format: 'lab-planner/matrix',
+    lab: lab.meta.title,
+    depth,
+    seed,
+    client: matrixClient(lab) ?? '',
+    vms: runningVms(lab),
+    cells,
+    results: ordered,
+    groups: groupOutcomes(lab, cells, ordered),
+    lostAny: ordered.some((r) => r.status === 'lost'),
+  };
+}
+
+/** The matrix in the service API's shape (shared/api.ts matrixResultSchema). */
+export function toApiMatrixResult(result: MatrixResult) {
+  return {
+    depth: result.depth,
+    cells: result.results.map((r) => {
+      const cell = result.cells[r.index];
+      return { scenario: cell.scenario, kind: cell.category, lostVms: r.lost.map((l) => ({ vm: l.vm, downtimeMs: l.downtimeMs, code: l.code })) };
+    }),
+    groups: result.groups.map((g) => ({ summary: g.sentence, cells: g.cells })),
+  };
+}
+
+// ---- grouping --------------------------------------------------------------------------------
+
+const EVENT_PHRASES: Record<MatrixEventKind, string> = {
+  restart: 'after a restart on their host',
+  'mac-mode-restart': 'after a MAC mode change and restart',
+  'live-migrate': 'after live migration',
+  'migrate-restart': 'after migration then restart',
+  nic: 'when a NIC fails',
+  cable: 'when a cable fails',
+  port: 'when a switch port fails',
+  switch: 'when a switch fails',
+  'inter-switch-link': 'when an inter-switch link fails',
+  host: 'when a host fails',
+  pair: 'when two parts fail at once',
+};
+const KIND_ORDER = Object.keys(EVENT_PHRASES) as MatrixEventKind[];
+const STATUS_ORDER: MatrixCellStatus[] = ['lost', 'error', 'client-isolated', 'ok'];
+
+/** What a VM is behind: "Broadcom BASP, BACS driver 2009-12-15 teams", per host name. */
+function uplinkPhrases(lab: Lab): Map<string, string> {
+  const profiles = profilesOf(lab.driverProfiles);
+  const phrases = new Map<string, string>();
+  for (const host of lab.hosts) {
+    const uplink = host.virtualSwitches[0]?.uplink;
+    let behind = 'no uplink';
+    if (uplink && 'team' in uplink) {
+      const team = host.teams.find((t) => t.name === uplink.team);
+      behind = `${profiles.get(team?.driverProfile ?? '')?.name ?? team?.driverProfile ?? 'unknown'} teams`;
+    } else if (uplink) behind = 'single NICs';
+    phrases.set(host.name, behind);
+  }
+  return phrases;
+}
+
+/** "dynamic MACs behind Broadcom BASP, BACS driver 2009-12-15 teams": what makes VMs behave alike. */
+function vmTraits(lab: Lab): Map<string, string> {
+  const behind = uplinkPhrases(lab);
+  return new Map(lab.vms.map((vm) => [vm.name, `${vm.macMode} MACs behind ${behind.get(vm.host) ?? 'no uplink'}`]));
+}
+
+/** Where a migration goes matters as much as where it starts: the target's team meets the new MAC. */
+function destinationOf(cell: MatrixCell, behind: Map<string, string>): string {
+  const to = cell.drill.steps.find((st) => st.action === 'live-migrate')?.to;
+  return to ? (behind.get(to) ?? '') : '';
+}
+
+function eventPhrase(kind: MatrixEventKind, destination: string): string {
+  if (kind === 'live-migrate' && destination) return `after live migration to a host behind ${destination}`;
+  if (kind === 'migrate-restart' && destination) return `after migration to a host behind ${destination}, then restart`;
+  return EVENT_PHRASES[kind];
+}
+
+export function groupOutcomes(lab: Lab, cells: MatrixCell[], results: MatrixCellResult[]): MatrixGroup[] {
+  const traits = vmTraits(lab);
+  const behind = uplinkPhrases(lab);
+  const groups = new Map<string, MatrixGroup & { trait: string; destination: string; vmSet: Set<string> }>();
+  const traitTotals = new Map<string, Set<string>>();
+  const add = (cell: MatrixCell, status: MatrixCellStatus, vm: string | null, code: DiagnosisCode | null, downtimeMs: number) => {
+    const trait = vm ? traits.get(vm)! : '';
+    const destination = destinationOf(cell, behind);
+    if (vm) {
+      const totalKey = `${cell.kind}|${trait}|${destination}`;
+      if (!traitTotals.has(totalKey)) traitTotals.set(totalKey, new Set());
+      traitTotals.get(totalKey)!.add(vm);
+    }
+    const key =
+      status === 'client-isolated' || status === 'error' ? `${status}|${cell.index}` : `${cell.kind}|${trait}|${destination}|${status}|${code}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { sentence: '', kind: cell.kind, status, code, vms: [], cells: [], maxDowntimeMs: 0, trait, destination, vmSet: new Set() };
+      groups.set(key, group);
+    }
+    if (vm) group.vmSet.add(vm);
+    if (group.cells[group.cells.length - 1] !== cell.index) group.cells.push(cell.index);
+    group.maxDowntimeMs = Math.max(group.maxDowntimeMs, downtimeMs);
+  };
+  for (const result of results) {
+    const cell = cells[result.index];
+    if (result.status === 'client-isolated' || result.status === 'error') {
+      add(cell, result.status, null, null, 0);
+      continue;
+    }
+    const lost = new Map(result.lost.map((l) => [l.vm, l]));
+    for (const vm of cell.drill.vms ?? []) {
+      const l = lost.get(vm);
+      if (l) add(cell, 'lost', vm, l.code, l.downtimeMs);
+      else add(cell, 'ok', vm, null, result.okMaxDowntimeMs);
+    }
+  }
+  const client = matrixClient(lab) ?? 'the client';
+  const out = [...groups.values()].map((g) => {
+    const vms = [...g.vmSet];
+    const total = traitTotals.get(`${g.kind}|${g.trait}|${g.destination}`)?.size ?? 0;
+    const cellNote = (cellsOf: number[]) =>
+      cellsOf.length <= 3 ? ` (${cellsOf.map((i) => cells[i].scenario).join('; ')})` : ` (${cellsOf.length} cases)`;
+    let sentence: string;
+    if (g.status === 'client-isolated') sentence = `${cells[g.cells[0]].scenario} cuts ${client} itself off: no VM can be judged from it`;
+    else if (g.status === 'error') sentence = `${cells[g.cells[0]].scenario} could not be simulated: ${results[g.cells[0]]?.problems.join('; ')}`;
+    else {
+      const subject = `${vms.length === total && total > 1 ? 'all ' : ''}${vms.length} VM${vms.length === 1 ? '' : 's'} with ${g.trait}${vms.length <= 3 ? ` (${vms.join(', ')})` : ''}`;
+      const event = eventPhrase(g.kind, g.destination);
+      const outcome = g.status === 'lost' ? `${g.code ?? 'lose connectivity'} ${event}` : `keep connectivity ${event}`;
+      const perVm = cells[g.cells[0]].vm !== null;
+      sentence = `${subject}: ${outcome}${!perVm || g.cells.length > vms.length ? cellNote(g.cells) : ''}`;
+    }
+    return { sentence, kind: g.kind, status: g.status, code: g.code, vms, cells: g.cells, maxDowntimeMs: g.maxDowntimeMs };
+  });
+  return out.sort(
+    (a, b) =>
+      STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      a.cells[0] - b.cells[0],
+  );
+}

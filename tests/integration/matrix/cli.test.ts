@@ -1,0 +1,47 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../../src-main/cli/main.js';
+import type { CliIo } from '../../../src-main/cli/io.js';
+
+function captureIo(cwd = process.cwd()): CliIo & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', isTty: false, cwd, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+describe('lab-planner matrix', () => {
+  it('exits 1 on the field report lab and prints the grouped outcomes as a table', async () => {
+    const io = captureIo();
+    expect(await runCli(['matrix', 'examples/field-report.lab.json', '--threads', '1'], io)).toBe(1);
+    expect(io.stdout).toMatch(/27 cases, 2 lose a VM, 24 keep every VM, 1 cut the client itself off/);
+    expect(io.stdout).toMatch(/Outcome +VMs +Cases +Max down +What happens/);
+    expect(io.stdout).toMatch(/LOST .*stale-team-vm-mac after migration to a host behind Broadcom/);
+    expect(io.stdout).toMatch(/Guest1: live-migrate to HostB, then restart: Guest1 \(stale-team-vm-mac, down \d+\.\d s\)/);
+    expect(io.stderr).toBe('');
+  });
+
+  it('prints the whole matrix as JSON', async () => {
+    const io = captureIo();
+    await runCli(['matrix', 'examples/field-report.lab.json', '--json', '--threads', '1', '--depth', '2'], io);
+    const out = JSON.parse(io.stdout);
+    expect(out.format).toBe('lab-planner/matrix');
+    expect(out.depth).toBe(2);
+    expect(out.cells.length).toBe(out.results.length);
+  });
+
+  it('exits 0 when no case loses a VM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matrix-'));
+    const lab = JSON.parse(readFileSync('examples/field-report.lab.json', 'utf8'));
+    for (const host of lab.hosts) host.teams[0].driverProfile = 'intel-ans-aft';
+    writeFileSync(join(dir, 'intel.lab.json'), JSON.stringify(lab));
+    expect(await runCli(['matrix', 'intel.lab.json', '--threads', '1'], captureIo(dir))).toBe(0);
+  });
+
+  it('refuses a depth other than 1 or 2 and a thread count below 1', async () => {
+    const io = captureIo();
+    expect(await runCli(['matrix', 'examples/field-report.lab.json', '--depth', '3'], io)).toBe(2);
+    expect(io.stderr).toMatch(/--depth is 1 \(single failures\) or 2 \(pairs\)/);
+    expect(await runCli(['matrix', 'examples/field-report.lab.json', '--threads', '0'], captureIo())).toBe(2);
+  });
+});

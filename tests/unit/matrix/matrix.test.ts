@@ -1,0 +1,129 @@
+import { describe, it, expect } from 'vitest';
+import {
+  enumerateMatrix,
+  runMatrix,
+  runMatrixCell,
+  cellLab,
+  cellResultOf,
+  type MatrixResult,
+} from '../../../src-main/core/drills/matrix.js';
+import { runDrill } from '../../../src-main/core/drills/runner.js';
+import { runMatrixInPool } from '../../../src-main/service/matrix-pool.js';
+import { labFrom, fieldReportInput, variant } from '../lint/lab-fixtures.js';
+import { generatedLab } from '../../bench/matrix.js';
+
+const fieldReport = labFrom(fieldReportInput());
+const scenarios = (m: MatrixResult, status: string) => m.results.filter((r) => r.status === status).map((r) => m.cells[r.index].scenario);
+
+describe('what-if matrix cells', () => {
+  it('tries every VM event and every single failure of the field report lab', () => {
+    const cells = enumerateMatrix(fieldReport, 1);
+    const count = (kind: string) => cells.filter((c) => c.kind === kind).length;
+    expect(cells.map((c) => c.index)).toEqual(cells.map((_, i) => i));
+    // Per VM: restart, MAC mode change, live migration to HostB, migration to HostB then restart.
+    expect(cells.filter((c) => c.vm === 'Guest1').map((c) => c.scenario)).toEqual([
+      'Guest1: restart on HostA',
+      'Guest1: shut down, switch to a static MAC, start on HostA',
+      'Guest1: live-migrate to HostB',
+      'Guest1: live-migrate to HostB, then restart',
+    ]);
+    expect(count('nic')).toBe(4); // the cabled team NICs; NIC1 and NIC2 carry nothing here
+    expect(count('cable')).toBe(4); // host cables; the inter-switch link is its own kind
+    expect(count('port')).toBe(6); // used ports except the client's own
+    expect(count('switch')).toBe(2);
+    expect(count('inter-switch-link')).toBe(1);
+    expect(count('host')).toBe(2);
+    expect(cells).toHaveLength(27);
+  });
+
+  it('adds every pair of infrastructure failures at depth 2, leaving out failures that cut the client off', () => {
+    const single = enumerateMatrix(fieldReport, 1).filter((c) => c.category === 'failure' && !c.clientIsolated).length;
+    const pairs = enumerateMatrix(fieldReport, 2).filter((c) => c.category === 'failure-pair');
+    expect(pairs).toHaveLength((single * (single - 1)) / 2);
+    expect(pairs[0].drill.steps).toHaveLength(2);
+  });
+});
+
+describe('what-if matrix of the field report lab', () => {
+  const matrix = runMatrix(fieldReport, { depth: 1 });
+
+  it('finds the field report’s two losses: migrate-then-restart and static-to-dynamic', () => {
+    expect(scenarios(matrix, 'lost')).toEqual([
+      'Guest1: live-migrate to HostB, then restart',
+      'Guest2: shut down, switch to a dynamic MAC, start on HostA',
+    ]);
+    const lost = matrix.results.find((r) => r.status === 'lost')!.lost[0];
+    expect(lost).toMatchObject({ vm: 'Guest1', code: 'stale-team-vm-mac', reachableAtEnd: false });
+    expect(lost.downtimeMs).toBeGreaterThan(60_000);
+    expect(matrix.lostAny).toBe(true);
+  });
+
+  it('keeps both VMs through every single NIC, cable, port, inter-switch link and host failure', () => {
+    const failures = matrix.results.filter((r) => matrix.cells[r.index].category === 'failure');
+    expect(failures.filter((r) => r.status === 'lost')).toEqual([]);
+  });
+
+  it('does not judge VMs by a failure that cuts the client itself off', () => {
+    expect(scenarios(matrix, 'client-isolated')).toEqual(['fail switch switch1']);
+  });
+
+  it('groups identical outcomes into sentences, losses first', () => {
+    expect(matrix.groups[0].sentence).toBe(
+      '1 VM with static MACs behind Broadcom BASP, BACS driver 2009-12-15 teams (Guest2): stale-team-vm-mac after a MAC mode change and restart',
+    );
+    expect(matrix.groups[1].sentence).toBe(
+      '1 VM with dynamic MACs behind Broadcom BASP, BACS driver 2009-12-15 teams (Guest1): stale-team-vm-mac after migration to a host behind Broadcom BASP, BACS driver 2009-12-15 teams, then restart',
+    );
+    // HostB runs no VM, so its NIC failures have nobody to judge; HostA's are named.
+    expect(matrix.groups.find((g) => g.kind === 'nic' && g.vms.includes('Guest1'))!.sentence).toMatch(
+      /keep connectivity when a NIC fails \(fail NIC HostA\/NIC3; fail NIC HostA\/NIC4\)$/,
+    );
+  });
+
+  it('says "all N VMs" when every VM alike shares the outcome', () => {
+    const lab = generatedLab(2, 4);
+    const m = runMatrix(lab, { depth: 1 });
+    expect(m.groups.map((g) => g.sentence)).toContain(
+      'all 2 VMs with dynamic MACs behind Broadcom BASP, BACS driver 2009-12-15 teams (VM1, VM3): keep connectivity after a restart on their host',
+    );
+    expect(m.groups.some((g) => /^all 2 VMs with dynamic MACs behind Broadcom .*: stale-team-vm-mac after migration to a host behind Intel/.test(g.sentence))).toBe(false);
+  });
+
+  it('loses nothing at depth 1 behind transparent Intel teams', () => {
+    const intel = variant((l) => l.hosts.forEach((h) => (h.teams![0].driverProfile = 'intel-ans-aft')));
+    expect(runMatrix(intel, { depth: 1 }).lostAny).toBe(false);
+  });
+
+  it('gives the same result run in this thread or through the pool', async () => {
+    const run = await runMatrixInPool(fieldReport, { depth: 1, threads: 1 });
+    expect(run.ok && run.result).toEqual(matrix);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const run = await runMatrixInPool(fieldReport, { depth: 2, threads: 1, signal: controller.signal });
+    expect(run).toMatchObject({ ok: false, cancelled: true });
+  });
+});
+
+describe('cells simulate only the hosts they can touch', () => {
+  it('gives each scoped cell the same outcome as the whole lab would', () => {
+    const lab = generatedLab(3, 4);
+    const cells = enumerateMatrix(lab, 1).filter((c) => c.scope !== null);
+    expect(cells.length).toBeGreaterThan(40);
+    for (const cell of cells) {
+      expect(cellLab(lab, cell).hosts.length).toBeLessThan(lab.hosts.length);
+      const scoped = runMatrixCell(lab, cell, 1);
+      const whole = cellResultOf(cell, runDrill(lab, cell.drill, { seed: 1 }).result);
+      const outcome = (r: typeof scoped) => ({ status: r.status, lost: r.lost.map((l) => [l.vm, l.code]) });
+      expect(outcome(scoped), cell.scenario).toEqual(outcome(whole));
+    }
+  });
+
+  it('simulates the whole lab when host pools overlap', () => {
+    const lab = variant((l) => (l.hosts[1].managementIp = '10.9.1.10'));
+    const cell = enumerateMatrix(lab, 1)[0];
+    expect(cellLab(lab, cell)).toBe(lab);
+  });
+});
