@@ -96,6 +96,7 @@ export const DIAGNOSIS_CODES = [
   'arp-unresolved',
   'blackholed-upstream',
   'mac-pool-exhausted',
+  'stale-client-arp',
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 

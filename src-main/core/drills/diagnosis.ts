@@ -132,11 +132,15 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
   const clientEntry = client.stack.cache.get(vm.ip);
   if (last && last.reason === 'vswitch-no-port' && clientEntry && clientEntry.mac !== vm.mac) {
     return {
-      code: 'arp-unresolved',
+      code: 'stale-client-arp',
       text: `${client.name} still sends ${ip}'s frames to ${macToText(clientEntry.mac)}, an address VM ${vm.name} no longer has; the virtual switch ${last.device} has no port with that MAC and drops them`,
       device: last.device,
       knownIssue: null,
-      remedies: [`Clear ${ip} from ${client.name}'s ARP cache (arp -d)`, 'Let the client accept gratuitous ARP', `Give ${vm.name} a static MAC address`],
+      remedies: [
+        `Clear ${ip} from ${client.name}'s ARP cache (arp -d ${ip})`,
+        `Let ${client.name} accept gratuitous ARP, or shorten its ARP timeout`,
+        `Give ${vm.name} a static MAC address, so its MAC never changes`,
+      ],
     };
   }
   const where = last ? last.device : `between ${client.name} and VM ${vm.name}`;

@@ -167,3 +167,23 @@ describe('runDrills', () => {
     expect(other.drills.map((d) => d.passed)).toEqual(runDrills(example(), { seed: 7 }).drills.map((d) => d.passed));
   });
 });
+
+describe('a router that ignores gratuitous ARP', () => {
+  it('keeps sending to the VM’s old MAC after a restart with a new one, behind a transparent single adapter', () => {
+    const input = exampleJson('field-report-single-nic') as any;
+    input.clients[0].arpCache = 'router';
+    input.settings.routerIgnoresGratuitousArp = true;
+    const guest1 = vmOf(drill(parse(input), 'migrate-then-restart').result, 'Guest1');
+    expect(guest1.reachableAtEnd).toBe(false);
+    expect(guest1.diagnosis?.code).toBe('stale-client-arp');
+    expect(guest1.diagnosis?.text).toBe(
+      "Client1 still sends 1.1.1.1's frames to 00-15-5D-01-0A-00, an address VM Guest1 no longer has; the virtual switch HostB/VM-Switch has no port with that MAC and drops them",
+    );
+  });
+
+  it('follows the VM when it accepts gratuitous ARP', () => {
+    const input = exampleJson('field-report-single-nic') as any;
+    input.clients[0].arpCache = 'router';
+    expect(drill(parse(input), 'migrate-then-restart').result.passed).toBe(true);
+  });
+});
