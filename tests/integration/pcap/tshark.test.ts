@@ -32,7 +32,7 @@ describe.skipIf(!tsharkPresent)('captures opened by tshark', () => {
     const out = execFileSync(
       'tshark',
       ['-r', file, '-o', 'ip.check_checksum:TRUE', '-T', 'fields', '-E', 'separator=|', ...fields.flatMap((f) => ['-e', f])],
-      { encoding: 'utf8', env: { ...process.env, HOME: dir } },
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, HOME: dir } },
     );
     const rows = out.trim().split('\n').map((line) => Object.fromEntries(line.split('|').map((v, i) => [fields[i], v])));
     expect(rows).toHaveLength(4);
