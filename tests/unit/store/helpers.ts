@@ -27,7 +27,11 @@ export function sha256(path: string): string {
 
 /** Every file in a folder with its hash: compare before and after to prove nothing was written. */
 export function folderState(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, sha256(join(dir, name))]));
+  return Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((entry) => [entry.name, entry.isDirectory() ? `folder: ${readdirSync(join(dir, entry.name)).join(', ')}` : sha256(join(dir, entry.name))]),
+  );
 }
 
 export function valid(input: LabInput): Lab {
