@@ -1,0 +1,120 @@
+// The application menu as data: what each item says, its shortcut, and the command it sends. No electron import.
+import type { AppCommand } from '../../shared/api.js';
+
+export type MenuRole =
+  | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit' | 'close'
+  | 'cut' | 'copy' | 'paste' | 'minimize' | 'zoom' | 'front' | 'togglefullscreen' | 'toggleDevTools' | 'reload';
+
+export type MenuSpec =
+  | { kind: 'separator' }
+  | { kind: 'role'; role: MenuRole; label?: string }
+  | { kind: 'command'; label: string; command: AppCommand; accelerator?: string; radioGroup?: 'theme'; checked?: boolean }
+  | { kind: 'open-recent'; label: string; path: string }
+  | { kind: 'clear-recent'; label: string; enabled: boolean }
+  | { kind: 'submenu'; label: string; items: MenuSpec[]; role?: 'appMenu' | 'fileMenu' | 'editMenu' | 'viewMenu' | 'windowMenu' | 'help' };
+
+export interface MenuInput {
+  platform: NodeJS.Platform;
+  recent: { path: string; displayName: string }[];
+  theme: 'light' | 'dark' | 'system';
+  /** Developer tools only in unpackaged runs. */
+  devTools: boolean;
+}
+
+const sep: MenuSpec = { kind: 'separator' };
+const cmd = (label: string, command: AppCommand, accelerator?: string): MenuSpec => ({ kind: 'command', label, command, accelerator });
+
+export function menuTemplate(input: MenuInput): MenuSpec[] {
+  const mac = input.platform === 'darwin';
+  const recentItems: MenuSpec[] = input.recent.length
+    ? input.recent.map((r) => ({ kind: 'open-recent' as const, label: r.displayName, path: r.path }))
+    : [];
+  const file: MenuSpec = {
+    kind: 'submenu',
+    label: '&File',
+    role: 'fileMenu',
+    items: [
+      cmd('&New Lab', 'new', 'CmdOrCtrl+N'),
+      cmd('New from &Example…', 'new-from-example', 'CmdOrCtrl+Shift+N'),
+      cmd('&Open…', 'open', 'CmdOrCtrl+O'),
+      { kind: 'submenu', label: 'Open &Recent', items: [...recentItems, ...(recentItems.length ? [sep] : []), { kind: 'clear-recent', label: 'Clear Recent', enabled: recentItems.length > 0 }] },
+      sep,
+      cmd('&Save', 'save', 'CmdOrCtrl+S'),
+      cmd('Save &As…', 'save-as', 'CmdOrCtrl+Shift+S'),
+      sep,
+      cmd('&Import JSON…', 'import-json'),
+      cmd('&Export JSON…', 'export-json'),
+      sep,
+      cmd('&Close Lab', 'close', 'CmdOrCtrl+W'),
+      ...(mac ? [] : [sep, { kind: 'role', role: 'quit', label: 'E&xit' } as MenuSpec]),
+    ],
+  };
+  const edit: MenuSpec = {
+    kind: 'submenu',
+    label: '&Edit',
+    role: 'editMenu',
+    items: [
+      cmd('&Undo', 'undo', 'CmdOrCtrl+Z'),
+      cmd('&Redo', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z'),
+      sep,
+      { kind: 'role', role: 'cut' },
+      { kind: 'role', role: 'copy' },
+      { kind: 'role', role: 'paste' },
+      cmd('&Delete', 'delete', 'Delete'),
+      cmd('Select &All', 'select-all', 'CmdOrCtrl+A'),
+    ],
+  };
+  const theme = (label: string, command: AppCommand, value: MenuInput['theme']): MenuSpec => ({
+    kind: 'command',
+    label,
+    command,
+    radioGroup: 'theme',
+    checked: input.theme === value,
+  });
+  const view: MenuSpec = {
+    kind: 'submenu',
+    label: '&View',
+    role: 'viewMenu',
+    items: [
+      cmd('&Fit to Window', 'fit', 'CmdOrCtrl+0'),
+      sep,
+      { kind: 'submenu', label: '&Theme', items: [theme('&Light', 'theme-light', 'light'), theme('&Dark', 'theme-dark', 'dark'), theme('Follow &System', 'theme-system', 'system')] },
+      sep,
+      { kind: 'role', role: 'togglefullscreen' },
+      ...(input.devTools ? [{ kind: 'role', role: 'reload' } as MenuSpec, { kind: 'role', role: 'toggleDevTools' } as MenuSpec] : []),
+    ],
+  };
+  const drills: MenuSpec = {
+    kind: 'submenu',
+    label: '&Drills',
+    items: [cmd('&Run Drill', 'run-drill', 'F5'), cmd('Run &All Drills', 'run-all-drills', 'Shift+F5')],
+  };
+  const windowMenu: MenuSpec = {
+    kind: 'submenu',
+    label: '&Window',
+    role: 'windowMenu',
+    items: [{ kind: 'role', role: 'minimize' }, ...(mac ? [{ kind: 'role', role: 'zoom' } as MenuSpec, sep, { kind: 'role', role: 'front' } as MenuSpec] : [])],
+  };
+  const appMenu: MenuSpec = {
+    kind: 'submenu',
+    label: 'Lab Planner',
+    role: 'appMenu',
+    items: [
+      { kind: 'role', role: 'about' },
+      sep,
+      { kind: 'role', role: 'services' },
+      sep,
+      { kind: 'role', role: 'hide' },
+      { kind: 'role', role: 'hideOthers' },
+      { kind: 'role', role: 'unhide' },
+      sep,
+      { kind: 'role', role: 'quit' },
+    ],
+  };
+  return [...(mac ? [appMenu] : []), file, edit, view, drills, windowMenu];
+}
+
+/** Every command a menu sends, in menu order (for tests and for checking the renderer handles them). */
+export function menuCommands(items: readonly MenuSpec[]): AppCommand[] {
+  return items.flatMap((item) => (item.kind === 'command' ? [item.command] : item.kind === 'submenu' ? menuCommands(item.items) : []));
+}
