@@ -85,11 +85,15 @@ export function checkIdentity(path: string, db: Database.Database): number {
   return version;
 }
 
-/** PRAGMA integrity_check, then foreign_key_check (a row that names a device the file does not hold). */
+/** PRAGMA integrity_check: the file's pages, records and indexes are consistent. */
 export function checkIntegrity(path: string, db: Database.Database): void {
   const problems = (db.prepare('PRAGMA integrity_check(5)').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
   if (problems.length !== 1 || problems[0] !== 'ok')
     throw new LabFileError(path, 'integrity', `is damaged: SQLite's integrity check failed (${problems.slice(0, 3).join('; ')})`);
+}
+
+/** PRAGMA foreign_key_check: no row names a device (host, NIC, team, VM…) the file does not hold. */
+export function checkReferences(path: string, db: Database.Database): void {
   const dangling = db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number | null; parent: string; fkid: number }[];
   if (dangling.length) {
     const first = dangling[0];

@@ -9,7 +9,7 @@ import { formatProblems } from '../../shared/validate.js';
 import { readLab } from '../core/lab.js';
 import { APP_VERSION } from '../version.js';
 import { LabFileError } from './errors.js';
-import { checkHeader, checkIdentity, checkIntegrity, checkValueSizes, sqliteFailure } from './checks.js';
+import { checkHeader, checkIdentity, checkIntegrity, checkReferences, checkValueSizes, sqliteFailure } from './checks.js';
 import { CURRENT_SCHEMA_VERSION, FILL_RUN_VMS_SQL, migrate } from './schema.js';
 import { DOCUMENT_TABLES, RowProblem, documentFromRows, documentRows, type Row } from './rows.js';
 import { canonicalLab, exportLabJson } from './json.js';
@@ -52,6 +52,7 @@ export function withHealthyDatabase<T>(file: string, options: OpenOptions, read:
     const schemaVersion = checkIdentity(file, db);
     checkIntegrity(file, db);
     checkValueSizes(file, db, options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES);
+    checkReferences(file, db);
     if (schemaVersion < CURRENT_SCHEMA_VERSION) {
       db.close();
       db = new Database(readFileSync(file));

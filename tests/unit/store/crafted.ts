@@ -116,7 +116,7 @@ export const BAD_FILES: BadFile[] = [
   {
     name: 'a name far longer than any lab allows (a huge string)', reason: 'value-too-large', says: /holds a value of 20\.0 MB in vms\.name, more than the 16\.0 MB/,
     make: (dir, good) =>
-      edit(good, join(dir, 'huge-name.lab'), (db) => db.prepare("UPDATE vms SET name = CAST(zeroblob(20 * 1024 * 1024) AS TEXT) WHERE name = 'Guest4'").run()),
+      edit(good, join(dir, 'huge-name.lab'), (db) => db.prepare("UPDATE vms SET name = CAST(zeroblob(20 * 1024 * 1024) AS TEXT) WHERE rowid = (SELECT max(rowid) FROM vms)").run()),
   },
   { name: 'a folder', reason: 'not-a-file', says: /is a folder/, make: (dir) => (mkdirSync(join(dir, 'folder.lab')), join(dir, 'folder.lab')) },
   { name: 'a file that is not there', reason: 'not-found', says: /no such file/, make: (dir) => join(dir, 'missing.lab') },
