@@ -27,7 +27,7 @@ export interface MatrixProgress {
 export interface MatrixPoolOptions {
   depth?: MatrixDepth;
   seed?: number;
-  /** Worker threads; 1 runs in this thread (yielding between batches). Default: one per core. */
+  /** Worker threads; 1 runs in this thread (yielding between batches). Default: one per core, or this thread for small matrices. */
   threads?: number;
   signal?: AbortSignal;
   onProgress?: (p: MatrixProgress) => void;
@@ -38,6 +38,7 @@ export type MatrixRun =
   | { ok: false; cancelled: true; done: number; total: number };
 
 const WORKER_ROLE = 'lab-planner/matrix-worker';
+const SMALL_MATRIX_CELLS = 200;
 
 type ToWorker = { run: number[] };
 type FromWorker = { result: MatrixCellResult } | { idle: true };
@@ -60,7 +61,9 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
   const seed = options.seed ?? lab.settings.seed;
   const cells = enumerateMatrix(lab, depth);
   const script = matrixWorkerScript();
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), cells.length, script ? Infinity : 1));
+  // Starting a worker costs about as much as a hundred small cells, so small matrices stay here.
+  const wanted = options.threads ?? (cells.length < SMALL_MATRIX_CELLS ? 1 : defaultThreads());
+  const threads = Math.max(1, Math.min(wanted, cells.length, script ? Infinity : 1));
   let done = 0;
   const progress = (p: MatrixProgress) => {
     done = p.done;

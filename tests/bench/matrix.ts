@@ -66,7 +66,7 @@ export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
   return parse(input);
 }
 
-async function timeMatrix(lab: Lab, depth: 1 | 2, threads: number): Promise<{ ms: number; cells: number; lostAny: boolean }> {
+async function timeMatrix(lab: Lab, depth: 1 | 2, threads: number | undefined): Promise<{ ms: number; cells: number; lostAny: boolean }> {
   const start = performance.now();
   const run = await runMatrixInPool(lab, { depth, threads });
   if (!run.ok) throw new Error('the matrix was cancelled');
@@ -76,14 +76,16 @@ async function timeMatrix(lab: Lab, depth: 1 | 2, threads: number): Promise<{ ms
 export async function bench(): Promise<Record<string, number | string | boolean>> {
   const figures: Record<string, number | string | boolean> = {};
   const field = fieldReportLab();
-  for (const threads of [1, 2]) {
+  for (const threads of [undefined, 1, 2]) {
     const r = await timeMatrix(field, 1, threads);
-    figures[`matrix.fieldReport.depth1.threads${threads}.ms`] = r.ms;
+    figures[`matrix.fieldReport.depth1.${threads ? `threads${threads}` : 'defaultThreads'}.ms`] = r.ms;
     figures['matrix.fieldReport.depth1.cells'] = r.cells;
   }
+  figures['matrix.fieldReport.depth2.ms'] = (await timeMatrix(field, 2, undefined)).ms;
   figures['matrix.fieldReport.depth1.targetMs'] = 1000;
   const big = generatedLab(16, 16);
   const r = await timeMatrix(big, 1, 2);
+  figures['matrix.generated16x256.depth1.threads1.ms'] = (await timeMatrix(big, 1, 1)).ms;
   figures['matrix.generated16x256.depth1.threads2.ms'] = r.ms;
   figures['matrix.generated16x256.depth1.cells'] = r.cells;
   figures['matrix.generated16x256.depth1.targetMs'] = 10_000;

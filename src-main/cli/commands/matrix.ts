@@ -2,7 +2,7 @@
 // failure as a drill, outcomes grouped. Exit 1 when any cell loses a VM.
 import { parseArgs } from 'node:util';
 import type { MatrixResult, MatrixGroup } from '../../core/drills/matrix.js';
-import { runMatrixInPool, defaultThreads, type MatrixProgress } from '../../service/matrix-pool.js';
+import { runMatrixInPool, type MatrixProgress } from '../../service/matrix-pool.js';
 import { UserError, EXIT_OK, EXIT_FAILED, type Command, type CliIo } from '../io.js';
 import { loadLabForCli } from '../load.js';
 
@@ -65,15 +65,15 @@ function progressBar(io: CliIo): { update(p: MatrixProgress): void; clear(): voi
   };
 }
 
-function positiveInt(text: string | undefined, what: string, fallback: number): number {
-  if (text === undefined) return fallback;
+function positiveInt(text: string | undefined, what: string): number | undefined {
+  if (text === undefined) return undefined;
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError(`${what} must be a whole number of at least 1, not "${text}"`);
   return Number(text);
 }
 
 export const command: Command = {
   summary: 'Try every VM lifecycle event and every infrastructure failure, and group the outcomes.',
-  usage: 'lab-planner matrix LAB [--depth 1|2] [--json] [--threads N]',
+  usage: 'lab-planner matrix LAB [--depth 1|2] [--json] [--threads N]  (default: one thread per core for large matrices)',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -82,7 +82,7 @@ export const command: Command = {
     });
     if (positionals.length !== 1) throw new UserError('give exactly one lab file, e.g. lab-planner matrix examples/field-report.lab.json');
     if (values.depth !== '1' && values.depth !== '2') throw new UserError(`--depth is 1 (single failures) or 2 (pairs), not "${values.depth}"`);
-    const threads = positiveInt(values.threads, '--threads', defaultThreads());
+    const threads = positiveInt(values.threads, '--threads');
     const { lab } = loadLabForCli(positionals[0], io);
     if (lab.clients.length === 0) throw new UserError('the lab has no client to ping the VMs from; add one');
     const controller = new AbortController();

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { lintLab } from '../../core/lint/index.js';
 import { runDrills } from '../../core/drills/runner.js';
 import { buildReport } from '../../core/report/index.js';
-import { runMatrixInPool, defaultThreads } from '../../service/matrix-pool.js';
+import { runMatrixInPool } from '../../service/matrix-pool.js';
 import { APP_VERSION } from '../../version.js';
 import { UserError, EXIT_OK, type Command } from '../io.js';
 import { loadLabForCli } from '../load.js';
@@ -35,7 +35,7 @@ export const command: Command = {
     const drills = lab.drills.length && lab.clients.length ? runDrills(lab) : null;
     let matrix = null;
     if (!values['skip-matrix'] && lab.clients.length) {
-      const run = await runMatrixInPool(lab, { depth: Number(values.depth) as 1 | 2, threads: values.threads ? Number(values.threads) : defaultThreads() });
+      const run = await runMatrixInPool(lab, { depth: Number(values.depth) as 1 | 2, threads: values.threads ? Number(values.threads) : undefined });
       if (run.ok) matrix = run.result;
     }
     const html = buildReport({ lab, checks, drills, matrix, generatedAt: new Date().toISOString(), appVersion: APP_VERSION });
