@@ -1,7 +1,8 @@
-// The worker pool runs compiled JS: this test builds dist/ first, then compares thread counts.
+// The worker pool runs compiled JS: this test compiles the main code first (into its own folder
+// under node_modules/.cache, so it never races other tests reading dist/), then compares thread counts.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type * as PoolModule from '../../../src-main/service/matrix-pool.js';
@@ -9,13 +10,16 @@ import { labFrom, fieldReportInput } from '../../unit/lint/lab-fixtures.js';
 import { generatedLab } from '../../bench/matrix.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const compiledPool = join(root, 'dist/src-main/service/matrix-pool.js');
+const outDir = join(root, 'node_modules/.cache/lab-planner-matrix-pool-test');
+const compiledPool = join(outDir, 'src-main/service/matrix-pool.js');
 let pool: typeof PoolModule;
 
 beforeAll(() => {
   // tsc emits even when someone else's file has a type error; the compiled pool is what matters.
-  spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.main.json')], { stdio: 'ignore' });
-  if (!existsSync(compiledPool)) throw new Error('npx tsc -p tsconfig.main.json did not produce dist/src-main/service/matrix-pool.js');
+  rmSync(outDir, { recursive: true, force: true });
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.main.json'), '--outDir', outDir], { stdio: 'ignore' });
+  if (!existsSync(compiledPool)) throw new Error(`npx tsc -p tsconfig.main.json --outDir ${outDir} did not produce the matrix pool`);
 }, 120_000);
 
 const loadPool = async () => (pool ??= (await import(pathToFileURL(compiledPool).href)) as typeof PoolModule);
