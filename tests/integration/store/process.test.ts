@@ -1,0 +1,76 @@
+// The installed command and real processes: `node bin/lab-planner.js`, and a save killed mid-write.
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openLabFile } from '../../../src-main/store/index.js';
+import { FIELD_REPORT_JSON } from '../../fixtures/store/samples.js';
+import { folderState, tempDir } from '../../unit/store/helpers.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const bin = join(root, 'bin/lab-planner.js');
+const built = join(root, 'dist/src-main/store/index.js');
+const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+
+describe('lab-planner as installed (node bin/lab-planner.js, after npm run build)', () => {
+  it('creates, describes and exports a lab file, and exits 2 with a message for a bad one', () => {
+    expect(existsSync(built), 'run `npm run build` first').toBe(true);
+    const dir = tempDir();
+    const made = cli(dir, 'new', 'field.lab', '--from', FIELD_REPORT_JSON);
+    expect(made.status).toBe(0);
+    const info = cli(dir, 'info', 'field.lab');
+    expect(info.status).toBe(0);
+    expect(info.stdout).toMatch(/Contents: +2 hosts, 8 NICs, 2 teams/);
+    const exported = cli(dir, 'export', 'field.lab');
+    expect(JSON.parse(exported.stdout).hosts).toHaveLength(2);
+    writeFileSync(join(dir, 'junk.lab'), 'not a lab');
+    const before = folderState(dir);
+    const bad = cli(dir, 'info', 'junk.lab');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(`lab-planner info: ${join(dir, 'junk.lab')}: is not a Lab Planner lab: it is not an SQLite database\n`);
+    expect(bad.stdout).toBe('');
+    expect(folderState(dir)).toEqual(before);
+  });
+});
+
+// A child process saves two versions of a lab over one file, back and forth, until it is killed.
+const SAVER = `
+import { openLabFile, saveLabFile } from ${JSON.stringify(pathToFileURL(built).href)};
+const path = process.argv[1];
+const lab = openLabFile(path).lab;
+let fingerprint = openLabFile(path).fingerprint;
+for (let i = 0; ; i++) {
+  const title = i % 2 ? 'version B' : 'version A';
+  fingerprint = saveLabFile(path, { ...lab, meta: { ...lab.meta, title } }, { expectedFingerprint: fingerprint }).fingerprint;
+  if (i === 0) process.stdout.write('saving\\n');
+}
+`;
+
+function killMidSave(path: string, delayMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', SAVER, path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`saver stopped by itself: ${stderr}`))));
+  });
+}
+
+describe('a save killed at any moment', () => {
+  it('leaves either the old or the new lab, never a mix', async () => {
+    expect(existsSync(built), 'run `npm run build` first').toBe(true);
+    const dir = tempDir();
+    const path = join(dir, 'field.lab');
+    expect(cli(dir, 'new', 'field.lab', '--from', FIELD_REPORT_JSON).status).toBe(0);
+    for (const delayMs of [0, 3, 17, 41, 88]) {
+      await killMidSave(path, delayMs);
+      const opened = openLabFile(path);
+      expect(['version A', 'version B']).toContain(opened.meta.title);
+      expect(opened.lab.hosts).toHaveLength(2);
+      // Besides the lab, at most the hidden temp file (and its journal) the killed save was writing.
+      const others = readdirSync(dir).filter((n) => n !== 'field.lab');
+      expect(others.every((n) => /^\.field\.lab\.\d+-[0-9a-f]+\.saving(-journal)?$/.test(n)), others.join(', ')).toBe(true);
+    }
+  });
+});
