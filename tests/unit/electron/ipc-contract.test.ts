@@ -1,0 +1,43 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { checkIpcCall, dialogStepFor, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../src-main/electron/ipc-contract.js';
+import { APP_START_URL } from '../../../src-main/electron/sender-check.js';
+
+const origin = { devUrl: null };
+const appFrame = { url: APP_START_URL, isMainFrame: true };
+
+describe('IPC calls into the service', () => {
+  it('passes a well-formed call from the app page, with defaults filled', () => {
+    expect(checkIpcCall(appFrame, origin, 'lab.close', { docId: 'doc-1' })).toEqual({ ok: true, request: 'lab.close', params: { docId: 'doc-1', discard: false } });
+  });
+
+  it('refuses a call from a foreign frame before looking at it', () => {
+    expect(checkIpcCall({ url: 'https://evil.example/', isMainFrame: true }, origin, 'lab.open', { path: '/etc/shadow' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('Lab Planner window') },
+    });
+  });
+
+  it('refuses payloads that do not fit the contract', () => {
+    expect(checkIpcCall(appFrame, origin, 'lab.edit', { docId: 'doc-1', baseRevision: -1, ops: [] }).ok).toBe(false);
+    expect(checkIpcCall(appFrame, origin, 42, {}).ok).toBe(false);
+    expect(checkIpcCall(appFrame, origin, 'shell.openExternal', { url: 'x' }).ok).toBe(false);
+  });
+
+  it('knows which requests need a native dialog first', () => {
+    expect(dialogStepFor('lab.open', {})).toBe('choose-lab-to-open');
+    expect(dialogStepFor('lab.open', { path: '/a.lab' })).toBeNull();
+    expect(dialogStepFor('lab.saveAs', { docId: 'd' })).toBe('choose-lab-to-save');
+    expect(dialogStepFor('lab.importJson', {})).toBe('choose-json-to-import');
+    expect(dialogStepFor('lab.exportJson', { docId: 'd', saveToFile: true })).toBe('choose-json-export-file');
+    expect(dialogStepFor('lab.exportJson', { docId: 'd', saveToFile: false })).toBeNull();
+  });
+
+  it('uses the same channel names in the sandboxed preload, which exposes only invoke and on', () => {
+    const preload = readFileSync(new URL('../../../src-main/electron/preload.cts', import.meta.url), 'utf8');
+    expect(preload).toContain(`'${INVOKE_CHANNEL}'`);
+    expect(preload).toContain(`'${EVENT_CHANNEL}'`);
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(preload).toMatch(/exposeInMainWorld\('api', \{\s*\/\/[^\n]*\n\s*invoke:[\s\S]*\n\s*on:/);
+  });
+});
