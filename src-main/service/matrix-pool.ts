@@ -7,10 +7,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, dirname, relative } from 'node:path';
 import type { Lab } from '../../shared/lab.js';
+import type { MatrixFn } from './service.js';
 import {
   enumerateMatrix,
   runMatrixCell,
   assembleMatrix,
+  toApiMatrixResult,
   type MatrixCell,
   type MatrixCellResult,
   type MatrixDepth,
@@ -22,6 +24,8 @@ export interface MatrixProgress {
   total: number;
   /** Cells that lost a VM so far. */
   lost: number;
+  /** The scenario of the cell finished last, e.g. "fail switch switch2". */
+  current: string;
 }
 
 export interface MatrixPoolOptions {
@@ -76,6 +80,17 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
   return { ok: true, result: assembleMatrix(lab, depth, seed, cells, results), threads };
 }
 
+/** The service's `matrix.run` (shared/api.ts shape); a cancelled run throws, and the service answers `cancelled`. */
+export const runMatrixForService: MatrixFn = async (lab, options) => {
+  const run = await runMatrixInPool(lab, {
+    depth: options.depth,
+    signal: options.signal,
+    onProgress: (p) => options.onProgress(p.done, p.total, p.current),
+  });
+  if (!run.ok) throw new Error('the what-if matrix was cancelled');
+  return toApiMatrixResult(run.result);
+};
+
 function batchSize(total: number, threads: number): number {
   return Math.max(1, Math.min(32, Math.ceil(total / (threads * 8))));
 }
@@ -93,7 +108,7 @@ async function runHere(lab: Lab, cells: MatrixCell[], seed: number, options: Mat
       if (result.status === 'lost') lost++;
       results.push(result);
     }
-    options.onProgress?.({ done: results.length, total: cells.length, lost });
+    options.onProgress?.({ done: results.length, total: cells.length, lost, current: cells[results.length - 1].scenario });
   }
   return results;
 }
@@ -137,7 +152,7 @@ function runOnWorkers(
         if ('idle' in message) return feed(worker);
         results.push(message.result);
         if (message.result.status === 'lost') lost++;
-        options.onProgress?.({ done: results.length, total: cells.length, lost });
+        options.onProgress?.({ done: results.length, total: cells.length, lost, current: cells[message.result.index].scenario });
         if (results.length === cells.length) stop(() => resolve(results));
       });
       worker.on('error', (error) => stop(() => reject(error)));

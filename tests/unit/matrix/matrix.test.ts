@@ -8,7 +8,8 @@ import {
   type MatrixResult,
 } from '../../../src-main/core/drills/matrix.js';
 import { runDrill } from '../../../src-main/core/drills/runner.js';
-import { runMatrixInPool } from '../../../src-main/service/matrix-pool.js';
+import { runMatrixInPool, runMatrixForService } from '../../../src-main/service/matrix-pool.js';
+import { matrixResultSchema } from '../../../shared/api.js';
 import { labFrom, fieldReportInput, variant } from '../lint/lab-fixtures.js';
 import { generatedLab } from '../../bench/matrix.js';
 
@@ -97,6 +98,23 @@ describe('what-if matrix of the field report lab', () => {
   it('gives the same result run in this thread or through the pool', async () => {
     const run = await runMatrixInPool(fieldReport, { depth: 1, threads: 1 });
     expect(run.ok && run.result).toEqual(matrix);
+  });
+
+  it('answers the service API’s matrix.run in its contract’s shape, with progress', async () => {
+    const progress: number[] = [];
+    const answer = await runMatrixForService(fieldReport, {
+      depth: 1,
+      signal: new AbortController().signal,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(matrixResultSchema.parse(answer)).toEqual(answer);
+    expect(answer.cells[3]).toEqual({
+      scenario: 'Guest1: live-migrate to HostB, then restart',
+      kind: 'vm-event',
+      lostVms: [{ vm: 'Guest1', downtimeMs: expect.any(Number), code: 'stale-team-vm-mac' }],
+    });
+    expect(answer.groups[1].cells).toEqual([3]);
+    expect(progress[progress.length - 1]).toBe(27);
   });
 
   it('stops when cancelled', async () => {
