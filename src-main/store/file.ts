@@ -142,6 +142,7 @@ export function writeAccess(file: string): { writable: boolean; reason: string |
 // ---- saving ----------------------------------------------------------------------------------
 
 interface OnDisk {
+  schemaVersion: number;
   revision: number;
   created: string;
   modified: string;
@@ -207,9 +208,15 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
       latest?.db.close();
       if (latest) refuseIfChanged(file, latest.fingerprint, options.expectedFingerprint, latest);
     }
+    // Saving replaces an older-schema file with the current schema: that is a migration, so keep a backup.
+    const backupPath = onDisk && onDisk.schemaVersion < CURRENT_SCHEMA_VERSION ? freeName(`${file}.schema-v${onDisk.schemaVersion}.bak`) : null;
+    if (backupPath) {
+      copyFileSync(file, backupPath, constants.COPYFILE_EXCL);
+      fsyncPath(backupPath);
+    }
     renameSync(temp, file);
     fsyncPath(dirname(file));
-    return { path: file, fingerprint: fingerprintOf(revision, documentHash), revision, modified: now };
+    return { path: file, fingerprint: fingerprintOf(revision, documentHash), revision, modified: now, backupPath };
   } catch (error) {
     try {
       if (existsSync(temp)) unlinkSync(temp);
@@ -238,12 +245,12 @@ function readOnDisk(file: string): OnDisk | null {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    checkIdentity(file, db);
+    const schemaVersion = checkIdentity(file, db);
     const row = db.prepare('SELECT * FROM lab WHERE id = 1').get() as Row | undefined;
     if (!row) throw new LabFileError(file, 'corrupt', 'is damaged: it has no lab record (title, revision)');
     const revision = Number(row.revision);
     return {
-      revision, created: String(row.created), modified: String(row.modified), modifiedBy: String(row.modified_by ?? ''),
+      schemaVersion, revision, created: String(row.created), modified: String(row.modified), modifiedBy: String(row.modified_by ?? ''),
       fingerprint: fingerprintOf(revision, String(row.document_hash)), db,
     };
   } catch (error) {

@@ -54,6 +54,8 @@ export interface SaveResult {
   fingerprint: string;
   revision: number;
   modified: string;
+  /** Set when the save replaced a file of an older schema: the backup copy kept next to it. */
+  backupPath: string | null;
 }
 
 /** One recorded drill run, as listed by `history`. */

@@ -5,8 +5,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Lab } from '../../shared/lab.js';
-import { readLab } from '../core/lab.js';
+import { labSchema, type Lab } from '../../shared/lab.js';
 import { canonicalLab } from './json.js';
 import { fsyncPath } from './file.js';
 
@@ -137,9 +136,10 @@ export function findRecoverable(labPath: string, options: WorkingCopyOptions = {
   try {
     const body = recoveryFileSchema.parse(JSON.parse(readFileSync(recoveryPath, 'utf8')));
     if (body.labPath !== resolve(labPath)) return null;
-    const parsed = readLab(body.lab);
-    if (!parsed.ok) return null;
-    return { labPath: body.labPath, recoveryPath, savedAt: body.savedAt, baseFingerprint: body.baseFingerprint, lab: parsed.lab };
+    // Work in progress may still have reference problems (a VM on a host just deleted): keep it anyway.
+    const parsed = labSchema.safeParse(body.lab);
+    if (!parsed.success) return null;
+    return { labPath: body.labPath, recoveryPath, savedAt: body.savedAt, baseFingerprint: body.baseFingerprint, lab: parsed.data };
   } catch {
     return null;
   }

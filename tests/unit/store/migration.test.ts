@@ -79,10 +79,12 @@ describe('a file written by schema version 1', () => {
     expect(folderState(dir)).toEqual(before);
   });
 
-  it('saves back as the current schema, keeping its history, after a conflict-free save', () => {
-    const { path } = copyOfFixture();
+  it('read in memory and saved, becomes the current schema with a backup of the original and its history kept', () => {
+    const { dir, path } = copyOfFixture();
     const opened = openLabFile(path, { migrate: 'memory' });
-    saveLabFile(path, opened.lab, { expectedFingerprint: opened.fingerprint });
+    const saved = saveLabFile(path, opened.lab, { expectedFingerprint: opened.fingerprint });
+    expect(saved.backupPath).toBe(join(dir, 'old.lab.schema-v1.bak'));
+    expect(sha256(saved.backupPath!)).toBe(sha256(FIXTURE));
     expect(userVersion(path)).toBe(CURRENT_SCHEMA_VERSION);
     expect(listRunHistory(path)).toHaveLength(2);
     expect(openLabFile(path).meta.revision).toBe(8);

@@ -65,6 +65,15 @@ describe('the working copy', () => {
     expect(findRecoverable(path, { recoveryDir })?.baseFingerprint).not.toBe(openLabFile(path).fingerprint);
   });
 
+  it('recovers work in progress even while it has reference problems', () => {
+    const { path, lab } = goodFile();
+    const recoveryDir = tempDir();
+    const copy = new WorkingCopy(path, lab, null, { recoveryDir });
+    copy.update({ ...lab, hosts: lab.hosts.filter((h) => h.name !== 'HostB') }); // VMs on HostB now dangle
+    copy.flush();
+    expect(findRecoverable(path, { recoveryDir })?.lab.hosts.map((h) => h.name)).toEqual(['HostA']);
+  });
+
   it('keeps two labs of the same name in different folders apart, and ignores a damaged recovery file', () => {
     const recoveryDir = tempDir();
     const one = goodFile('same.lab');
