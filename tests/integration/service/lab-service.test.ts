@@ -237,3 +237,12 @@ async function waitFor(condition: () => Promise<boolean>): Promise<void> {
   }
   throw new Error('condition never became true');
 }
+
+describe('the what-if matrix through the service', () => {
+  it('answers matrix.run for the field report with cells that lose Guest1', async () => {
+    const doc = await open(service, 'lab.new', { from: { kind: 'example', id: 'field-report' } });
+    const matrix = value<{ cells: { lostVms: { vm: string }[] }[] }>(await service.handle('matrix.run', { docId: doc.docId, runId: 'm1' }));
+    expect(matrix.cells.length).toBeGreaterThan(0);
+    expect(matrix.cells.some((c) => c.lostVms.some((v) => v.vm === 'Guest1'))).toBe(true);
+  });
+});
