@@ -182,6 +182,7 @@ export function enumerateMatrix(lab: Lab, depth: MatrixDepth = 1): MatrixCell[] 
       for (let j = i + 1; j < usable.length; j++) {
         const [a, b] = [usable[i], usable[j]];
         const scenario = `fail ${a.label} and ${b.label}`;
+        const scope = pairScope(a, b);
         cells.push({
           id: `fail2:${a.id}+${b.id}`,
           kind: 'pair',
@@ -189,14 +190,23 @@ export function enumerateMatrix(lab: Lab, depth: MatrixDepth = 1): MatrixCell[] 
           scenario,
           vm: null,
           elements: [...a.elements, ...b.elements],
-          drill: drill(`fail2:${a.id}+${b.id}`, scenario, [a.step, b.step], vms),
+          drill: drill(`fail2:${a.id}+${b.id}`, scenario, [a.step, b.step], scope ? vmsOn(lab, scope) : vms),
           clientIsolated: false,
-          scope: null,
+          scope,
         });
       }
     }
   }
   return cells.map((c, index) => ({ ...c, index }));
+}
+
+/**
+ * Two local failures touch only their hosts. Two host failures may send VMs to a third node, so
+ * that pair, like anything with a switch or link failure, needs the whole lab.
+ */
+function pairScope(a: InfraFailure, b: InfraFailure): string[] | null {
+  if (!a.scope || !b.scope || (a.kind === 'host' && b.kind === 'host')) return null;
+  return [...new Set([...a.scope, ...b.scope])];
 }
 
 /** Single failures of every used NIC, host cable, used switch port, switch, inter-switch link and host. */

@@ -127,9 +127,9 @@ describe('what-if matrix of the field report lab', () => {
 
 describe('cells simulate only the hosts they can touch', () => {
   it('gives each scoped cell the same outcome as the whole lab would', () => {
-    const lab = generatedLab(3, 4);
-    const cells = enumerateMatrix(lab, 1).filter((c) => c.scope !== null);
-    expect(cells.length).toBeGreaterThan(40);
+    const lab = generatedLab(4, 2);
+    const cells = enumerateMatrix(lab, 2).filter((c) => c.scope !== null && c.scope.length < 4);
+    expect(cells.filter((c) => c.kind === 'pair').length).toBeGreaterThan(100);
     for (const cell of cells) {
       expect(cellLab(lab, cell).hosts.length).toBeLessThan(lab.hosts.length);
       const scoped = runMatrixCell(lab, cell, 1);
