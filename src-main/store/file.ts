@@ -22,29 +22,34 @@ export const DEFAULT_MAX_VALUE_BYTES = 16 * 1024 * 1024;
 export function openLabFile(path: string, options: OpenOptions = {}): OpenedLab {
   const file = resolve(path);
   const access = writeAccess(file);
-  return withHealthyDatabase(file, options, (db, schemaVersion) => {
-    const { lab, meta: { documentHash, ...meta }, runCount } = readDocument(file, db, schemaVersion);
+  const opened = withHealthyDatabase(file, options, (db, schemaVersion, hashOnDisk) => {
+    const { lab, meta, runCount } = readDocument(file, db, schemaVersion);
     let migration: OpenedLab['migration'] = null;
+    let fingerprint = fingerprintOf(meta.revision, hashOnDisk!);
     if (schemaVersion < CURRENT_SCHEMA_VERSION) {
       migration = { from: schemaVersion, to: CURRENT_SCHEMA_VERSION, backupPath: null, inMemoryOnly: true };
       if (options.migrate !== 'memory' && access.writable) {
         db.close();
         migration = { ...migration, backupPath: migrateFileOnDisk(file, schemaVersion), inMemoryOnly: false };
+        fingerprint = fingerprintOnDisk(file);
       }
     }
-    return {
-      path: file, lab, meta, runCount, migration,
-      readOnly: !access.writable, readOnlyReason: access.reason,
-      fingerprint: fingerprintOf(meta.revision, documentHash),
-    };
-  });
+    return { path: file, lab, meta, runCount, migration, readOnly: !access.writable, readOnlyReason: access.reason, fingerprint };
+  }, true);
+  return opened;
 }
 
 /**
  * Runs `read` on a file that passed every health check, at the current schema: an older file is
- * upgraded in memory first, so a file that turns out bad is never touched.
+ * upgraded in memory first, so a file that turns out bad is never touched. With `hash`, `read`
+ * also gets the content hash of the file as it is on disk (before any upgrade).
  */
-export function withHealthyDatabase<T>(file: string, options: OpenOptions, read: (db: Database.Database, schemaVersion: number) => T): T {
+export function withHealthyDatabase<T>(
+  file: string,
+  options: OpenOptions,
+  read: (db: Database.Database, schemaVersion: number, hashOnDisk: string | null) => T,
+  hash = false,
+): T {
   checkHeader(file);
   let db: Database.Database | undefined;
   try {
@@ -53,12 +58,13 @@ export function withHealthyDatabase<T>(file: string, options: OpenOptions, read:
     checkIntegrity(file, db);
     checkValueSizes(file, db, options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES);
     checkReferences(file, db);
+    const hashOnDisk = hash ? contentHash(db) : null;
     if (schemaVersion < CURRENT_SCHEMA_VERSION) {
       db.close();
       db = new Database(readFileSync(file));
       migrate(db, schemaVersion);
     }
-    return read(db, schemaVersion);
+    return read(db, schemaVersion, hashOnDisk);
   } catch (error) {
     throw sqliteFailure(file, error);
   } finally {
@@ -66,7 +72,31 @@ export function withHealthyDatabase<T>(file: string, options: OpenOptions, read:
   }
 }
 
-function readDocument(file: string, db: Database.Database, schemaVersion: number): { lab: Lab; meta: LabFileMeta & { documentHash: string }; runCount: number } {
+/**
+ * Hash of everything the document and its metadata are stored in, row order aside: any change on
+ * disk — a save by another Lab Planner or a hand edit with sqlite3 — changes it. Run history is left
+ * out, so recording a drill run is not a conflict.
+ */
+function contentHash(db: Database.Database): string {
+  const hash = createHash('sha256');
+  for (const table of ['lab', ...DOCUMENT_TABLES]) {
+    const rows = (db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort();
+    hash.update(`${table}\u0000${rows.join('\u0000')}\u0001`);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+function fingerprintOnDisk(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const revision = Number(db.prepare('SELECT revision FROM lab WHERE id = 1').pluck().get());
+    return fingerprintOf(revision, contentHash(db));
+  } finally {
+    db.close();
+  }
+}
+
+function readDocument(file: string, db: Database.Database, schemaVersion: number): { lab: Lab; meta: LabFileMeta; runCount: number } {
   const labRow = db.prepare('SELECT * FROM lab WHERE id = 1').get() as Row | undefined;
   if (!labRow) throw new LabFileError(file, 'corrupt', 'is damaged: it has no lab record (title, revision)');
   const rows = Object.fromEntries(
@@ -92,7 +122,6 @@ function readDocument(file: string, db: Database.Database, schemaVersion: number
     appVersion: String(labRow.app_version),
     revision: Number(labRow.revision),
     schemaVersion,
-    documentHash: String(labRow.document_hash),
   };
   return { lab: parsed.lab, meta, runCount };
 }
@@ -118,8 +147,8 @@ function freeName(wanted: string): string {
   for (let i = 2; ; i++) if (!existsSync(`${wanted}.${i}`)) return `${wanted}.${i}`;
 }
 
-export function fingerprintOf(revision: number, documentHash: string): string {
-  return `${revision}:${documentHash}`;
+export function fingerprintOf(revision: number, contentHash: string): string {
+  return `${revision}:${contentHash}`;
 }
 
 /** Whether a save could replace the file: the file and its folder must be writable. */
@@ -176,7 +205,7 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
   const access = writeAccess(file);
   if (!access.writable) throw new LabFileError(file, 'read-only', `cannot be saved: ${access.reason}. Save it under another name (save as) in a folder you can write`);
   const now = options.now ?? new Date().toISOString();
-  const onDisk = history === undefined ? readOnDisk(file) : null;
+  const onDisk = history === undefined ? readOnDisk(file, options.expectedFingerprint !== undefined) : null;
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.saving`);
   const mem = new Database(':memory:');
   try {
@@ -198,13 +227,14 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
       for (const run of history ?? []) insertRunRecord(mem, run);
     })();
     onDisk?.db.close();
+    const fingerprint = fingerprintOf(revision, contentHash(mem));
     mem.prepare('VACUUM INTO ?').run(temp);
     mem.close();
     fsyncPath(temp);
     if (existsSync(file)) keepMode(file, temp);
     if (options.expectedFingerprint !== undefined) {
       // Someone may have saved while we wrote the temp file; check again just before replacing.
-      const latest = readOnDisk(file);
+      const latest = readOnDisk(file, true);
       latest?.db.close();
       if (latest) refuseIfChanged(file, latest.fingerprint, options.expectedFingerprint, latest);
     }
@@ -216,7 +246,7 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
     }
     renameSync(temp, file);
     fsyncPath(dirname(file));
-    return { path: file, fingerprint: fingerprintOf(revision, documentHash), revision, modified: now, backupPath };
+    return { path: file, fingerprint, revision, modified: now, backupPath };
   } catch (error) {
     try {
       if (existsSync(temp)) unlinkSync(temp);
@@ -238,8 +268,8 @@ function refuseIfChanged(file: string, actual: string, expected: string, onDisk:
   throw new LabFileError(file, 'conflict', `was saved${by} at ${onDisk.modified} (now revision ${onDisk.revision}) since you opened it. Nothing was written: save your lab under another name (save as), or reload the file and redo your changes`);
 }
 
-/** The lab file currently on disk, checked like an opened one; null when there is none. */
-function readOnDisk(file: string): OnDisk | null {
+/** The lab file currently on disk (its identity checked); null when there is none. */
+function readOnDisk(file: string, withFingerprint: boolean): OnDisk | null {
   if (!existsSync(file)) return null;
   checkHeader(file);
   let db: Database.Database | undefined;
@@ -251,7 +281,7 @@ function readOnDisk(file: string): OnDisk | null {
     const revision = Number(row.revision);
     return {
       schemaVersion, revision, created: String(row.created), modified: String(row.modified), modifiedBy: String(row.modified_by ?? ''),
-      fingerprint: fingerprintOf(revision, String(row.document_hash)), db,
+      fingerprint: withFingerprint ? fingerprintOf(revision, contentHash(db)) : '', db,
     };
   } catch (error) {
     db?.close();

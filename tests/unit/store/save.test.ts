@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { appendRunHistory, listRunHistory, openLabFile, saveLabFile, LabFileError } from '../../../src-main/store/index.js';
 import { sampleReport } from '../../fixtures/store/samples.js';
 import { folderState, goodFile, sha256 } from './helpers.js';
@@ -26,6 +27,17 @@ describe('saving a lab file', () => {
     expect((error as LabFileError).message).toMatch(/reload/);
     expect(folderState(dir)).toEqual(before);
     expect(openLabFile(path).meta.title).toBe('Their title');
+  });
+
+  it('also sees a change made to the file by hand with sqlite3 since it was opened', () => {
+    const { path } = goodFile();
+    const mine = openLabFile(path);
+    const db = new Database(path);
+    db.prepare("UPDATE vms SET mac_mode = 'static', static_mac = '00-15-5D-00-20-01' WHERE name = 'Guest1'").run();
+    db.close();
+    const before = sha256(path);
+    expect(() => saveLabFile(path, mine.lab, { expectedFingerprint: mine.fingerprint })).toThrow(expect.objectContaining({ reason: 'conflict' }));
+    expect(sha256(path)).toBe(before);
   });
 
   it('saves over the file when nobody else did, and then again with the new fingerprint', () => {
