@@ -430,32 +430,44 @@ const EVENT_PHRASES: Record<MatrixEventKind, string> = {
 const KIND_ORDER = Object.keys(EVENT_PHRASES) as MatrixEventKind[];
 const STATUS_ORDER: MatrixCellStatus[] = ['lost', 'error', 'client-isolated', 'ok'];
 
-/** What a VM is behind: "Broadcom BASP, BACS driver 2009-12-15 teams", per host name. */
-function uplinkPhrases(lab: Lab): Map<string, string> {
+interface Phrase {
+  one: string;
+  many: string;
+}
+
+/** What each host's VMs are behind: "a Broadcom BASP, BACS driver 2009-12-15 team" / "… teams". */
+function uplinkPhrases(lab: Lab): Map<string, Phrase> {
   const profiles = profilesOf(lab.driverProfiles);
-  const phrases = new Map<string, string>();
+  const phrases = new Map<string, Phrase>();
   for (const host of lab.hosts) {
     const uplink = host.virtualSwitches[0]?.uplink;
-    let behind = 'no uplink';
+    let phrase: Phrase = { one: 'no uplink', many: 'no uplink' };
     if (uplink && 'team' in uplink) {
       const team = host.teams.find((t) => t.name === uplink.team);
-      behind = `${profiles.get(team?.driverProfile ?? '')?.name ?? team?.driverProfile ?? 'unknown'} teams`;
-    } else if (uplink) behind = 'single NICs';
-    phrases.set(host.name, behind);
+      const name = profiles.get(team?.driverProfile ?? '')?.name ?? team?.driverProfile ?? 'unknown';
+      phrase = { one: `a ${name} team`, many: `${name} teams` };
+    } else if (uplink) phrase = { one: 'a single NIC', many: 'single NICs' };
+    phrases.set(host.name, phrase);
   }
   return phrases;
 }
 
 /** "dynamic MACs behind Broadcom BASP, BACS driver 2009-12-15 teams": what makes VMs behave alike. */
-function vmTraits(lab: Lab): Map<string, string> {
+function vmTraits(lab: Lab): Map<string, Phrase> {
   const behind = uplinkPhrases(lab);
-  return new Map(lab.vms.map((vm) => [vm.name, `${vm.macMode} MACs behind ${behind.get(vm.host) ?? 'no uplink'}`]));
+  const none = { one: 'no uplink', many: 'no uplink' };
+  return new Map(
+    lab.vms.map((vm) => {
+      const u = behind.get(vm.host) ?? none;
+      return [vm.name, { one: `${vm.macMode} MAC behind ${u.one}`, many: `${vm.macMode} MACs behind ${u.many}` }];
+    }),
+  );
 }
 
 /** Where a migration goes matters as much as where it starts: the target's team meets the new MAC. */
-function destinationOf(cell: MatrixCell, behind: Map<string, string>): string {
+function destinationOf(cell: MatrixCell, behind: Map<string, Phrase>): string {
   const to = cell.drill.steps.find((st) => st.action === 'live-migrate')?.to;
-  return to ? (behind.get(to) ?? '') : '';
+  return to ? (behind.get(to)?.one ?? '') : '';
 }
 
 function eventPhrase(kind: MatrixEventKind, destination: string): string {
@@ -467,18 +479,18 @@ function eventPhrase(kind: MatrixEventKind, destination: string): string {
 export function groupOutcomes(lab: Lab, cells: MatrixCell[], results: MatrixCellResult[]): MatrixGroup[] {
   const traits = vmTraits(lab);
   const behind = uplinkPhrases(lab);
-  const groups = new Map<string, MatrixGroup & { trait: string; destination: string; vmSet: Set<string> }>();
+  const groups = new Map<string, MatrixGroup & { trait: Phrase; destination: string; vmSet: Set<string> }>();
   const traitTotals = new Map<string, Set<string>>();
   const add = (cell: MatrixCell, status: MatrixCellStatus, vm: string | null, code: DiagnosisCode | null, downtimeMs: number) => {
-    const trait = vm ? traits.get(vm)! : '';
+    const trait = vm ? traits.get(vm)! : { one: '', many: '' };
     const destination = destinationOf(cell, behind);
     if (vm) {
-      const totalKey = `${cell.kind}|${trait}|${destination}`;
+      const totalKey = `${cell.kind}|${trait.many}|${destination}`;
       if (!traitTotals.has(totalKey)) traitTotals.set(totalKey, new Set());
       traitTotals.get(totalKey)!.add(vm);
     }
     const key =
-      status === 'client-isolated' || status === 'error' ? `${status}|${cell.index}` : `${cell.kind}|${trait}|${destination}|${status}|${code}`;
+      status === 'client-isolated' || status === 'error' ? `${status}|${cell.index}` : `${cell.kind}|${trait.many}|${destination}|${status}|${code}`;
     let group = groups.get(key);
     if (!group) {
       group = { sentence: '', kind: cell.kind, status, code, vms: [], cells: [], maxDowntimeMs: 0, trait, destination, vmSet: new Set() };
@@ -504,16 +516,21 @@ export function groupOutcomes(lab: Lab, cells: MatrixCell[], results: MatrixCell
   const client = matrixClient(lab) ?? 'the client';
   const out = [...groups.values()].map((g) => {
     const vms = [...g.vmSet];
-    const total = traitTotals.get(`${g.kind}|${g.trait}|${g.destination}`)?.size ?? 0;
+    const total = traitTotals.get(`${g.kind}|${g.trait.many}|${g.destination}`)?.size ?? 0;
     const cellNote = (cellsOf: number[]) =>
       cellsOf.length <= 3 ? ` (${cellsOf.map((i) => cells[i].scenario).join('; ')})` : ` (${cellsOf.length} cases)`;
     let sentence: string;
     if (g.status === 'client-isolated') sentence = `${cells[g.cells[0]].scenario} cuts ${client} itself off: no VM can be judged from it`;
     else if (g.status === 'error') sentence = `${cells[g.cells[0]].scenario} could not be simulated: ${results[g.cells[0]]?.problems.join('; ')}`;
     else {
-      const subject = `${vms.length === total && total > 1 ? 'all ' : ''}${vms.length} VM${vms.length === 1 ? '' : 's'} with ${g.trait}${vms.length <= 3 ? ` (${vms.join(', ')})` : ''}`;
-      const event = eventPhrase(g.kind, g.destination);
-      const outcome = g.status === 'lost' ? `${g.code ?? 'lose connectivity'} ${event}` : `keep connectivity ${event}`;
+      const subject =
+        vms.length === 1
+          ? `${vms[0]} (${g.trait.one})`
+          : `${vms.length === total ? 'all ' : ''}${vms.length} VMs with ${g.trait.many}${vms.length <= 3 ? ` (${vms.join(', ')})` : ''}`;
+      const single = vms.length === 1;
+      const event = eventPhrase(g.kind, g.destination).replace('their host', single ? 'its host' : 'their host');
+      const keep = single ? 'keeps connectivity' : 'keep connectivity';
+      const outcome = g.status === 'lost' ? `${g.code ?? (single ? 'loses connectivity' : 'lose connectivity')} ${event}` : `${keep} ${event}`;
       const perVm = cells[g.cells[0]].vm !== null;
       sentence = `${subject}: ${outcome}${!perVm || g.cells.length > vms.length ? cellNote(g.cells) : ''}`;
     }

@@ -16,7 +16,7 @@ describe('lab-planner matrix', () => {
     expect(await runCli(['matrix', 'examples/field-report.lab.json', '--threads', '1'], io)).toBe(1);
     expect(io.stdout).toMatch(/27 cases, 2 lose a VM, 24 keep every VM, 1 cut the client itself off/);
     expect(io.stdout).toMatch(/Outcome +VMs +Cases +Max down +What happens/);
-    expect(io.stdout).toMatch(/LOST .*stale-team-vm-mac after migration to a host behind Broadcom/);
+    expect(io.stdout).toMatch(/LOST .*stale-team-vm-mac after migration to a host behind a Broadcom/);
     expect(io.stdout).toMatch(/Guest1: live-migrate to HostB, then restart: Guest1 \(stale-team-vm-mac, down \d+\.\d s\)/);
     expect(io.stderr).toBe('');
   });

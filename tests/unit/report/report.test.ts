@@ -24,7 +24,7 @@ describe('the HTML report', () => {
     expect(html).toContain('Why Guest1 is unreachable: <code>stale-team-vm-mac</code>');
     expect(html).toMatch(/<table class="heatmap">/);
     expect(html).toMatch(/<td class="heat3" title="Guest1, Migration \+ restart: lost in 1 of 1 cases \(stale-team-vm-mac\)">1\/1<\/td>/);
-    expect(html).toContain('stale-team-vm-mac after migration to a host behind Broadcom BASP, BACS driver 2009-12-15 teams, then restart');
+    expect(html).toContain('stale-team-vm-mac after migration to a host behind a Broadcom BASP, BACS driver 2009-12-15 team, then restart');
   });
 
   it('needs no network and no scripts: no script, link, frame, image source or URL in it', () => {
