@@ -144,6 +144,18 @@ describe('lab-planner diff', () => {
   });
 });
 
+describe('lab-planner drill --record on a file of the older schema', () => {
+  it('upgrades the file after keeping a backup, then appends the run', async () => {
+    const dir = tempDir();
+    copyFileSync(V1_FIXTURE, join(dir, 'old.lab'));
+    const drill = await run(dir, 'drill', 'old.lab', '--record', '--drill', 'live-migrate');
+    expect(drill.code).toBe(0);
+    expect(sha256(join(dir, 'old.lab.schema-v1.bak'))).toBe(sha256(V1_FIXTURE));
+    expect((await run(dir, 'info', 'old.lab')).out).toMatch(/Schema: +version 2\n/);
+    expect((await run(dir, 'history', 'old.lab')).out.trim().split('\n')).toHaveLength(3);
+  });
+});
+
 describe('lab-planner history', () => {
   it('lists recorded runs and shows one in full', async () => {
     const { dir } = await fieldReportFile();
@@ -158,6 +170,28 @@ describe('lab-planner history', () => {
     expect(JSON.parse((await run(dir, 'history', 'field.lab', '--json')).out)).toHaveLength(2);
     expect(await run(dir, 'history', 'field.lab', '--run', '3')).toMatchObject({ code: 2, err: expect.stringContaining('has no run #3 (it has 2)') });
   });
+});
+
+describe('a bad JSON document given to a command', () => {
+  const cases: [string, string, RegExp][] = [
+    ['empty.lab.json', '', /empty\.lab\.json: is empty \(0 bytes\)/],
+    ['cut.lab.json', '{"hosts": [{"name": "HostA"', /cut\.lab\.json: is not valid JSON/],
+    ['page.lab.json', '<html><script>alert(1)</script></html>', /page\.lab\.json: is not valid JSON/],
+    ['list.lab.json', '[]', /list\.lab\.json: is not a lab document/],
+  ];
+  for (const [name, text, says] of cases) {
+    it(`exits 2 with the file and the reason for ${name}`, async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, name), text);
+      for (const command of ['info', 'export', 'drill']) {
+        const result = await run(dir, command, name);
+        expect(result.code).toBe(2);
+        expect(result.err).toMatch(says);
+      }
+      expect(await run(dir, 'import', name, '-o', 'x.lab')).toMatchObject({ code: 2 });
+      expect(folderState(dir)).toEqual({ [name]: sha256(join(dir, name)) });
+    });
+  }
 });
 
 describe('a bad file given to any file command', () => {
