@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { runCli } from '../../../src-main/cli/main.js';
 import type { CliIo } from '../../../src-main/cli/io.js';
 
-function captureIo(cwd = process.cwd()): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTty: false, cwd, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+function captureIo(cwd = process.cwd(), isTty = false): CliIo & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', isTty, cwd, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
   return io;
 }
 
@@ -19,6 +19,14 @@ describe('lab-planner matrix', () => {
     expect(io.stdout).toMatch(/LOST .*stale-team-vm-mac after migration to a host behind a Broadcom/);
     expect(io.stdout).toMatch(/Guest1: live-migrate to HostB, then restart: Guest1 \(stale-team-vm-mac, down \d+\.\d s\)/);
     expect(io.stderr).toBe('');
+  });
+
+  it('draws a progress bar on a terminal and clears it before the table', async () => {
+    const tty = captureIo(process.cwd(), true);
+    await runCli(['matrix', 'examples/field-report.lab.json', '--threads', '1'], tty);
+    expect(tty.stderr).toMatch(/\r\[#{30}\] 27\/27 cases, 2 lose a VM/);
+    expect(tty.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(tty.stdout).toMatch(/^What-if matrix of/);
   });
 
   it('prints the whole matrix as JSON', async () => {
