@@ -1,7 +1,7 @@
 // The installed command and real processes: `node bin/lab-planner.js`, and a save killed mid-write.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openLabFile } from '../../../src-main/store/index.js';
@@ -31,6 +31,29 @@ describe('lab-planner as installed (node bin/lab-planner.js, after npm run build
     expect(bad.stderr).toBe(`lab-planner info: ${join(dir, 'junk.lab')}: is not a Lab Planner lab: it is not an SQLite database\n`);
     expect(bad.stdout).toBe('');
     expect(folderState(dir)).toEqual(before);
+  });
+});
+
+describe('a lab in a folder the engineer cannot write (a read-only share)', () => {
+  it('opens read-only and says so, and cannot be saved in place', () => {
+    const dir = tempDir();
+    expect(cli(dir, 'new', 'field.lab', '--from', FIELD_REPORT_JSON).status).toBe(0);
+    // Root may write anywhere, so the engineer is played by an unprivileged account when we are root.
+    const asEngineer = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    chmodSync(join(dir, 'field.lab'), 0o666); // the file itself is writable: only the folder is not
+    chmodSync(dir, 0o555);
+    try {
+      const before = folderState(dir);
+      const info = spawnSync(process.execPath, [bin, 'info', 'field.lab'], { cwd: dir, encoding: 'utf8', ...asEngineer });
+      expect(info.status, info.stderr).toBe(0);
+      expect(info.stdout).toMatch(new RegExp(`Access: +read-only: the folder ${dir} is read-only for you`));
+      const record = spawnSync(process.execPath, [bin, 'drill', 'field.lab', '--drill', 'live-migrate', '--record'], { cwd: dir, encoding: 'utf8', ...asEngineer });
+      expect(record.status).toBe(2);
+      expect(record.stderr).toMatch(/cannot record the run: the folder .* is read-only/);
+      expect(folderState(dir)).toEqual(before);
+    } finally {
+      chmodSync(dir, 0o700);
+    }
   });
 });
 
