@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDrillsWithPcap, parseCapturePoint, captureFileName } from '../../../src-main/cli/pcap-output.js';
+import { runDrills } from '../../../src-main/core/drills/runner.js';
 import { labFrom, fieldReportInput } from '../../unit/lint/lab-fixtures.js';
 
 const lab = labFrom(fieldReportInput());
@@ -66,6 +67,13 @@ describe('drill captures written as pcap files', () => {
     expect(names).toContain('live-migrate--Client1.pcap');
     expect(names).toContain('migrate-then-restart--HostA-NIC4.pcap');
     expect(names.some((n) => n.endsWith('.partial'))).toBe(false);
+  });
+
+  it('reports the drills exactly as without captures: a capture only watches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcap-drill-'));
+    const names = lab.drills.map((d) => d.name);
+    const { report } = await runDrillsWithPcap(lab, { drills: names, dir }, { cwd: dir });
+    expect(report).toEqual(runDrills(lab, { drills: names }));
   });
 
   it('reads capture points the way engineers write them and refuses unknown ones', () => {
