@@ -24,6 +24,7 @@ const MOVABLE = new Set(['host', 'switch', 'client']);
 export class CanvasAdapter {
   readonly cy: Core;
   private selectionQueued = false;
+  private readonly grabStart = new Map<string, Point>();
   private gesture: { kind: 'cable'; from: string; moved: boolean } | { kind: 'move'; host: NodeSingular; last: Point; moved: boolean } | null = null;
 
   constructor(container: HTMLElement, theme: Theme, private readonly callbacks: CanvasCallbacks) {
@@ -34,16 +35,28 @@ export class CanvasAdapter {
         container,
         style: canvasStyle(theme),
         boxSelectionEnabled: true,
-        selectionType: 'additive',
+        selectionType: 'single',
         minZoom: 0.05,
         maxZoom: 4,
-        wheelSensitivity: 0.3,
         hideEdgesOnViewport: false,
         textureOnViewport: false,
       }),
     );
     this.listen();
+    // The container changes size with the window and the panels; Cytoscape must be told.
+    this.resizeObserver = new ResizeObserver(() => {
+      const wasEmpty = this.sized === false;
+      this.cy.resize();
+      this.sized = container.clientWidth > 0 && container.clientHeight > 0;
+      if (wasEmpty && this.sized && this.fitWhenSized) this.fit();
+    });
+    this.resizeObserver.observe(container);
   }
+
+  private readonly resizeObserver: ResizeObserver;
+  private sized = false;
+  /** A fit asked for while the container had no size yet is done once it has one. */
+  private fitWhenSized = false;
 
   setTheme(theme: Theme): void {
     this.cy.style(canvasStyle(theme));
@@ -105,6 +118,13 @@ export class CanvasAdapter {
   }
 
   fit(): void {
+    const box = this.cy.container();
+    if (!box || box.clientWidth === 0 || box.clientHeight === 0) {
+      this.fitWhenSized = true;
+      return;
+    }
+    this.fitWhenSized = false;
+    this.cy.resize();
     this.cy.fit(undefined, 40);
   }
 
@@ -132,6 +152,11 @@ export class CanvasAdapter {
     const ele = this.cy.getElementById(id);
     if (ele.empty()) return null;
     const box = this.cy.container()!.getBoundingClientRect();
+    if (ele.isNode() && ele.isParent()) {
+      // A compound's centre is one of its parts: its own surface is the padding just inside the border.
+      const bb = ele.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+      return { x: box.left + bb.x1 + 5, y: box.top + bb.y1 + 5 };
+    }
     const p = ele.isNode() ? ele.renderedPosition() : (ele as cytoscape.EdgeSingular).renderedMidpoint();
     return { x: box.left + p.x, y: box.top + p.y };
   }
@@ -151,6 +176,7 @@ export class CanvasAdapter {
   }
 
   destroy(): void {
+    this.resizeObserver.disconnect();
     this.cy.destroy();
   }
 
@@ -165,9 +191,23 @@ export class CanvasAdapter {
       });
     };
     cy.on('select unselect', queueSelection);
+    // A drag is a move only if something moved between grab and free (a click grabs and frees too).
+    cy.on('grab', 'node', (e: EventObject) => {
+      const grabbed = e.target as NodeSingular;
+      const carried = grabbed.selected() ? cy.$('node:selected') : grabbed;
+      carried.forEach((n) => {
+        if (MOVABLE.has(n.data('kind')) && !this.grabStart.has(n.id())) this.grabStart.set(n.id(), { ...n.position() });
+      });
+    });
     cy.on('free', 'node', () => {
-      const moved = cy.$('node:selected').union(cy.$('node:grabbed')).filter((n) => MOVABLE.has(n.data('kind')));
-      queueMicrotask(() => this.callbacks.moved(moved.map((n) => n.id())));
+      queueMicrotask(() => {
+        const moved = [...this.grabStart].filter(([id, p]) => {
+          const now = cy.getElementById(id);
+          return !now.empty() && (Math.abs(now.position().x - p.x) > 0.5 || Math.abs(now.position().y - p.y) > 0.5);
+        });
+        this.grabStart.clear();
+        if (moved.length) this.callbacks.moved(moved.map(([id]) => id));
+      });
     });
 
     cy.on('tapstart', PLUG, (e: EventObject) => this.beginCable(e));
@@ -183,7 +223,7 @@ export class CanvasAdapter {
       if (!g) return;
       if (g.kind === 'cable') {
         g.moved = true;
-        cy.getElementById('draft:ghost').position({ ...e.position });
+        this.drawDraft(g.from, e.position);
       } else {
         const dx = e.position.x - g.last.x;
         const dy = e.position.y - g.last.y;
@@ -196,12 +236,20 @@ export class CanvasAdapter {
   }
 
   private beginCable(e: EventObject): void {
-    const from = (e.target as NodeSingular).id();
-    this.gesture = { kind: 'cable', from, moved: false };
+    this.gesture = { kind: 'cable', from: (e.target as NodeSingular).id(), moved: false };
     this.cy.userPanningEnabled(false);
     this.cy.boxSelectionEnabled(false);
+  }
+
+  /** The dashed cable follows the pointer; drawn from the first move so a plain click stays a click. */
+  private drawDraft(from: string, at: Point): void {
+    const ghost = this.cy.getElementById('draft:ghost');
+    if (!ghost.empty()) {
+      ghost.position({ ...at });
+      return;
+    }
     this.cy.add([
-      { group: 'nodes', data: { id: 'draft:ghost', kind: 'ghost' }, position: { ...e.position }, selectable: false, grabbable: false },
+      { group: 'nodes', data: { id: 'draft:ghost', kind: 'ghost' }, position: { ...at }, selectable: false, grabbable: false },
       { group: 'edges', data: { id: 'draft:cable', kind: 'draft', source: from, target: 'draft:ghost' }, selectable: false },
     ]);
   }
@@ -218,7 +266,11 @@ export class CanvasAdapter {
       return;
     }
     cy.remove(cy.getElementById('draft:ghost'));
-    if (!g.moved) return;
+    if (!g.moved) {
+      cy.$(':selected').unselect();
+      cy.getElementById(g.from).select();
+      return;
+    }
     const at = e.position;
     const target = cy.nodes('node[kind="nic"], node[kind="port"], node[kind="client"]').filter((n) => {
       const bb = n.boundingBox({ includeLabels: false });

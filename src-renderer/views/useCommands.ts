@@ -21,6 +21,8 @@ const dialog = shallowRef<Dialog | null>(null);
 const info = shallowRef<RequestValue<'app.info'> | null>(null);
 const recent = shallowRef<RequestValue<'recent.list'>['files']>([]);
 const examples = shallowRef<RequestValue<'examples.list'>['examples']>([]);
+/** Work autosaved by an earlier session, offered in the File menu and on the start screen. */
+const recovery = shallowRef<RequestValue<'recovery.list'>['entries']>([]);
 const importRequest = ref(0);
 
 export function useCommands() {
@@ -93,6 +95,13 @@ export function useCommands() {
     });
   }
 
+  function restore(id: string): void {
+    unlessUnsaved('restore autosaved work', () => {
+      recovery.value = recovery.value.filter((r) => r.id !== id);
+      void opened(lab.restore(id));
+    });
+  }
+
   const importText = (text: string, fileName: string) => void opened(lab.importJson(text, fileName));
 
   function deleteSelection(): void {
@@ -155,7 +164,7 @@ export function useCommands() {
   }
 
   return {
-    dialog, info, recent, examples, importRequest,
+    dialog, info, recent, examples, recovery, importRequest, restore,
     refreshLists, newEmpty, newFromExample, open, openPath, save, saveAs, exportJson, importJson, importText,
     deleteSelection, selectAll, autoLayout, runDrill, runAll, dispatch, unlessUnsaved,
   };

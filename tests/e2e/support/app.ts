@@ -1,0 +1,114 @@
+// What an engineer does in the window, as steps the journeys share (menus, canvas gestures, inspector).
+import { expect, type Page } from '@playwright/test';
+
+export function appUrl(): string {
+  const url = process.env.LAB_PLANNER_URL;
+  if (!url) throw new Error('LAB_PLANNER_URL is not set: the global setup starts lab-planner serve');
+  return url;
+}
+
+export async function openApp(page: Page): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(appUrl());
+  await expect(page.getByRole('menubar')).toBeVisible();
+}
+
+export async function menu(page: Page, menuName: string, item: string | RegExp): Promise<void> {
+  await page.getByRole('menubar').getByRole('menuitem', { name: menuName, exact: true }).click();
+  await page.getByRole('menu', { name: menuName }).getByRole('menuitem', { name: item }).click();
+}
+
+export async function openFieldReportExample(page: Page): Promise<void> {
+  await menu(page, 'File', /New from example: Field report: Broadcom/);
+  await discardIfAsked(page);
+  await expect(page.getByTestId('title')).toContainText('Field report');
+  await waitForCanvas(page, 'vm:Guest1');
+}
+
+export async function newEmptyLab(page: Page): Promise<void> {
+  await menu(page, 'File', 'New empty lab');
+  await discardIfAsked(page);
+  await expect(page.getByRole('region', { name: 'Problems' })).toBeVisible();
+}
+
+async function discardIfAsked(page: Page): Promise<void> {
+  const discard = page.getByRole('button', { name: 'Discard changes' });
+  if (await discard.isVisible({ timeout: 300 }).catch(() => false)) await discard.click();
+}
+
+type Point = { x: number; y: number };
+
+/** Where the canvas draws an element (page pixels), through the renderer's read-only probe. */
+export async function pointOf(page: Page, id: string): Promise<Point> {
+  const p = await page.evaluate((elementId) => {
+    const probe = (globalThis as unknown as { labPlannerProbe?: { clientPoint(id: string): Point | null } }).labPlannerProbe;
+    return probe?.clientPoint(elementId) ?? null;
+  }, id);
+  if (!p) throw new Error(`${id} is not drawn on the canvas`);
+  return p;
+}
+
+export async function waitForCanvas(page: Page, id: string): Promise<void> {
+  await expect.poll(() => pointOf(page, id).then(() => true).catch(() => false)).toBe(true);
+}
+
+export async function fit(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+}
+
+/** Clicks an element on the canvas, which selects it and shows it in the inspector. */
+export async function selectOnCanvas(page: Page, id: string): Promise<void> {
+  await waitForCanvas(page, id);
+  const p = await pointOf(page, id);
+  await page.mouse.click(p.x, p.y);
+}
+
+/** Presses on one element and releases on another: a cable from a NIC to a port, or a move. */
+export async function dragOnCanvas(page: Page, fromId: string, to: string | Point): Promise<void> {
+  const a = await pointOf(page, fromId);
+  const b = typeof to === 'string' ? await pointOf(page, to) : to;
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 6 });
+  await page.mouse.move(b.x, b.y, { steps: 6 });
+  await page.mouse.up();
+}
+
+export function inspector(page: Page) {
+  return page.getByRole('complementary', { name: 'Inspector' });
+}
+
+/** Types a value into an inspector field and commits it (Enter), as an engineer would. */
+export async function setField(page: Page, label: string, value: string): Promise<void> {
+  const field = inspector(page).getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+export async function chooseField(page: Page, label: string, value: string): Promise<void> {
+  await inspector(page).getByLabel(label, { exact: true }).selectOption(value);
+}
+
+export async function runDrill(page: Page, name: string): Promise<void> {
+  await page.getByRole('listbox', { name: 'Drill list' }).getByRole('option', { name }).click();
+  await page.getByRole('region', { name: 'Drills' }).getByRole('button', { name: 'Run drill' }).click();
+  await expect(page.getByTestId('verdict')).toContainText(name);
+  await expect(page.getByRole('button', { name: 'Run drill' })).toBeEnabled();
+}
+
+/** The JSON export of the open lab, through the Export JSON menu item (a download in the browser). */
+export async function exportedJson(page: Page): Promise<string> {
+  const download = page.waitForEvent('download');
+  await menu(page, 'File', 'Export JSON');
+  const file = await download;
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Moves keyboard focus out of any field so the window's shortcuts apply. */
+export async function leaveFields(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
