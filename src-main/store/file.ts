@@ -3,7 +3,8 @@ import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, 
 import { basename, dirname, join, resolve } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './sqlite.js';
 import type { Lab, LabInput } from '../../shared/lab.js';
 import { formatProblems } from '../../shared/validate.js';
 import { readLab } from '../core/lab.js';
@@ -53,7 +54,7 @@ export function withHealthyDatabase<T>(
   checkHeader(file);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     const schemaVersion = checkIdentity(file, db);
     checkIntegrity(file, db);
     checkValueSizes(file, db, options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES);
@@ -61,7 +62,7 @@ export function withHealthyDatabase<T>(
     const hashOnDisk = hash ? contentHash(db) : null;
     if (schemaVersion < CURRENT_SCHEMA_VERSION) {
       db.close();
-      db = new Database(readFileSync(file));
+      db = openDatabase(readFileSync(file));
       migrate(db, schemaVersion);
     }
     return read(db, schemaVersion, hashOnDisk);
@@ -87,7 +88,7 @@ function contentHash(db: Database.Database): string {
 }
 
 function fingerprintOnDisk(file: string): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const revision = Number(db.prepare('SELECT revision FROM lab WHERE id = 1').pluck().get());
     return fingerprintOf(revision, contentHash(db));
@@ -131,7 +132,7 @@ function migrateFileOnDisk(file: string, from: number): string {
   const backupPath = freeName(`${file}.schema-v${from}.bak`);
   copyFileSync(file, backupPath, constants.COPYFILE_EXCL);
   fsyncPath(backupPath);
-  const db = new Database(file, { fileMustExist: true });
+  const db = openDatabase(file, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');
@@ -207,7 +208,7 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
   const now = options.now ?? new Date().toISOString();
   const onDisk = history === undefined ? readOnDisk(file, options.expectedFingerprint !== undefined) : null;
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.saving`);
-  const mem = new Database(':memory:');
+  const mem = openDatabase(':memory:');
   try {
     if (onDisk && options.expectedFingerprint !== undefined) refuseIfChanged(file, onDisk.fingerprint, options.expectedFingerprint, onDisk);
     const revision = (onDisk?.revision ?? 0) + 1;
@@ -274,7 +275,7 @@ function readOnDisk(file: string, withFingerprint: boolean): OnDisk | null {
   checkHeader(file);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     const schemaVersion = checkIdentity(file, db);
     const row = db.prepare('SELECT * FROM lab WHERE id = 1').get() as Row | undefined;
     if (!row) throw new LabFileError(file, 'corrupt', 'is damaged: it has no lab record (title, revision)');

@@ -1,6 +1,7 @@
 // Drill run history kept inside the `.lab` file: appended in one transaction, listed oldest first.
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './sqlite.js';
 import { drillReportSchema, drillResultSchema, type DrillReport, type DrillResult } from '../../shared/drill.js';
 import { APP_VERSION } from '../version.js';
 import { LabFileError } from './errors.js';
@@ -26,7 +27,7 @@ export function appendRunHistory(
   if (opened.readOnly) throw new LabFileError(file, 'read-only', `cannot record the run: ${opened.readOnlyReason}`);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { fileMustExist: true });
+    db = openDatabase(file, { fileMustExist: true });
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');
     const run: RunRecord = {

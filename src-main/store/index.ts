@@ -35,6 +35,10 @@ export {
   DEFAULT_MAX_VALUE_BYTES,
 } from './file.js';
 export {
+  /** Points better-sqlite3 at another native build (the Electron app's); also $LAB_PLANNER_SQLITE_BINDING. */
+  useSqliteNativeBinding,
+} from './sqlite.js';
+export {
   /** Appends one drill run (its DrillReport) to the file's run history, in one transaction. */
   appendRunHistory,
   /** Lists recorded runs, oldest first, without their full results. */
