@@ -22,18 +22,19 @@ const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
  * split over two switches, and `vmsPerHost` VMs alternating dynamic and static MACs.
  */
 export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
+  const ports = Math.max(64, hosts + 2);
   const input: LabInput = {
     meta: { title: `Generated ${hosts}-host, ${hosts * vmsPerHost}-VM cluster`, description: '', author: 'bench' },
     switches: [
-      { name: 'switch1', ports: 64 },
-      { name: 'switch2', ports: 64 },
+      { name: 'switch1', ports },
+      { name: 'switch2', ports },
     ],
     clients: [{ name: 'Client1', ip: '10.9.0.100', mac: '00-1C-23-00-00-64' }],
     hosts: [],
     vms: [],
     cables: [
-      { a: { switch: 'switch1', port: 64 }, b: { switch: 'switch2', port: 64 } },
-      { a: { client: 'Client1' }, b: { switch: 'switch1', port: 63 } },
+      { a: { switch: 'switch1', port: ports }, b: { switch: 'switch2', port: ports } },
+      { a: { client: 'Client1' }, b: { switch: 'switch1', port: ports - 1 } },
     ],
   };
   for (let h = 0; h < hosts; h++) {

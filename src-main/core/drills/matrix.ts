@@ -130,8 +130,9 @@ export function enumerateMatrix(lab: Lab, depth: MatrixDepth = 1): MatrixCell[] 
     expect: { ...MATRIX_EXPECT, expectDown: [] },
   });
 
+  const vmByName = new Map(lab.vms.map((v) => [v.name, v]));
   for (const vmName of vms) {
-    const vm = lab.vms.find((v) => v.name === vmName)!;
+    const vm = vmByName.get(vmName)!;
     const vmCell = (kind: MatrixEventKind, suffix: string, scenario: string, steps: DrillStep[], extra: string[] = []) =>
       cells.push({
         scope: [vm.host, ...steps.flatMap((st) => ('to' in st ? [st.to] : []))],

@@ -34,6 +34,7 @@ export interface Failure {
 export class LabTopology {
   readonly nicPorts = new Map<string, PortAttachment>();
   readonly clientPorts = new Map<string, PortAttachment>();
+  private readonly hostByPort = new Map<string, string>();
   readonly links: InterSwitchLink[] = [];
   readonly groups: UplinkGroup[] = [];
   /** Switches with at least one cable. */
@@ -51,7 +52,10 @@ export class LabTopology {
       if (!port || !other || !('port' in port)) continue;
       this.usedSwitches.add(port.switch);
       const attachment = { switch: port.switch, port: port.port, cable };
-      if ('nic' in other) this.nicPorts.set(`${other.host}/${other.nic}`, attachment);
+      if ('nic' in other) {
+        this.nicPorts.set(`${other.host}\u0000${other.nic}`, attachment);
+        this.hostByPort.set(`${port.switch}\u0000${port.port}`, other.host);
+      }
       else if ('client' in other) this.clientPorts.set(other.client, attachment);
     }
     this.groups = buildGroups(lab);
@@ -59,15 +63,11 @@ export class LabTopology {
 
   /** The host whose NIC plugs into this switch port, if any. */
   hostBehindPort(sw: string, port: number): string | undefined {
-    const host = this.lab.hosts.find((h) => h.nics.some((n) => {
-      const at = this.nicPort(h.name, n.name);
-      return at !== undefined && at.switch === sw && at.port === port;
-    }));
-    return host?.name;
+    return this.hostByPort.get(`${sw}\u0000${port}`);
   }
 
   nicPort(host: string, nic: string): PortAttachment | undefined {
-    return this.nicPorts.get(`${host}/${nic}`);
+    return this.nicPorts.get(`${host}\u0000${nic}`);
   }
 
   /** Switches reachable from `start` over inter-switch links, without the failed ones. */
