@@ -63,6 +63,8 @@ export function sqliteFailure(path: string, error: unknown): LabFileError {
   if (code === 'SQLITE_NOTADB') return new LabFileError(path, 'not-sqlite', 'is not a Lab Planner lab: it is not an SQLite database');
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_TOOBIG' || code.startsWith('SQLITE_IOERR_SHORT_READ'))
     return new LabFileError(path, 'corrupt', `is damaged (${message})`);
+  if (code === 'SQLITE_READONLY_ROLLBACK' || code === 'SQLITE_READONLY_RECOVERY')
+    return new LabFileError(path, 'read-only', 'was left mid-change by a program that stopped (its -journal file is beside it); SQLite must roll that change back before the lab can be read, which needs write access to the file and its folder');
   if (code === 'SQLITE_CANTOPEN') return new LabFileError(path, 'io', `cannot be opened (${message})`);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
     return new LabFileError(path, 'io', 'is being written by another program; try again in a moment');

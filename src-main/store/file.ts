@@ -1,5 +1,5 @@
 // Opening and saving `.lab` files: read-only checks first, atomic temp-file-and-rename saves.
-import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, chmodSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, chmodSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
@@ -51,6 +51,7 @@ export function withHealthyDatabase<T>(
   read: (db: Database.Database, schemaVersion: number, hashOnDisk: string | null) => T,
   hash = false,
 ): T {
+  rollBackInterruptedChange(file);
   checkHeader(file);
   let db: Database.Database | undefined;
   try {
@@ -70,6 +71,36 @@ export function withHealthyDatabase<T>(
     throw sqliteFailure(file, error);
   } finally {
     if (db?.open) db.close();
+  }
+}
+
+/**
+ * A run being recorded when its process died leaves a hot `-journal` beside the file. SQLite rolls
+ * the unfinished change back (restoring the last committed lab) on the first writable open, so do
+ * that before reading; a read-only connection cannot.
+ */
+function rollBackInterruptedChange(file: string): void {
+  const journal = `${file}-journal`;
+  try {
+    if (!existsSync(journal) || statSync(journal).size === 0 || !startsLikeSqlite(file) || !writeAccess(file).writable) return;
+  } catch {
+    return;
+  }
+  const db = openDatabase(file, { fileMustExist: true });
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } finally {
+    db.close();
+  }
+}
+
+function startsLikeSqlite(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -97,3 +97,32 @@ describe('a save killed at any moment', () => {
     }
   });
 });
+
+// A child process starts recording a big run by hand and dies before committing it.
+const DIES_MID_RECORD = `
+import Database from 'better-sqlite3';
+const db = new Database(process.argv[1]);
+db.pragma('journal_mode = DELETE');
+db.pragma('cache_size = 1');
+db.exec('BEGIN');
+const insert = db.prepare("INSERT INTO runs (ran_at, seed, app_version, lab_title, passed) VALUES ('t', 1, 'x', ?, 0)");
+for (let i = 0; i < 2000; i++) insert.run('x'.repeat(1000));
+process.kill(process.pid, 'SIGKILL');
+`;
+
+describe('a lab whose run recording was interrupted by a crash', () => {
+  it('is rolled back to its last committed state when opened, or explained when it cannot be', () => {
+    const dir = tempDir();
+    const path = join(dir, 'field.lab');
+    expect(cli(dir, 'new', 'field.lab', '--from', FIELD_REPORT_JSON).status).toBe(0);
+    spawnSync(process.execPath, ['--input-type=module', '-e', DIES_MID_RECORD, path], { cwd: root });
+    expect(existsSync(`${path}-journal`)).toBe(true);
+    chmodSync(path, 0o444);
+    expect(() => openLabFile(path)).toThrow(/was left mid-change by a program that stopped/);
+    chmodSync(path, 0o644);
+    const opened = openLabFile(path);
+    expect(opened.runCount).toBe(0);
+    expect(opened.lab.hosts).toHaveLength(2);
+    expect(existsSync(`${path}-journal`)).toBe(false);
+  });
+});
