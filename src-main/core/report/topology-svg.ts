@@ -6,7 +6,11 @@ import { h, empty, type Markup, type Child } from './html.js';
 const HOST_WIDTH = 220;
 const HOST_GAP = 30;
 const NIC_WIDTH = 44;
-const VM_LINE = 16;
+const LINE = 16;
+const HOSTS_PER_ROW = 6;
+const ROW_GAP = 50;
+/** A host box lists this many VMs and counts the rest, so a 256-VM host stays readable. */
+const MAX_VM_LINES = 24;
 const SWITCH_WIDTH = 140;
 
 interface Point {
@@ -16,16 +20,29 @@ interface Point {
 
 /** `flagged` holds element ids (shared/checks.ts scheme) to draw as problems. */
 export function topologySvg(lab: Lab, flagged: ReadonlySet<string> = new Set()): Markup {
-  const hostsWidth = Math.max(1, lab.hosts.length) * (HOST_WIDTH + HOST_GAP);
+  const perRow = Math.max(1, Math.min(lab.hosts.length, HOSTS_PER_ROW));
+  const hostsWidth = perRow * (HOST_WIDTH + HOST_GAP);
   const switchesWidth = Math.max(1, lab.switches.length) * (SWITCH_WIDTH + 60);
   const clientsWidth = Math.max(1, lab.clients.length) * (SWITCH_WIDTH + 40);
   const width = Math.max(hostsWidth, switchesWidth, clientsWidth) + 40;
   const rowClients = 30;
   const rowSwitches = 130;
-  const rowHosts = 260;
-  const vmsPerHost = (name: string) => lab.vms.filter((v) => v.host === name);
-  const tallest = Math.max(0, ...lab.hosts.map((host) => host.teams.length + host.virtualSwitches.length + vmsPerHost(host.name).length));
-  const height = rowHosts + 70 + tallest * VM_LINE + 20;
+  const firstHostRow = 260;
+  const vmsOf = new Map(lab.hosts.map((host) => [host.name, lab.vms.filter((v) => v.host === host.name)]));
+  const hostLines = (name: string) => {
+    const host = lab.hosts.find((x) => x.name === name)!;
+    const vms = vmsOf.get(name)!.length;
+    return host.teams.length + host.virtualSwitches.length + Math.min(vms, MAX_VM_LINES) + (vms > MAX_VM_LINES ? 1 : 0);
+  };
+  const hostHeight = (name: string) => 70 + hostLines(name) * LINE;
+  // Hosts wrap into rows; each row is as tall as its tallest host.
+  const rowTops: number[] = [];
+  let top = firstHostRow;
+  for (let r = 0; r * perRow < lab.hosts.length; r++) {
+    rowTops.push(top);
+    top += Math.max(...lab.hosts.slice(r * perRow, (r + 1) * perRow).map((host) => hostHeight(host.name))) + ROW_GAP;
+  }
+  const height = Math.max(top, firstHostRow + 40);
 
   const center = (i: number, count: number, step: number) => width / 2 + (i - (count - 1) / 2) * step;
   const anchors = new Map<string, Point>();
@@ -42,26 +59,29 @@ export function topologySvg(lab: Lab, flagged: ReadonlySet<string> = new Set()):
     parts.push(box(x - SWITCH_WIDTH / 2, rowSwitches, SWITCH_WIDTH, 34, 'switch', flagged.has(`switch:${sw.name}`), sw.name, sw.model));
   });
   lab.hosts.forEach((host, i) => {
-    const x0 = center(i, lab.hosts.length, HOST_WIDTH + HOST_GAP) - HOST_WIDTH / 2;
-    const vms = vmsPerHost(host.name);
-    const hostHeight = 70 + (host.teams.length + host.virtualSwitches.length + vms.length) * VM_LINE;
-    parts.push(box(x0, rowHosts, HOST_WIDTH, hostHeight, 'host', flagged.has(`host:${host.name}`), host.name, host.managementIp, 28));
+    const row = Math.floor(i / perRow);
+    const inRow = Math.min(perRow, lab.hosts.length - row * perRow);
+    const x0 = center(i % perRow, inRow, HOST_WIDTH + HOST_GAP) - HOST_WIDTH / 2;
+    const y0 = rowTops[row];
+    const vms = vmsOf.get(host.name)!;
+    parts.push(box(x0, y0, HOST_WIDTH, hostHeight(host.name), 'host', flagged.has(`host:${host.name}`), host.name, host.managementIp, 28));
     const cabled = host.nics.filter((n) => lab.cables.some((c) => [c.a, c.b].some((e) => 'nic' in e && e.host === host.name && e.nic === n.name)));
     cabled.forEach((nic, k) => {
       const nx = x0 + 8 + k * (NIC_WIDTH + 4);
-      anchors.set(`nic:${host.name}/${nic.name}`, { x: nx + NIC_WIDTH / 2, y: rowHosts - 8 });
+      anchors.set(`nic:${host.name}/${nic.name}`, { x: nx + NIC_WIDTH / 2, y: y0 - 8 });
       parts.push(
         h('g', { class: `nic${flagged.has(`nic:${host.name}/${nic.name}`) ? ' flagged' : ''}` },
-          empty('rect', { x: nx, y: rowHosts - 10, width: NIC_WIDTH, height: 18, rx: 3 }),
-          h('text', { x: nx + NIC_WIDTH / 2, y: rowHosts + 3, 'text-anchor': 'middle' }, nic.name)),
+          empty('rect', { x: nx, y: y0 - 10, width: NIC_WIDTH, height: 18, rx: 3 }),
+          h('text', { x: nx + NIC_WIDTH / 2, y: y0 + 3, 'text-anchor': 'middle' }, nic.name)),
       );
     });
     const lines: { text: string; cls: string; id: string }[] = [];
     for (const team of host.teams) lines.push({ text: `team ${team.name} (${team.members.join(' + ')})`, cls: 'team', id: `team:${host.name}/${team.name}` });
     for (const vs of host.virtualSwitches) lines.push({ text: `virtual switch ${vs.name}`, cls: 'vswitch', id: `vswitch:${host.name}/${vs.name}` });
-    for (const vm of vms) lines.push({ text: `${vm.name} ${vm.ip} (${vm.macMode} MAC)`, cls: 'vm', id: `vm:${vm.name}` });
+    for (const vm of vms.slice(0, MAX_VM_LINES)) lines.push({ text: `${vm.name} ${vm.ip} (${vm.macMode} MAC)`, cls: 'vm', id: `vm:${vm.name}` });
+    if (vms.length > MAX_VM_LINES) lines.push({ text: `… and ${vms.length - MAX_VM_LINES} more VMs`, cls: 'vm', id: '' });
     lines.forEach((line, k) =>
-      parts.push(h('text', { x: x0 + 10, y: rowHosts + 64 + k * VM_LINE, class: `${line.cls}${flagged.has(line.id) ? ' flagged' : ''}` }, line.text)),
+      parts.push(h('text', { x: x0 + 10, y: y0 + 64 + k * LINE, class: `${line.cls}${flagged.has(line.id) ? ' flagged' : ''}` }, line.text)),
     );
   });
 
