@@ -13,7 +13,7 @@ import { LabFileError } from './errors.js';
 import { checkHeader, checkIdentity, checkIntegrity, checkReferences, checkValueSizes, sqliteFailure } from './checks.js';
 import { CURRENT_SCHEMA_VERSION, FILL_RUN_VMS_SQL, migrate } from './schema.js';
 import { DOCUMENT_TABLES, RowProblem, documentFromRows, documentRows, type Row } from './rows.js';
-import { canonicalLab, exportLabJson } from './json.js';
+import { withSortedRecords } from './json.js';
 import { insertRunRecord } from './history-rows.js';
 import type { LabFileMeta, OpenedLab, OpenOptions, RunRecord, SaveOptions, SaveResult } from './types.js';
 
@@ -225,15 +225,19 @@ export function createLabFile(
   if (!options.overwrite && existsSync(file)) throw new LabFileError(file, 'exists', 'already exists; choose another name or replace it explicitly');
   const parsed = readLab(lab);
   if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `cannot be created from a lab that does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
-  return writeLabFile(file, parsed.lab, { ...options, expectedFingerprint: undefined }, options.history ?? []);
+  return writeLabFile(file, parsed.lab, { ...options, expectedFingerprint: undefined }, options.history ?? [], true);
 }
 
 /** Writes the whole file anew into a sibling temp file, fsyncs it and renames it over the target. */
-function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: RunRecord[] | undefined): SaveResult {
-  const parsed = readLab(lab);
-  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `was not saved: the lab does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
-  const document = canonicalLab(parsed.lab);
-  const documentHash = createHash('sha256').update(exportLabJson(document)).digest('hex');
+function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: RunRecord[] | undefined, validated = false): SaveResult {
+  let checked = lab;
+  if (!validated) {
+    const parsed = readLab(lab);
+    if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `was not saved: the lab does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+    checked = parsed.lab;
+  }
+  const document = withSortedRecords(checked);
+  const documentHash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
   const access = writeAccess(file);
   if (!access.writable) throw new LabFileError(file, 'read-only', `cannot be saved: ${access.reason}. Save it under another name (save as) in a folder you can write`);
   const now = options.now ?? new Date().toISOString();

@@ -16,7 +16,11 @@ const runRecordSchema = z
 
 /** The document with keys in schema order, defaults filled and map-like records sorted by key. */
 export function canonicalLab(lab: Lab): Lab {
-  const parsed = labSchema.parse(lab);
+  return withSortedRecords(labSchema.parse(lab));
+}
+
+/** A parsed document (keys already in schema order) with its layout positions sorted by node id. */
+export function withSortedRecords(parsed: Lab): Lab {
   const positions = Object.fromEntries(Object.entries(parsed.layout.positions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { ...parsed, layout: { ...parsed.layout, positions } };
 }
