@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fail, type AppCommand, type Result } from '../../shared/api.js';
+import { fail, type AppCommand, type DocumentStatus, type Result } from '../../shared/api.js';
 import { appRoot, rendererDir as defaultRendererDir } from '../service/app-paths.js';
 import { windowOptions, permissionAllowed, RENDERER_CSP } from './window-options.js';
 import { APP_SCHEME, APP_START_URL, devServerUrl, isAppUrl, rendererFileFor, type AppOrigin } from './sender-check.js';
@@ -57,7 +57,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(null);
   });
-  app.on('will-quit', () => service?.stop());
+  app.on('will-quit', () => {
+    quitting = true;
+    service?.stop();
+  });
   void app.whenReady().then(start);
 }
 
@@ -73,14 +76,36 @@ async function start(): Promise<void> {
 
 // ---- the service process ----------------------------------------------------------------------
 
+const MAX_SERVICE_RESTARTS = 3;
+let serviceRestarts = 0;
+let quitting = false;
+app.on('before-quit', () => (quitting = true));
+
 function startService(): ServiceConnection {
   const script = path.join(here, 'service-process.js');
-  const connection = new ServiceConnection(app.isPackaged ? utilityChannel(script) : nodeChannel(script));
+  const channel = app.isPackaged ? utilityChannel(script) : nodeChannel(script);
+  const connection = new ServiceConnection(channel);
   connection.onEvent((event, payload) => {
-    if (event === 'document.changed') documents.noteChanged(payload);
+    if (event === 'document.changed') noteDocumentChanged(payload as DocumentStatus);
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(EVENT_CHANNEL, event, payload);
   });
+  // A crashed service loses its open labs but not their autosaves: a new one offers them for recovery.
+  channel.onExit(() => {
+    if (quitting || serviceRestarts >= MAX_SERVICE_RESTARTS) return;
+    serviceRestarts++;
+    service = startService();
+  });
   return connection;
+}
+
+/** Keeps the close prompt's list current and shows the unsaved mark macOS puts in the close button. */
+function noteDocumentChanged(status: DocumentStatus): void {
+  documents.noteChanged(status);
+  const tracked = documents.ofAll().find((d) => d.docId === status.docId);
+  const win = tracked ? BrowserWindow.fromId(tracked.windowId) : null;
+  if (!win || process.platform !== 'darwin') return;
+  win.setDocumentEdited(status.dirty);
+  if (status.path) win.setRepresentedFilename(status.path);
 }
 
 /** Packaged: Electron's utilityProcess, with better-sqlite3 rebuilt for Electron by electron-builder. */
@@ -106,7 +131,10 @@ function nodeChannel(script: string): ServiceChannel {
   return {
     post: (m) => child.send(m as object),
     onMessage: (l) => child.on('message', l),
-    onExit: (l) => child.on('exit', l),
+    onExit: (l) => {
+      child.on('exit', l);
+      child.on('error', () => l(null)); // no `node` to start it with
+    },
     kill: () => child.kill(),
   };
 }

@@ -30,6 +30,10 @@ export class WindowDocuments {
     if (existing) this.docs.set(status.docId, { ...toTracked(status), windowId: existing.windowId });
   }
 
+  ofAll(): TrackedDocument[] {
+    return [...this.docs.values()];
+  }
+
   ofWindow(windowId: number): TrackedDocument[] {
     return [...this.docs.values()].filter((d) => d.windowId === windowId);
   }

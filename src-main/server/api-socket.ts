@@ -1,6 +1,6 @@
 // One WebSocket connection speaking shared/api.ts: request frames in, response and event frames out.
 import type { WebSocket, RawData } from 'ws';
-import { requestMessageSchema, type ResponseMessage, type EventMessage, type Result } from '../../shared/api.js';
+import { parseRequest, requestMessageSchema, type ResponseMessage, type EventMessage, type Result } from '../../shared/api.js';
 
 /** What the socket needs from the service: the checked dispatch and the event stream. */
 export interface ApiEndpoint {
@@ -22,8 +22,13 @@ export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint): void {
       send({ kind: 'response', id: frame.id, result: { ok: false, error: { code: 'invalid-request', message: frame.message } } });
       return;
     }
-    // endpoint.handle validates the request name and params against the contract before the service sees them.
-    void endpoint.handle(frame.request, frame.params).then(
+    // Checked here against the contract, so nothing malformed travels further than the socket.
+    const checked = parseRequest(frame.request, frame.params);
+    if (!checked.ok) {
+      send({ kind: 'response', id: frame.id, result: { ok: false, error: checked.error } });
+      return;
+    }
+    void endpoint.handle(checked.request, checked.params).then(
       (result) => send({ kind: 'response', id: frame.id, result }),
       (error: unknown) =>
         send({ kind: 'response', id: frame.id, result: { ok: false, error: { code: 'internal', message: `internal error: ${String(error)}` } } }),
