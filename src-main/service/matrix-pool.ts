@@ -11,6 +11,7 @@ import type { MatrixFn } from './service.js';
 import {
   enumerateMatrix,
   runMatrixCell,
+  scopingOf,
   assembleMatrix,
   toApiMatrixResult,
   type MatrixCell,
@@ -99,12 +100,13 @@ async function runHere(lab: Lab, cells: MatrixCell[], seed: number, options: Mat
   const results: MatrixCellResult[] = [];
   let lost = 0;
   const size = batchSize(cells.length, 1);
+  const scoping = scopingOf(lab);
   for (let i = 0; i < cells.length; i += size) {
     // Yield between batches so progress is delivered and a cancel is heard.
     await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) return null;
     for (const cell of cells.slice(i, i + size)) {
-      const result = runMatrixCell(lab, cell, seed);
+      const result = runMatrixCell(lab, cell, seed, scoping);
       if (result.status === 'lost') lost++;
       results.push(result);
     }
@@ -167,8 +169,9 @@ function runOnWorkers(
 function serveAsWorker(): void {
   const { lab, depth, seed } = workerData as { lab: Lab; depth: MatrixDepth; seed: number };
   const cells = enumerateMatrix(lab, depth);
+  const scoping = scopingOf(lab);
   parentPort!.on('message', (message: ToWorker) => {
-    for (const index of message.run) parentPort!.postMessage({ result: runMatrixCell(lab, cells[index], seed) } satisfies FromWorker);
+    for (const index of message.run) parentPort!.postMessage({ result: runMatrixCell(lab, cells[index], seed, scoping) } satisfies FromWorker);
     parentPort!.postMessage({ idle: true } satisfies FromWorker);
   });
 }

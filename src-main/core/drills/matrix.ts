@@ -309,23 +309,40 @@ function vmsOn(lab: Lab, hosts: string[]): string[] {
 }
 
 /**
+ * What scoping needs to know about the whole lab, worked out once per matrix: whether host pools
+ * overlap, and which hosts a VM's fixed MAC ties together (a VM on one host holding a MAC from
+ * another host's pool). Either couples hosts a scope would cut apart.
+ */
+export interface LabScoping {
+  readonly poolsOverlap: boolean;
+  /** [host the VM is on, host whose pool its static or given dynamic MAC lies in]. */
+  readonly ties: readonly (readonly [string, string])[];
+}
+
+export function scopingOf(lab: Lab): LabScoping {
+  const pools = lab.hosts.map(macPoolOf).sort((a, b) => a.first - b.first);
+  const poolsOverlap = pools.some((p, i) => i > 0 && p.first < pools[i - 1].first + pools[i - 1].size);
+  const ties: [string, string][] = [];
+  for (const vm of lab.vms) {
+    for (const mac of [vm.staticMac, vm.dynamicMac]) {
+      if (mac === undefined) continue;
+      const m = macToNumber(mac);
+      const owner = pools.find((p) => m >= p.first && m < p.first + p.size);
+      if (owner && owner.host.name !== vm.host) ties.push([vm.host, owner.host.name]);
+    }
+  }
+  return { poolsOverlap, ties };
+}
+
+/**
  * The part of the lab a cell needs: its scope's hosts with all their VMs (so pools fill and teams
  * learn exactly as in the whole lab), every switch and client. The whole lab when pools overlap or a
- * VM elsewhere holds a MAC from an in-scope pool, since those couple hosts the scope would cut apart.
+ * VM outside the scope holds a MAC from an in-scope pool.
  */
-export function cellLab(lab: Lab, cell: Pick<MatrixCell, 'scope'>): Lab {
+export function cellLab(lab: Lab, cell: Pick<MatrixCell, 'scope'>, scoping: LabScoping = scopingOf(lab)): Lab {
   if (!cell.scope) return lab;
   const scope = new Set(cell.scope);
-  const pools = lab.hosts.map(macPoolOf);
-  const inScopePools = pools.filter((p) => scope.has(p.host.name));
-  const sorted = [...pools].sort((a, b) => a.first - b.first);
-  if (sorted.some((p, i) => i > 0 && p.first < sorted[i - 1].first + sorted[i - 1].size)) return lab;
-  const couples = lab.vms.some((v) => {
-    if (scope.has(v.host)) return false;
-    const macs = [v.staticMac, v.dynamicMac].filter((m): m is string => m !== undefined).map(macToNumber);
-    return macs.some((m) => inScopePools.some((p) => m >= p.first && m < p.first + p.size));
-  });
-  if (couples) return lab;
+  if (scoping.poolsOverlap || scoping.ties.some(([on, pool]) => !scope.has(on) && scope.has(pool))) return lab;
   return {
     ...lab,
     hosts: lab.hosts.filter((h) => scope.has(h.name)),
@@ -346,10 +363,10 @@ export function cellResultOf(cell: MatrixCell, result: DrillResult): MatrixCellR
 }
 
 /** Runs one cell as a drill; the same lab, cell and seed always give the same result. */
-export function runMatrixCell(lab: Lab, cell: MatrixCell, seed: number): MatrixCellResult {
+export function runMatrixCell(lab: Lab, cell: MatrixCell, seed: number, scoping: LabScoping = scopingOf(lab)): MatrixCellResult {
   if (cell.clientIsolated) return { index: cell.index, status: 'client-isolated', lost: [], okMaxDowntimeMs: 0, problems: [] };
   try {
-    return cellResultOf(cell, runDrill(cellLab(lab, cell), cell.drill, { seed }).result);
+    return cellResultOf(cell, runDrill(cellLab(lab, cell, scoping), cell.drill, { seed }).result);
   } catch (error) {
     return { index: cell.index, status: 'error', lost: [], okMaxDowntimeMs: 0, problems: [error instanceof Error ? error.message : String(error)] };
   }
@@ -369,10 +386,11 @@ export function runMatrix(lab: Lab, options: MatrixRunOptions = {}): MatrixResul
   const seed = options.seed ?? lab.settings.seed;
   const cells = enumerateMatrix(lab, depth);
   const results: MatrixCellResult[] = [];
+  const scoping = scopingOf(lab);
   for (const cell of cells) {
     if (options.shouldStop?.()) break;
     options.onProgress?.({ done: results.length, total: cells.length, current: cell.scenario });
-    results.push(runMatrixCell(lab, cell, seed));
+    results.push(runMatrixCell(lab, cell, seed, scoping));
   }
   options.onProgress?.({ done: results.length, total: cells.length, current: '' });
   return assembleMatrix(lab, depth, seed, cells, results);

@@ -141,6 +141,18 @@ describe('cells simulate only the hosts they can touch', () => {
     }
   });
 
+  it('simulates the whole lab when a VM outside the scope holds a MAC from an in-scope pool', () => {
+    const lab = variant((l) => {
+      l.vms![1] = { name: 'Guest2', ip: '1.1.1.2', host: 'HostB', macMode: 'dynamic', dynamicMac: '00-15-5D-01-0A-05' };
+      l.drills = [];
+    });
+    const nicFailure = enumerateMatrix(lab, 1).find((c) => c.id === 'fail:nic:HostA/NIC3')!;
+    expect(nicFailure.scope).toEqual(['HostA']);
+    expect(cellLab(lab, nicFailure)).toBe(lab);
+    const hostBNic = enumerateMatrix(lab, 1).find((c) => c.id === 'fail:nic:HostB/NIC3')!;
+    expect(cellLab(lab, hostBNic).hosts.map((h) => h.name)).toEqual(['HostB']);
+  });
+
   it('simulates the whole lab when host pools overlap', () => {
     const lab = variant((l) => (l.hosts[1].managementIp = '10.9.1.10'));
     const cell = enumerateMatrix(lab, 1)[0];
