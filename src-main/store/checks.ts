@@ -128,6 +128,10 @@ function describeDangling(db: Database.Database, v: { table: string; rowid: numb
   return `a ${child} row refers to ${parent}${values}, which is not in the file`;
 }
 
+/** Recorded drill results (snapshots of every VM at every step) may be far larger than any name. */
+export const MAX_RESULT_BYTES = 256 * 1024 * 1024;
+const LARGER_LIMITS: Record<string, number> = { 'run_drills.result_json': MAX_RESULT_BYTES };
+
 /** Refuses any stored value larger than `maxBytes` before it is read into memory (a 2 GB name, say). */
 export function checkValueSizes(path: string, db: Database.Database, maxBytes: number): void {
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
@@ -138,8 +142,9 @@ export function checkValueSizes(path: string, db: Database.Database, maxBytes: n
     const sizes = columns.map((c) => `max(octet_length("${c.replace(/"/g, '""')}"))`).join(', ');
     const row = db.prepare(`SELECT ${sizes} FROM ${quoted}`).raw().get() as (number | null)[] | undefined;
     row?.forEach((size, i) => {
-      if (size !== null && size > maxBytes)
-        throw new LabFileError(path, 'value-too-large', `holds a value of ${formatBytes(size)} in ${name}.${columns[i]}, more than the ${formatBytes(maxBytes)} a lab value may have; the file is damaged or was not written by Lab Planner`);
+      const limit = Math.max(maxBytes, LARGER_LIMITS[`${name}.${columns[i]}`] ?? 0);
+      if (size !== null && size > limit)
+        throw new LabFileError(path, 'value-too-large', `holds a value of ${formatBytes(size)} in ${name}.${columns[i]}, more than the ${formatBytes(limit)} a lab value may have; the file is damaged or was not written by Lab Planner`);
     });
   }
 }

@@ -14,7 +14,7 @@ import { checkHeader, checkIdentity, checkIntegrity, checkReferences, checkValue
 import { CURRENT_SCHEMA_VERSION, FILL_RUN_VMS_SQL, migrate } from './schema.js';
 import { DOCUMENT_TABLES, RowProblem, documentFromRows, documentRows, type Row } from './rows.js';
 import { withSortedRecords } from './json.js';
-import { insertRunRecord } from './history-rows.js';
+import { insertRunRecord, RunTooLarge } from './history-rows.js';
 import type { LabFileMeta, OpenedLab, OpenOptions, RunRecord, SaveOptions, SaveResult } from './types.js';
 
 /** Largest text value read from a file; names are at most 200 characters, descriptions 100,000. */
@@ -290,6 +290,7 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
       // The temp file is named after the lab and the process; leaving it is harmless.
     }
     if (error instanceof LabFileError) throw error;
+    if (error instanceof RunTooLarge) throw new LabFileError(file, 'value-too-large', `was not saved: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new LabFileError(file, 'io', `was not saved (${code ?? 'error'}: ${(error as Error).message}); the file on disk is unchanged`);
   } finally {

@@ -6,7 +6,7 @@ import { drillReportSchema, drillResultSchema, type DrillReport, type DrillResul
 import { APP_VERSION } from '../version.js';
 import { LabFileError } from './errors.js';
 import { openLabFile, withHealthyDatabase } from './file.js';
-import { insertRunRecord } from './history-rows.js';
+import { insertRunRecord, RunTooLarge } from './history-rows.js';
 import { sqliteFailure } from './checks.js';
 import type { OpenOptions, RunRecord, RunSummary } from './types.js';
 
@@ -39,6 +39,7 @@ export function appendRunHistory(
     const id = db.transaction(() => insertRunRecord(db!, run))();
     return { id };
   } catch (error) {
+    if (error instanceof RunTooLarge) throw new LabFileError(file, 'value-too-large', `was not changed: ${error.message}`);
     throw sqliteFailure(file, error);
   } finally {
     db?.close();

@@ -43,6 +43,13 @@ describe('the run history of a lab file', () => {
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
 
+  it('allows recorded results far larger than any name may be', () => {
+    const { path } = goodFile();
+    appendRunHistory(path, sampleReport());
+    expect(openLabFile(path, { maxValueBytes: 1024 }).runCount).toBe(1);
+    expect(() => openLabFile(path, { maxValueBytes: 100 })).toThrow(/in lab\.description|in \w+\.\w+, more than the 100 bytes/);
+  });
+
   it('refuses malformed results without touching the file', () => {
     const { path } = goodFile();
     const before = sha256(path);
