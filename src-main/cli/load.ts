@@ -2,7 +2,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lab } from '../../shared/lab.js';
-import { openLabFile, importLabJson, LabFileError, type OpenedLab, type OpenOptions, type RunRecord } from '../store/index.js';
+import { openLabFile, importLabJson, LabFileError, MAX_JSON_BYTES, type OpenedLab, type OpenOptions, type RunRecord } from '../store/index.js';
 import { UserError, type CliIo } from './io.js';
 
 export interface LoadedLab {
@@ -73,6 +73,7 @@ function readText(path: string): string {
     throw new LabFileError(path, 'not-found', ioReason(error));
   }
   if (size === 0) throw new LabFileError(path, 'empty', 'is empty (0 bytes); not a lab document');
+  if (size > MAX_JSON_BYTES) throw new LabFileError(path, 'value-too-large', `is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_JSON_BYTES / 1024 / 1024} MB a lab document may be`);
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

@@ -65,6 +65,8 @@ export {
   exportLabJson,
   /** Parses a `.lab.json` text back into a validated document and its run history, if any. */
   importLabJson,
+  /** Largest `.lab.json` document read, in bytes. */
+  MAX_JSON_BYTES,
 } from './json.js';
 export {
   /** What changed from lab `a` to lab `b`, one change per line in the domain's words. */
