@@ -50,6 +50,7 @@ function drillArticle(drill: DrillResult): Markup {
       h('thead', null, h('tr', null, h('th', null, 'VM'), h('th', null, 'Timeline'), h('th', null, 'Down'), h('th', null, 'Verdict'))),
       h('tbody', null, drill.vms.map((vm) => vmRow(vm, drill))),
     ),
+    drill.passed ? null : endState(drill),
     drill.vms.filter((vm) => vm.diagnosis).map((vm) =>
       h('div', { class: 'diagnosis' },
         h('h4', null, `Why ${vm.name} is unreachable: `, h('code', null, vm.diagnosis!.code)),
@@ -57,6 +58,38 @@ function drillArticle(drill: DrillResult): Markup {
         vm.diagnosis!.knownIssue ? h('p', null, 'Known issue: ', vm.diagnosis!.knownIssue) : null,
         h('ul', { class: 'remedies' }, vm.diagnosis!.remedies.map((r) => h('li', null, r))),
       ),
+    ),
+  );
+}
+
+/** The tables that show a stale entry: the client's ARP cache and each team's VM table at the end. */
+function endState(drill: DrillResult): Markup | null {
+  const last = drill.steps.length ? drill.steps[drill.steps.length - 1].snapshot : drill.baseline;
+  const clock = clockFormatter(drill.clockStart);
+  const clients = last.clients.filter((c) => Object.keys(c.arp).length);
+  const teams = last.teams.filter((t) => t.vmTable.length);
+  const vms = new Set(drill.vms.map((v) => v.name));
+  if (!clients.length && !teams.length) return null;
+  return h('details', { class: 'state', open: true },
+    h('summary', null, 'State at the end of the drill'),
+    clients.map((c) =>
+      h('table', { class: 'state' },
+        h('caption', null, `${c.name} ARP cache`),
+        h('tr', null, h('th', null, 'IP'), h('th', null, 'MAC')),
+        Object.entries(c.arp).map(([ip, mac]) => h('tr', null, h('td', null, ip), h('td', null, mac))),
+      ),
+    ),
+    teams.map((t) =>
+      h('table', { class: 'state' },
+        h('caption', null, `${t.host}/${t.team} VM table (team MAC ${t.teamMac}, active ${t.activeMember ?? 'none'})`),
+        h('tr', null, h('th', null, 'VM IP'), h('th', null, 'VM MAC'), h('th', null, 'Learnt at')),
+        t.vmTable.map((e) => h('tr', null, h('td', null, e.ip), h('td', null, e.mac), h('td', null, clock(e.learntAtMs * 1000)))),
+      ),
+    ),
+    h('table', { class: 'state' },
+      h('caption', null, 'VMs'),
+      h('tr', null, h('th', null, 'VM'), h('th', null, 'Host'), h('th', null, 'State'), h('th', null, 'MAC')),
+      last.vms.filter((v) => vms.has(v.name)).map((v) => h('tr', null, h('td', null, v.name), h('td', null, v.host), h('td', null, v.state), h('td', null, v.mac ?? '—'))),
     ),
   );
 }

@@ -21,5 +21,7 @@ rect.up { fill: var(--ok); stroke: none; } rect.down { fill: var(--bad); stroke:
 .heatmap { font-size: .85em; } .heatmap th { font-weight: 600; } .heatmap td { text-align: center; min-width: 4.5em; border: 1px solid #fff; }
 .heat0 { background: #c8e6c9; } .heat1 { background: #ffcdd2; } .heat2 { background: #ef9a9a; } .heat3 { background: #e53935; color: #fff; } .none { background: #f5f5f5; }
 .groups li { margin-bottom: .3rem; }
+details.state { margin: .5rem 0; } table.state { display: inline-table; margin: .3rem 1.5rem .3rem 0; font-size: .85em; vertical-align: top; }
+table.state caption { text-align: left; font-weight: 600; } table.state td { font-family: monospace; border-bottom: 1px solid #eee; }
 @media print { body { max-width: none; } .topology { overflow: visible; } }
 `;

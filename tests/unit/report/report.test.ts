@@ -22,6 +22,8 @@ describe('the HTML report', () => {
     expect(html).toContain('learn-once-team-dynamic-macs');
     for (const drill of ['static-to-dynamic-restart', 'live-migrate', 'migrate-then-restart', 'toggle-team-recovers']) expect(html).toContain(`<h3>${drill} `);
     expect(html).toContain('Why Guest1 is unreachable: <code>stale-team-vm-mac</code>');
+    // The failed drill shows the evidence: HostB's team still maps 1.1.1.1 to Guest1's old MAC.
+    expect(html).toMatch(/<caption>HostB\/VM-Team VM table \(team MAC 00-24-E8-0B-00-03, active NIC3\)<\/caption>.*<td>1\.1\.1\.1<\/td><td>00-15-5D-01-0A-00<\/td>/);
     expect(html).toMatch(/<table class="heatmap">/);
     expect(html).toMatch(/<td class="heat3" title="Guest1, Migration \+ restart: lost in 1 of 1 cases \(stale-team-vm-mac\)">1\/1<\/td>/);
     expect(html).toContain('stale-team-vm-mac after migration to a host behind a Broadcom BASP, BACS driver 2009-12-15 team, then restart');
