@@ -1,6 +1,6 @@
 // The open lab document: a local copy kept in step with the service, edits as undoable commands.
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, triggerRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { Lab } from '../../shared/lab.js';
 import type { DriverProfile } from '../../shared/driver.js';
 import type { DocumentState, DocumentStatus, EditOp } from '../../shared/api.js';
@@ -41,6 +41,8 @@ export const useLabStore = defineStore('lab', () => {
   const error = ref<{ message: string; problems: { path: string; message: string }[] } | null>(null);
   /** Bumped on every local change so views that cache derived data know to refresh. */
   const revision = ref(0);
+  /** Bumped when a document is opened, created or reloaded (not on edits): the canvas fits the new lab. */
+  const loads = ref(0);
   let sending: Promise<unknown> = Promise.resolve();
 
   const profileIds = computed(() => profiles.value.map((p) => p.id));
@@ -69,6 +71,7 @@ export const useLabStore = defineStore('lab', () => {
     undoStack.value = [];
     redoStack.value = [];
     revision.value++;
+    loads.value++;
   }
 
   async function loadProfiles(): Promise<void> {
@@ -97,9 +100,10 @@ export const useLabStore = defineStore('lab', () => {
     return sending;
   }
 
+  /** Applies ops to the local copy; changed objects get new identities, so every view sees the change. */
   function applyLocal(ops: Op[]): Op[] {
-    const inverse = applyOps(doc.value, ops);
-    triggerRef(doc);
+    const { root, inverse } = applyOps(doc.value!, ops);
+    doc.value = root;
     revision.value++;
     return inverse;
   }
@@ -234,7 +238,7 @@ export const useLabStore = defineStore('lab', () => {
   }
 
   return {
-    doc, status, problems, profiles, profileIds, error, revision, title, canUndo, canRedo, undoStack, redoStack,
+    doc, status, problems, profiles, profileIds, error, revision, loads, title, canUndo, canRedo, undoStack, redoStack,
     edit, undo, redo, newLab, open, importJson, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
     fieldRefusal: describeRefusal,
   };

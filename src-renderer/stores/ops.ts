@@ -29,37 +29,56 @@ export function getAt(root: unknown, path: Path): unknown {
   return node;
 }
 
-/** Applies one op in place and returns the op that undoes it. */
-export function applyOp(root: unknown, op: Op): Op {
+/** Copies the containers along `path` (copy-on-write), so every changed object gets a new identity. */
+function copyPath(root: unknown, path: Path): { root: Container; target: Container } {
+  const copy = (node: unknown): Container => (Array.isArray(node) ? ([...node] as unknown as Container) : { ...(node as Container) });
+  const top = copy(root);
+  let node = top;
+  for (const key of path) {
+    const child = node[key];
+    if (child === undefined || child === null) throw new Error(`no value at ${path.join('.')}`);
+    node[key] = copy(child);
+    node = node[key] as Container;
+  }
+  return { root: top, target: node };
+}
+
+/** Applies one op without touching `root`: answers the new root (sharing what did not change) and the op that undoes it. */
+export function applyOp(root: unknown, op: Op): { root: unknown; inverse: Op } {
   switch (op.kind) {
     case 'set':
     case 'unset': {
-      const parent = containerAt(root, op.path.slice(0, -1));
+      const { root: next, target: parent } = copyPath(root, op.path.slice(0, -1));
       const key = op.path[op.path.length - 1];
       const had = Object.prototype.hasOwnProperty.call(parent, key);
       const old = parent[key];
       if (op.kind === 'set') parent[key] = clone(op.value);
       else delete parent[key];
-      return had ? { kind: 'set', path: op.path, value: old } : { kind: 'unset', path: op.path };
+      return { root: next, inverse: had ? { kind: 'set', path: op.path, value: old } : { kind: 'unset', path: op.path } };
     }
     case 'insert': {
-      const list = containerAt(root, op.path) as unknown as unknown[];
-      list.splice(op.index, 0, clone(op.value));
-      return { kind: 'remove', path: op.path, index: op.index };
+      const { root: next, target } = copyPath(root, op.path);
+      (target as unknown as unknown[]).splice(op.index, 0, clone(op.value));
+      return { root: next, inverse: { kind: 'remove', path: op.path, index: op.index } };
     }
     case 'remove': {
-      const list = containerAt(root, op.path) as unknown as unknown[];
-      const [old] = list.splice(op.index, 1);
-      return { kind: 'insert', path: op.path, index: op.index, value: old };
+      const { root: next, target } = copyPath(root, op.path);
+      const [old] = (target as unknown as unknown[]).splice(op.index, 1);
+      return { root: next, inverse: { kind: 'insert', path: op.path, index: op.index, value: old } };
     }
   }
 }
 
-/** Applies ops in order; returns the ops that undo all of them (already in undo order). */
-export function applyOps(root: unknown, ops: readonly Op[]): Op[] {
+/** Applies ops in order; answers the new root and the ops that undo all of them (already in undo order). */
+export function applyOps<T>(root: T, ops: readonly Op[]): { root: T; inverse: Op[] } {
   const inverse: Op[] = [];
-  for (const op of ops) inverse.unshift(applyOp(root, op));
-  return inverse;
+  let current: unknown = root;
+  for (const op of ops) {
+    const step = applyOp(current, op);
+    current = step.root;
+    inverse.unshift(step.inverse);
+  }
+  return { root: current as T, inverse };
 }
 
 export function clone<T>(value: T): T {

@@ -112,3 +112,12 @@ export async function exportedJson(page: Page): Promise<string> {
 export async function leaveFields(page: Page): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
+
+/** Drags a palette item onto the canvas and drops it at a point given relative to the canvas' top-left corner. */
+export async function dropFromPalette(page: Page, item: string, at: Point): Promise<void> {
+  await page.getByTestId(`palette-${item}`).dragTo(page.getByTestId('canvas'), { targetPosition: at });
+}
+
+export function drillsPanel(page: Page) {
+  return page.getByRole('region', { name: 'Drills' });
+}
