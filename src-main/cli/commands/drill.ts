@@ -10,7 +10,7 @@ import { UserError, EXIT_OK, EXIT_FAILED, type Command } from '../io.js';
 
 export const drillCommand: Command = {
   summary: 'Runs the drills of a lab and reports which VMs lose the network, for how long, and why.',
-  usage: 'lab-planner drill LAB [--drill NAME]... [--seed N] [--json] [--record]',
+  usage: 'lab-planner drill LAB [--drill NAME]... [--seed N] [--json] [--record] [--pcap DIR [--capture POINT]...]',
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -20,6 +20,8 @@ export const drillCommand: Command = {
         seed: { type: 'string' },
         json: { type: 'boolean', default: false },
         record: { type: 'boolean', default: false },
+        pcap: { type: 'string' },
+        capture: { type: 'string', multiple: true },
       },
     });
     if (positionals.length !== 1) throw new UserError(`give exactly one lab file\nUsage: ${drillCommand.usage}`);
@@ -35,7 +37,16 @@ export const drillCommand: Command = {
     }
     if (names.length === 0) throw new UserError(`${loaded.path}: the lab has no drills to run`);
 
-    const report = runDrills(lab, { drills: names, seed });
+    if (values.capture && values.pcap === undefined) throw new UserError('--capture names where to capture; give --pcap DIR for the files');
+    let report;
+    if (values.pcap !== undefined) {
+      const { runDrillsWithPcap } = await import('../pcap-output.js');
+      const run = await runDrillsWithPcap(lab, { drills: names, seed, dir: values.pcap, points: values.capture }, io);
+      report = run.report;
+      for (const file of run.files) io.err(`capture written: ${file}\n`);
+    } else {
+      report = runDrills(lab, { drills: names, seed });
+    }
     if (values.record) {
       if (loaded.kind !== 'lab') throw new UserError(`${loaded.path}: --record appends to a .lab file's history; this is a JSON document`);
       try {

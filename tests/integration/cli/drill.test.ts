@@ -1,7 +1,7 @@
 // The `lab-planner drill` and `bench` commands as an engineer runs them: output, JSON, exit codes.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,22 @@ describe('lab-planner drill', () => {
     expect(cli('drill', 'examples/field-report.lab.json', '--seed', 'x').status).toBe(2);
     expect(cli('drill', 'examples/field-report.lab.json', '--drill', 'nope').stderr).toContain('no drill named "nope"');
     expect(cli('drill', 'examples/field-report.lab.json', '--frobnicate').status).toBe(2);
+  });
+});
+
+describe('lab-planner drill --pcap', () => {
+  it('writes one classic pcap per drill and capture point, and the same report as without', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-planner-pcap-'));
+    const run = cli('drill', 'examples/field-report.lab.json', '--drill', 'migrate-then-restart', '--json', '--pcap', dir, '--capture', 'HostB/NIC3', '--capture', 'Client1');
+    expect(run.status).toBe(1);
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual(['migrate-then-restart--Client1.pcap', 'migrate-then-restart--HostB-NIC3.pcap']);
+    const bytes = readFileSync(join(dir, files[1]));
+    expect(bytes.readUInt32LE(0)).toBe(0xa1b2c3d4);
+    expect(bytes.readUInt32LE(20)).toBe(1);
+    const plain = cli('drill', 'examples/field-report.lab.json', '--drill', 'migrate-then-restart', '--json');
+    expect(run.stdout).toBe(plain.stdout);
+    expect(cli('drill', 'examples/field-report.lab.json', '--pcap', dir, '--capture', 'HostC/NIC9').status).toBe(2);
   });
 });
 
