@@ -32,6 +32,8 @@ export interface MatrixProgress {
 export interface MatrixPoolOptions {
   depth?: MatrixDepth;
   seed?: number;
+  /** The compiled worker script; the one next to this module by default. */
+  workerScript?: URL;
   /** Worker threads; 1 runs in this thread (yielding between batches). Default: one per core, or this thread for small matrices. */
   threads?: number;
   signal?: AbortSignal;
@@ -65,7 +67,7 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
   const depth = options.depth ?? 1;
   const seed = options.seed ?? lab.settings.seed;
   const cells = enumerateMatrix(lab, depth);
-  const script = matrixWorkerScript();
+  const script = options.workerScript ?? matrixWorkerScript();
   // Starting a worker costs about as much as a hundred small cells, so small matrices stay here.
   const wanted = options.threads ?? (cells.length < SMALL_MATRIX_CELLS ? 1 : defaultThreads());
   const threads = Math.max(1, Math.min(wanted, cells.length, script ? Infinity : 1));
@@ -75,10 +77,22 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
     options.onProgress?.(p);
   };
   const tracked = { ...options, onProgress: progress };
-  const results =
-    threads === 1 ? await runHere(lab, cells, seed, tracked) : await runOnWorkers(lab, depth, seed, cells, threads, script!, tracked);
+  let used = threads;
+  let results: MatrixCellResult[] | null;
+  if (threads === 1) results = await runHere(lab, cells, seed, tracked);
+  else {
+    try {
+      results = await runOnWorkers(lab, depth, seed, cells, threads, script!, tracked);
+    } catch (error) {
+      // Workers that cannot start (e.g. the compiled script is packed where threads cannot load it)
+      // leave the matrix to this thread: slower, same result.
+      if (!(error instanceof WorkersDidNotStart)) throw error;
+      used = 1;
+      results = await runHere(lab, cells, seed, tracked);
+    }
+  }
   if (results === null) return { ok: false, cancelled: true, done, total: cells.length };
-  return { ok: true, result: assembleMatrix(lab, depth, seed, cells, results), threads };
+  return { ok: true, result: assembleMatrix(lab, depth, seed, cells, results), threads: used };
 }
 
 /** The service's `matrix.run` (shared/api.ts shape); a cancelled run throws, and the service answers `cancelled`. */
@@ -91,6 +105,8 @@ export const runMatrixForService: MatrixFn = async (lab, options) => {
   if (!run.ok) throw new Error('the what-if matrix was cancelled');
   return toApiMatrixResult(run.result);
 };
+
+class WorkersDidNotStart extends Error {}
 
 function batchSize(total: number, threads: number): number {
   return Math.max(1, Math.min(32, Math.ceil(total / (threads * 8))));
@@ -157,9 +173,10 @@ function runOnWorkers(
         options.onProgress?.({ done: results.length, total: cells.length, lost, current: cells[message.result.index].scenario });
         if (results.length === cells.length) stop(() => resolve(results));
       });
-      worker.on('error', (error) => stop(() => reject(error)));
+      const failed = (error: Error) => stop(() => reject(results.length === 0 ? new WorkersDidNotStart(error.message) : error));
+      worker.on('error', failed);
       worker.on('exit', (code) => {
-        if (!finished && code !== 0) stop(() => reject(new Error(`a matrix worker stopped with exit code ${code}`)));
+        if (!finished && code !== 0) failed(new Error(`a matrix worker stopped with exit code ${code}`));
       });
       feed(worker);
     }

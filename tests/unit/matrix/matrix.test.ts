@@ -119,6 +119,12 @@ describe('what-if matrix of the field report lab', () => {
     expect(progress[progress.length - 1]).toBe(27);
   });
 
+  it('runs the matrix in this thread when the worker script cannot be loaded', async () => {
+    const run = await runMatrixInPool(fieldReport, { depth: 1, threads: 2, workerScript: new URL('file:///nonexistent/matrix-pool.js') });
+    expect(run.ok && run.threads).toBe(1);
+    expect(run.ok && run.result).toEqual(matrix);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
