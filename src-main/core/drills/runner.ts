@@ -2,7 +2,7 @@
 // turns the pings into timelines, downtime, verdicts and diagnoses.
 import type { Lab, Endpoint } from '../../../shared/lab.js';
 import { endpointLabel } from '../../../shared/lab.js';
-import type { Drill, DrillReport, DrillResult, StepResult, VmResult } from '../../../shared/drill.js';
+import type { Drill, DrillReport, DrillResult, Snapshot, StepResult, VmResult } from '../../../shared/drill.js';
 import { SimContext, type CaptureRecord } from '../engine/context.js';
 import { Network } from '../network.js';
 import type { Vm } from '../devices/vm.js';
@@ -23,6 +23,8 @@ export interface CaptureRecordSet {
 export interface DrillRunOptions {
   seed?: number;
   captures?: CapturePoint[];
+  /** False skips the per-step tables (the what-if matrix reads only verdicts and diagnoses). */
+  snapshots?: boolean;
 }
 
 export interface DrillsOptions {
@@ -94,8 +96,9 @@ export function runDrill(lab: Lab, drill: Drill, options: DrillRunOptions = {}):
     });
   }
 
+  const snapshot = options.snapshots === false ? () => emptySnapshot(ctx.now) : () => net.snapshot();
   ctx.scheduler.runUntil(drill.warmupSec * 1e6);
-  const baseline = net.snapshot();
+  const baseline = snapshot();
   const steps: StepResult[] = [];
   drill.steps.forEach((step, index) => {
     ctx.scheduler.runUntil(starts[index]);
@@ -109,7 +112,7 @@ export function runDrill(lab: Lab, drill: Drill, options: DrillRunOptions = {}):
       atMs: starts[index] / 1000,
       endMs: stepEnd / 1000,
       problem,
-      snapshot: net.snapshot(),
+      snapshot: snapshot(),
     });
   });
   // Let the last pings' replies come home before judging them.
@@ -228,6 +231,10 @@ function vmResult(vm: Vm, index: number, c: VmContext): VmResult {
     verdict,
     diagnosis,
   };
+}
+
+function emptySnapshot(nowUs: number): Snapshot {
+  return { atMs: nowUs / 1000, clients: [], switches: [], teams: [], vms: [] };
 }
 
 function round(ms: number): number {
