@@ -2,19 +2,25 @@
 import type { WebSocket, RawData } from 'ws';
 import { parseRequest, requestMessageSchema, type ResponseMessage, type EventMessage, type Result } from '../../shared/api.js';
 
-/** What the socket needs from the service: the checked dispatch and the event stream. */
+/** What the socket needs from the service: the checked dispatch, the event stream, and a goodbye. */
 export interface ApiEndpoint {
-  handle(request: string, params: unknown): Promise<Result<unknown>>;
+  /** `client` names the connection, so the labs it opened can be let go when it closes. */
+  handle(request: string, params: unknown, client: object): Promise<Result<unknown>>;
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
+  disconnected?(client: object): void;
 }
 
 export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint): void {
+  const client = {};
   const send = (message: ResponseMessage | EventMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
   const unsubscribe = endpoint.onEvent((event, payload) => send({ kind: 'event', event, payload }));
-  socket.on('close', unsubscribe);
-  socket.on('error', unsubscribe);
+  const goodbye = () => {
+    unsubscribe();
+    endpoint.disconnected?.(client);
+  };
+  socket.once('close', goodbye);
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
     const frame = readFrame(data, isBinary);
@@ -28,7 +34,7 @@ export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint): void {
       send({ kind: 'response', id: frame.id, result: { ok: false, error: checked.error } });
       return;
     }
-    void endpoint.handle(checked.request, checked.params).then(
+    void endpoint.handle(checked.request, checked.params, client).then(
       (result) => send({ kind: 'response', id: frame.id, result }),
       (error: unknown) =>
         send({ kind: 'response', id: frame.id, result: { ok: false, error: { code: 'internal', message: `internal error: ${String(error)}` } } }),

@@ -104,6 +104,21 @@ export class LabService {
     }
   }
 
+  /**
+   * The window that held the lab went away (a closed browser tab, a reload): a saved lab is closed;
+   * an unsaved one is autosaved now and closed, so the next window is offered its work.
+   */
+  async release(docId: string): Promise<void> {
+    const doc = this.documents.get(docId);
+    if (!doc) return;
+    this.unwatch(doc);
+    if (doc.autosaveTimer) clearTimeout(doc.autosaveTimer);
+    doc.autosaveTimer = null;
+    this.documents.delete(docId);
+    if (doc.revision === doc.savedRevision) await this.dropAutosave(doc);
+    else await this.options.files.autosave(this.autosaveKey(doc), doc.file, doc.lab, doc.fingerprint).catch(() => undefined);
+  }
+
   /** Stops timers and watchers and cancels runs; open documents' autosaves stay for recovery. */
   async dispose(): Promise<void> {
     this.runs.cancelAll();
@@ -376,8 +391,8 @@ export class LabService {
   /** Unsaved work from earlier sessions: on labs never saved, and on recent files not open now. */
   async recoveryList(): Answer<'recovery.list'> {
     const { files, paths } = this.options;
-    const mine = `unsaved-${this.sessionId}-`;
-    const entries = (await files.listUnsavedWork()).filter((e) => !e.id.startsWith(mine));
+    const open = new Set([...this.documents.values()].map((d) => `unsaved-${this.autosaveKey(d)}`));
+    const entries = (await files.listUnsavedWork()).filter((e) => !open.has(e.id));
     const openFiles = new Set([...this.documents.values()].map((d) => d.file));
     for (const recent of await this.recent.list()) {
       const resolved = await paths.resolve(recent.path, 'open');

@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, existsSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -167,5 +167,24 @@ describe('the browser host', () => {
     expect(viaLink.ok ? 'saved' : viaLink.error.code).toBe('path-refused');
     const opened = await client.call('lab.open', { path: '../../etc/passwd.lab' });
     expect(opened.ok ? 'opened' : opened.error.code).toBe('path-refused');
+  });
+
+  it('offers the unsaved work of a closed tab to the next one', async () => {
+    const tab = await connect(apiUrl());
+    const created = await tab.call<DocumentState>('lab.new', { from: { kind: 'example', id: 'field-report' } });
+    if (!created.ok) throw new Error(created.error.message);
+    const edited = await tab.call('lab.edit', { docId: created.value.docId, baseRevision: 0, ops: [{ op: 'set', path: ['meta', 'title'], value: 'Tab work' }] });
+    expect(edited.ok).toBe(true);
+    tab.close();
+    const next = await connect(apiUrl());
+    let entries: { id: string; title: string }[] = [];
+    await vi.waitFor(async () => {
+      const listed = await next.call<{ entries: { id: string; title: string }[] }>('recovery.list', {});
+      entries = listed.ok ? listed.value.entries.filter((e) => e.title === 'Tab work') : [];
+      expect(entries).toHaveLength(1);
+    });
+    const restored = await next.call<DocumentState>('recovery.restore', { id: entries[0].id });
+    expect(restored.ok && restored.value.document.meta.title).toBe('Tab work');
+    next.close();
   });
 });
