@@ -38,7 +38,7 @@ export function canvasStyle(theme: Theme): StylesheetJson {
     { selector: 'node[kind="port"]', style: { 'background-color': c.port, width: 24, height: 24, shape: 'rectangle', 'font-size': 9, 'border-color': c.switchBorder } },
     { selector: 'node[kind="client"]', style: { 'background-color': c.client, shape: 'ellipse', width: 96, height: 52 } },
     { selector: 'node[kind="ghost"]', style: { width: 6, height: 6, 'background-color': c.select, label: '' } },
-    { selector: 'edge', style: { width: 2, 'line-color': c.cable, 'curve-style': 'bezier' } },
+    { selector: 'edge', style: { width: 2, 'line-color': c.cable, 'curve-style': 'haystack', 'haystack-radius': 0 } },
     { selector: 'edge[kind="member"]', style: { 'line-color': c.member, 'line-style': 'dashed', width: 1.5 } },
     { selector: 'edge[kind="member"].primary', style: { 'line-style': 'solid' } },
     { selector: 'edge[kind="uplink"]', style: { 'line-color': c.uplink, width: 3 } },
