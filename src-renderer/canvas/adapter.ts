@@ -3,7 +3,7 @@ import cytoscape, { type Core, type EventObject, type NodeSingular, type Element
 import fcose from 'cytoscape-fcose';
 import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
-import { canvasStyle } from './style.js';
+import { canvasStyle, zoomBand, type ZoomBand } from './style.js';
 import type { Theme } from '../stores/preferences.js';
 
 cytoscape.use(fcose);
@@ -27,13 +27,18 @@ export class CanvasAdapter {
   private readonly grabStart = new Map<string, Point>();
   private gesture: { kind: 'cable'; from: string; moved: boolean } | { kind: 'move'; host: NodeSingular; last: Point; moved: boolean } | null = null;
 
+  private theme: Theme;
+  private band: ZoomBand = 'near';
+  private bandQueued = false;
+
   constructor(container: HTMLElement, theme: Theme, private readonly callbacks: CanvasCallbacks) {
+    this.theme = theme;
     // Cytoscape's own <style> is refused under a strict CSP: the container must be positioned by us.
     container.style.position = 'relative';
     this.cy = markRaw(
       cytoscape({
         container,
-        style: canvasStyle(theme),
+        style: canvasStyle(theme, 'near'),
         boxSelectionEnabled: true,
         selectionType: 'single',
         minZoom: 0.05,
@@ -59,7 +64,16 @@ export class CanvasAdapter {
   private fitWhenSized = false;
 
   setTheme(theme: Theme): void {
-    this.cy.style(canvasStyle(theme));
+    this.theme = theme;
+    this.cy.style(canvasStyle(theme, this.band));
+  }
+
+  /** Labels stay readable: bigger and shorter as the view zooms out, only the big boxes' names when far. */
+  updateLabels(): void {
+    const band = zoomBand(this.cy.zoom());
+    if (band === this.band) return;
+    this.band = band;
+    this.cy.style(canvasStyle(this.theme, band));
   }
 
   /** Brings the drawing in line with `elements`: adds, removes and updates only what differs. */
@@ -81,7 +95,7 @@ export class CanvasAdapter {
           toAdd.push({ group: e.group, data: { ...e.data }, ...(e.position ? { position: { ...e.position } } : {}), classes: e.classes ?? '', grabbable: MOVABLE.has(e.data.kind) });
           continue;
         }
-        if (ele.data('label') !== e.data.label) ele.data('label', e.data.label);
+        if (ele.data('label') !== e.data.label) ele.data({ label: e.data.label, name: e.data.name });
         const base = (e.classes ?? '').split(' ').filter(Boolean);
         for (const cls of ['off', 'primary']) ele.toggleClass(cls, base.includes(cls));
         if (e.position && ele.isNode()) {
@@ -126,6 +140,7 @@ export class CanvasAdapter {
     this.fitWhenSized = false;
     this.cy.resize();
     this.cy.fit(undefined, 40);
+    this.updateLabels();
   }
 
   zoomBy(factor: number): void {
@@ -191,6 +206,14 @@ export class CanvasAdapter {
       });
     };
     cy.on('select unselect', queueSelection);
+    cy.on('zoom', () => {
+      if (this.bandQueued) return;
+      this.bandQueued = true;
+      requestAnimationFrame(() => {
+        this.bandQueued = false;
+        this.updateLabels();
+      });
+    });
     // A drag is a move only if something moved between grab and free (a click grabs and frees too).
     cy.on('grab', 'node', (e: EventObject) => {
       const grabbed = e.target as NodeSingular;

@@ -7,13 +7,13 @@ export type Point = { x: number; y: number };
 
 export interface CanvasElement {
   group: 'nodes' | 'edges';
-  data: { id: string; label?: string; kind: string; parent?: string; source?: string; target?: string };
+  data: { id: string; label?: string; name?: string; kind: string; parent?: string; source?: string; target?: string };
   position?: Point;
   classes?: string;
 }
 
 const VM_COLUMNS = 6;
-const SLOT = 96;
+const SLOT = 104;
 const PORT_COLUMNS = 12;
 const PORT_SLOT = 30;
 
@@ -26,7 +26,7 @@ function hostColumns(host: Host, vmCount: number): number {
 export function hostPartOffsets(host: Host, vmNames: readonly string[]): Map<string, Point> {
   const out = new Map<string, Point>();
   const vmRows = Math.ceil(vmNames.length / VM_COLUMNS);
-  const row = (r: number) => r * 64;
+  const row = (r: number) => r * 68;
   vmNames.forEach((vm, i) => out.set(vmId(vm), { x: (i % VM_COLUMNS) * SLOT, y: row(Math.floor(i / VM_COLUMNS)) }));
   host.virtualSwitches.forEach((s, i) => out.set(virtualSwitchId(host.name, s.name), { x: i * SLOT * 1.5, y: row(vmRows) }));
   host.teams.forEach((t, i) => out.set(teamId(host.name, t.name), { x: i * SLOT * 1.5, y: row(vmRows + 1) }));
@@ -83,14 +83,14 @@ export function labElements(lab: Lab): CanvasElement[] {
     const vms = vmsByHost.get(host.name) ?? [];
     const offsets = hostPartOffsets(host, vms);
     const at = anchor(id);
-    out.push({ group: 'nodes', data: { id, label: `${host.name}\n${host.model} · ${host.managementIp}`, kind: 'host' }, ...(offsets.size === 0 ? { position: at } : {}) });
+    out.push({ group: 'nodes', data: { id, label: `${host.name}\n${host.model} · ${host.managementIp}`, name: host.name, kind: 'host' }, ...(offsets.size === 0 ? { position: at } : {}) });
     for (const nic of host.nics) {
       const nid = nicId(host.name, nic.name);
-      out.push({ group: 'nodes', data: { id: nid, label: `${nic.name}\n${nic.chipset}`, kind: 'nic', parent: id }, position: plus(at, offsets.get(nid)!) });
+      out.push({ group: 'nodes', data: { id: nid, label: `${nic.name}\n${nic.chipset}`, name: nic.name, kind: 'nic', parent: id }, position: plus(at, offsets.get(nid)!) });
     }
     for (const team of host.teams) {
       const tid = teamId(host.name, team.name);
-      out.push({ group: 'nodes', data: { id: tid, label: `${team.name}\n${team.mode}`, kind: 'team', parent: id }, position: plus(at, offsets.get(tid)!) });
+      out.push({ group: 'nodes', data: { id: tid, label: `${team.name}\n${team.mode}`, name: team.name, kind: 'team', parent: id }, position: plus(at, offsets.get(tid)!) });
       for (const m of team.members) {
         if (host.nics.some((n) => n.name === m)) {
           out.push({ group: 'edges', data: { id: `member:${tid}>${m}`, kind: 'member', source: tid, target: nicId(host.name, m) }, classes: team.primary === m ? 'primary' : '' });
@@ -99,7 +99,7 @@ export function labElements(lab: Lab): CanvasElement[] {
     }
     for (const vs of host.virtualSwitches) {
       const sid = virtualSwitchId(host.name, vs.name);
-      out.push({ group: 'nodes', data: { id: sid, label: vs.name, kind: 'vswitch', parent: id }, position: plus(at, offsets.get(sid)!) });
+      out.push({ group: 'nodes', data: { id: sid, label: vs.name, name: vs.name, kind: 'vswitch', parent: id }, position: plus(at, offsets.get(sid)!) });
       const up = vs.uplink;
       const target = up ? ('team' in up ? teamId(host.name, up.team) : nicId(host.name, up.nic)) : null;
       const exists = up && ('team' in up ? host.teams.some((t) => t.name === up.team) : host.nics.some((n) => n.name === up.nic));
@@ -109,7 +109,7 @@ export function labElements(lab: Lab): CanvasElement[] {
       const vm = vmByName.get(vmName)!;
       const vid = vmId(vmName);
       const mac = vm.macMode === 'static' ? `static ${vm.staticMac ?? '?'}` : 'dynamic MAC';
-      out.push({ group: 'nodes', data: { id: vid, label: `${vm.name}\n${vm.ip}\n${mac}`, kind: 'vm', parent: id }, position: plus(at, offsets.get(vid)!), classes: vm.initialState === 'off' ? 'off' : '' });
+      out.push({ group: 'nodes', data: { id: vid, label: `${vm.name}\n${vm.ip}\n${mac}`, name: vm.name, kind: 'vm', parent: id }, position: plus(at, offsets.get(vid)!), classes: vm.initialState === 'off' ? 'off' : '' });
       const vsName = vm.virtualSwitch ?? host.virtualSwitches[0]?.name;
       if (vsName && host.virtualSwitches.some((s) => s.name === vsName)) {
         out.push({ group: 'edges', data: { id: `vnic:${vid}`, kind: 'vnic', source: vid, target: virtualSwitchId(host.name, vsName) } });
@@ -118,7 +118,7 @@ export function labElements(lab: Lab): CanvasElement[] {
   }
   for (const sw of lab.switches) out.push(...switchElements(sw, anchor(switchId(sw.name))));
   for (const c of lab.clients) {
-    out.push({ group: 'nodes', data: { id: clientId(c.name), label: `${c.name}\n${c.ip}`, kind: 'client' }, position: anchor(clientId(c.name)) });
+    out.push({ group: 'nodes', data: { id: clientId(c.name), label: `${c.name}\n${c.ip}`, name: c.name, kind: 'client' }, position: anchor(clientId(c.name)) });
   }
   const nodeIds = new Set(out.map((e) => e.data.id));
   for (const cable of lab.cables) {
@@ -131,9 +131,9 @@ export function labElements(lab: Lab): CanvasElement[] {
 
 function switchElements(sw: PhysicalSwitchSpec, at: Point): CanvasElement[] {
   const id = switchId(sw.name);
-  const out: CanvasElement[] = [{ group: 'nodes', data: { id, label: `${sw.name}\n${sw.model}`, kind: 'switch' } }];
+  const out: CanvasElement[] = [{ group: 'nodes', data: { id, label: `${sw.name}\n${sw.model}`, name: sw.name, kind: 'switch' } }];
   for (let port = 1; port <= sw.ports; port++) {
-    out.push({ group: 'nodes', data: { id: portId(sw.name, port), label: String(port), kind: 'port', parent: id }, position: plus(at, switchPortOffset(port)) });
+    out.push({ group: 'nodes', data: { id: portId(sw.name, port), label: String(port), name: String(port), kind: 'port', parent: id }, position: plus(at, switchPortOffset(port)) });
   }
   return out;
 }

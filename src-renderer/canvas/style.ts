@@ -7,36 +7,47 @@ const PALETTES = {
   dark: { text: '#e6e9ef', backdrop: '#1b1f27', host: '#222c3c', hostBorder: '#6d8ccc', switch: '#2e2a22', switchBorder: '#b89a62', nic: '#2b3d63', team: '#23432f', vswitch: '#4a3a1c', vm: '#2a2f3a', port: '#323846', client: '#3b2d4b', cable: '#a9b3c1', member: '#52c682', uplink: '#e0a43a', vnic: '#6f7886', select: '#5aa2ff', problem: '#ff6b6b', path: '#3ddc97', dies: '#ff6b6b' },
 } as const;
 
-export function canvasStyle(theme: Theme): StylesheetJson {
+/** How far out the view is: near shows every label, mid shortens and enlarges them, far names only the big boxes. */
+export type ZoomBand = 'near' | 'mid' | 'far';
+
+export function zoomBand(zoom: number): ZoomBand {
+  return zoom >= 0.8 ? 'near' : zoom >= 0.4 ? 'mid' : 'far';
+}
+
+export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
   const c = PALETTES[theme];
+  const scale = band === 'near' ? 1 : 1.5;
+  const partLabel = band === 'near' ? 'data(label)' : band === 'mid' ? 'data(name)' : '';
+  const boxLabel = band === 'far' ? 'data(name)' : 'data(label)';
+  const boxFont = band === 'far' ? 40 : 13 * scale;
   const label = {
-    label: 'data(label)',
-    'font-size': 11,
+    label: partLabel,
+    'font-size': 11 * scale,
     'font-family': 'system-ui, sans-serif',
     color: c.text,
     'text-wrap': 'wrap',
     'text-valign': 'center',
     'text-halign': 'center',
-    'min-zoomed-font-size': 7,
+    'min-zoomed-font-size': 6,
   } as const;
   return [
     { selector: 'node', style: { ...label, 'border-width': 1, 'border-color': c.hostBorder, 'background-color': c.vm, shape: 'round-rectangle', width: 84, height: 44 } },
     {
       selector: 'node[kind="host"], node[kind="switch"]',
       style: {
-        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-size': 13, 'font-weight': 'bold',
+        label: boxLabel, 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-size': boxFont, 'font-weight': 'bold',
         'text-background-color': c.backdrop, 'text-background-opacity': 0.85, 'text-background-padding': '2px',
         'background-color': c.host, 'border-color': c.hostBorder, 'border-width': 2, padding: '18px',
       },
     },
     { selector: 'node[kind="switch"]', style: { 'background-color': c.switch, 'border-color': c.switchBorder, padding: '10px' } },
-    { selector: 'node[kind="nic"]', style: { 'background-color': c.nic, width: 72, height: 38, 'font-size': 10 } },
+    { selector: 'node[kind="nic"]', style: { 'background-color': c.nic, width: 80, height: 40 } },
     { selector: 'node[kind="team"]', style: { 'background-color': c.team, width: 110, height: 38, 'border-color': c.member } },
     { selector: 'node[kind="vswitch"]', style: { 'background-color': c.vswitch, width: 110, height: 30, shape: 'rectangle', 'border-color': c.uplink } },
-    { selector: 'node[kind="vm"]', style: { 'font-size': 9, width: 88, height: 48 } },
+    { selector: 'node[kind="vm"]', style: { width: 96, height: 54 } },
     { selector: 'node[kind="vm"].off', style: { 'border-style': 'dashed', opacity: 0.7 } },
-    { selector: 'node[kind="port"]', style: { 'background-color': c.port, width: 24, height: 24, shape: 'rectangle', 'font-size': 9, 'border-color': c.switchBorder } },
-    { selector: 'node[kind="client"]', style: { 'background-color': c.client, shape: 'ellipse', width: 96, height: 52 } },
+    { selector: 'node[kind="port"]', style: { 'background-color': c.port, width: 24, height: 24, shape: 'rectangle', 'font-size': 10 * scale, 'border-color': c.switchBorder } },
+    { selector: 'node[kind="client"]', style: { 'background-color': c.client, shape: 'ellipse', width: 104, height: 56, label: band === 'far' ? boxLabel : 'data(label)', 'font-size': band === 'far' ? boxFont : 11 * scale } },
     { selector: 'node[kind="ghost"]', style: { width: 6, height: 6, 'background-color': c.select, label: '' } },
     { selector: 'edge', style: { width: 2, 'line-color': c.cable, 'curve-style': 'haystack', 'haystack-radius': 0 } },
     { selector: 'edge[kind="member"]', style: { 'line-color': c.member, 'line-style': 'dashed', width: 1.5 } },
