@@ -38,7 +38,11 @@ export const useDrillsStore = defineStore('drills', () => {
     try {
       await lab.settled();
       const next = await call('drills.run', { docId, runId, ...(drills ? { drills } : {}) });
-      report.value = next;
+      // Results of drills not in this run stay, unless the lab changed since they ran.
+      const kept = report.value && reportRevision.value === revision ? report.value.drills.filter((d) => !next.drills.some((n) => n.name === d.name)) : [];
+      const order = lab.doc?.drills.map((d) => d.name) ?? [];
+      const drillsNow = [...kept, ...next.drills].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+      report.value = { ...next, passed: drillsNow.every((d) => d.passed), drills: drillsNow };
       reportRevision.value = revision;
       if (drills?.length === 1) selected.value = drills[0];
       else if (!next.drills.some((d) => d.name === selected.value)) selected.value = next.drills.find((d) => !d.passed)?.name ?? next.drills[0]?.name ?? null;
