@@ -125,10 +125,10 @@ export const useLabStore = defineStore('lab', () => {
     const ops = diff(doc.value, draft);
     if (ops.length === 0) return null;
     const after = problemsOf(draft, profileIds.value);
-    if (!after.lab) return describeRefusal(after.problems, options.fieldPath);
+    if (!after.lab) return describeRefusal(after.problems, options.fieldPath, doc.value);
     if (options.strict) {
       const added = newProblems(problems.value, after.problems);
-      if (added.length) return describeRefusal(added, options.fieldPath);
+      if (added.length) return describeRefusal(added, options.fieldPath, after.lab);
     }
     const inverse = applyLocal(ops);
     undoStack.value = [...undoStack.value, { label, ops, inverse }];

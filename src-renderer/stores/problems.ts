@@ -1,6 +1,7 @@
 // The problems of a lab document: schema and cross-references, in the domain's words.
 import { labSchema, type Lab } from '../../shared/lab.js';
 import { checkReferences, formatPath, type Problem } from '../../shared/validate.js';
+import { elementIdForPath } from './elements.js';
 
 export function problemsOf(doc: unknown, knownProfiles: readonly string[]): { lab: Lab | null; problems: Problem[] } {
   const parsed = labSchema.safeParse(doc);
@@ -18,9 +19,25 @@ export function newProblems(before: readonly Problem[], after: readonly Problem[
   return after.filter((p) => !had.has(key(p)));
 }
 
+const KIND_WORDS: Record<string, string> = { host: 'host', nic: 'NIC', team: 'team', vswitch: 'virtual switch', vm: 'VM', switch: 'switch', client: 'client', cable: 'cable' };
+
+/** How engineers name the element at a document path ("client Client1", "NIC HostA/NIC3"), or the path itself. */
+function nameAt(lab: Lab | undefined, path: string): string {
+  const id = lab ? elementIdForPath(lab, path) : null;
+  if (!id) return path;
+  const colon = id.indexOf(':');
+  return `${KIND_WORDS[id.slice(0, colon)] ?? ''} ${id.slice(colon + 1)}`.trim();
+}
+
 /** The sentence shown next to a field: the problem that concerns the field first, else the first one. */
-export function describeRefusal(problems: readonly Problem[], fieldPath?: string): string {
+export function describeRefusal(problems: readonly Problem[], fieldPath?: string, lab?: Lab): string {
   const concerned = fieldPath ? problems.find((p) => p.path === fieldPath || p.path.startsWith(`${fieldPath}.`) || p.path.startsWith(`${fieldPath}[`) || p.message.includes(fieldPath)) : undefined;
   const p = concerned ?? problems[0];
-  return p.path === fieldPath ? p.message : `${p.path}: ${p.message}`;
+  // "IP 1.1.1.100 is used twice (first at vms[1].ip)" reads better next to the field as "… is already used by Guest2".
+  const twice = /^(.*) is used twice \(first at (.+)\)$/.exec(p.message);
+  if (twice && fieldPath) {
+    const other = twice[2] === fieldPath ? p.path : twice[2];
+    return `${twice[1]} is already used by ${nameAt(lab, other)}`;
+  }
+  return p.path === fieldPath ? p.message : `${nameAt(lab, p.path)}: ${p.message}`;
 }

@@ -62,8 +62,8 @@ describe('the lab document in the window', () => {
   it('refuses a MAC that is not a MAC, a duplicate IP and a duplicate name', async () => {
     const { lab } = await openedExample();
     expect(lab.edit('MAC', field(['clients', 0, 'mac'], '00-1C-23'), { strict: true, fieldPath: 'clients[0].mac' })).toMatch(/is not a MAC address/);
-    expect(lab.edit('IP', field(['vms', 1, 'ip'], '1.1.1.100'), { strict: true, fieldPath: 'vms[1].ip' })).toMatch(/IP 1\.1\.1\.100 is used twice/);
-    expect(lab.edit('Name', field(['vms', 1, 'name'], 'Guest1'), { strict: true, fieldPath: 'vms[1].name' })).toMatch(/VM name "Guest1" is used twice/);
+    expect(lab.edit('IP', field(['vms', 1, 'ip'], '1.1.1.100'), { strict: true, fieldPath: 'vms[1].ip' })).toBe('IP 1.1.1.100 is already used by client Client1');
+    expect(lab.edit('Name', field(['vms', 1, 'name'], 'Guest1'), { strict: true, fieldPath: 'vms[1].name' })).toBe('VM name "Guest1" is already used by VM Guest1');
     expect(lab.canUndo).toBe(false);
   });
 
