@@ -154,6 +154,18 @@ export class CanvasAdapter {
     return { x: Math.round((ext.x1 + ext.x2) / 2), y: Math.round((ext.y1 + ext.y2) / 2) };
   }
 
+  /** Pans (and zooms out if it must) so the element is wholly in view; nothing moves when it already is. */
+  reveal(id: string): void {
+    const ele = this.cy.getElementById(id);
+    const box = this.cy.container();
+    if (ele.empty() || !box) return;
+    const bb = ele.renderedBoundingBox({});
+    const inside = bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= box.clientWidth && bb.y2 <= box.clientHeight;
+    if (inside) return;
+    if (bb.w > box.clientWidth - 40 || bb.h > box.clientHeight - 40) this.cy.fit(ele, 40);
+    else this.cy.center(ele);
+  }
+
   /** Model coordinates of a point given in page (client) pixels, for drops from the palette. */
   modelPoint(clientX: number, clientY: number): Point {
     const box = this.cy.container()!.getBoundingClientRect();

@@ -57,7 +57,7 @@ export function addHost(lab: Lab, template: HostTemplate, at: Position): string 
       : nic(`NIC${i}`, 'Broadcom', 'BCM5709C', freeMac(lab, '00-24-E8-00-00-01', taken)));
   }
   if (template === 'r710-intel') {
-    for (let i = onboard + 1; i <= onboard + 4; i++) nics.push(nic(`NIC${i}`, 'Intel', 'I340-T4 (82580)', freeMac(lab, '00-1B-21-20-00-01', taken)));
+    for (let i = onboard + 1; i <= onboard + 4; i++) nics.push(nic(`NIC${i}`, 'Intel', 'I340-T4', freeMac(lab, '00-1B-21-20-00-01', taken)));
   }
   const host: Host = {
     name,
