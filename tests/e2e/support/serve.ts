@@ -4,12 +4,20 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
+function npx(args: string[]): void {
+  const run = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`npx ${args.join(' ')} failed (exit ${run.status})`);
+}
+
+/** Builds the renderer into dist-renderer/, as `npm run build:renderer` does. */
+export function buildRenderer(): void {
+  npx(['vite', 'build', '--logLevel', 'warn']);
+}
+
 /** Compiles the main side and builds the renderer, as `npm run build` and `npm run build:renderer` do. */
 export function buildApp(): void {
-  for (const args of [['tsc', '-p', 'tsconfig.main.json'], ['vite', 'build', '--logLevel', 'warn']]) {
-    const run = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit' });
-    if (run.status !== 0) throw new Error(`npx ${args.join(' ')} failed (exit ${run.status})`);
-  }
+  npx(['tsc', '-p', 'tsconfig.main.json']);
+  buildRenderer();
 }
 
 export interface ServedHost {
