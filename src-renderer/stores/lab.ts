@@ -167,7 +167,8 @@ export const useLabStore = defineStore('lab', () => {
       await loadProfiles().catch(show);
       return true;
     } catch (e) {
-      show(e);
+      // A dismissed native dialog is not an error.
+      if (!(e instanceof ApiRefusal && e.code === 'cancelled')) show(e);
       return false;
     }
   }
@@ -214,7 +215,7 @@ export const useLabStore = defineStore('lab', () => {
     try {
       return await call('lab.exportJson', { docId: status.value.docId, saveToFile });
     } catch (e) {
-      show(e);
+      if (!(e instanceof ApiRefusal && e.code === 'cancelled')) show(e);
       return null;
     }
   }
