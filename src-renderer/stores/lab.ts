@@ -46,9 +46,14 @@ export const useLabStore = defineStore('lab', () => {
   let sending: Promise<unknown> = Promise.resolve();
 
   const profileIds = computed(() => profiles.value.map((p) => p.id));
+  // Checking a large lab takes a while: an edit has already checked the document it produced.
+  const checkedDocs = new WeakMap<object, { profiles: readonly string[]; result: ReturnType<typeof problemsOf> }>();
   const checked = computed(() => {
     void revision.value;
-    return doc.value ? problemsOf(doc.value, profileIds.value) : { lab: null, problems: [] };
+    if (!doc.value) return { lab: null, problems: [] };
+    const known = checkedDocs.get(doc.value);
+    if (known && known.profiles === profileIds.value) return known.result;
+    return problemsOf(doc.value, profileIds.value);
   });
   const problems = computed(() => checked.value.problems);
   const title = computed(() => {
@@ -131,6 +136,7 @@ export const useLabStore = defineStore('lab', () => {
       if (added.length) return describeRefusal(added, options.fieldPath, after.lab);
     }
     const inverse = applyLocal(ops);
+    checkedDocs.set(doc.value!, { profiles: profileIds.value, result: after });
     undoStack.value = [...undoStack.value, { label, ops, inverse }];
     redoStack.value = [];
     send(ops);
