@@ -27,7 +27,7 @@
 // inside it.
 import { z } from 'zod';
 import { labSchema } from './lab.js';
-import { drillReportSchema } from './drill.js';
+import { drillReportSchema, drillResultSchema, drillSchema, DIAGNOSIS_CODES } from './drill.js';
 import { driverProfileSchema } from './driver.js';
 import { designCheckSchema } from './checks.js';
 
@@ -183,6 +183,99 @@ export const matrixResultSchema = z
   })
   .strict();
 
+// The matrix as the window shows it: the summary fields above plus what a heatmap cell needs to
+// highlight its elements and open its drill. `matrixResultSchema` stays the summary shape.
+export const MATRIX_EVENT_KINDS = [
+  'restart', 'mac-mode-restart', 'live-migrate', 'migrate-restart',
+  'nic', 'cable', 'port', 'switch', 'inter-switch-link', 'host', 'pair',
+] as const;
+/** ok: every pinged VM kept connectivity; lost: some did not; client-isolated: not judged (the client itself is cut off); error: not simulated. */
+export const MATRIX_CELL_STATUSES = ['ok', 'lost', 'client-isolated', 'error'] as const;
+
+export const matrixCellDetailSchema = matrixCellSchema
+  .extend({
+    /** Stable across runs of the same lab, e.g. "vm:Guest1/migrate-restart:HostB", "fail:switch:switch2"; `matrix.runCell` takes it. */
+    id: z.string(),
+    /** Position in `cells` (cells are in a fixed order). */
+    index: z.number().int().min(0),
+    event: z.enum(MATRIX_EVENT_KINDS),
+    /** The heatmap column: the event without the VM, e.g. "live-migrate to HostB, then restart" or "fail switch switch2". */
+    label: z.string(),
+    /** The VM the event happens to (the heatmap row); null for infrastructure failures, which ping every VM they can touch. */
+    vm: z.string().nullable(),
+    /** Canvas ids (shared/checks.ts scheme: "switch:switch2", "nic:HostB/NIC3", "cable:…") of what the cell acts on. */
+    elements: z.array(z.string()),
+    status: z.enum(MATRIX_CELL_STATUSES),
+    /** VMs pinged in this cell; those not in `lostVms` kept connectivity. */
+    pingedVms: z.array(z.string()),
+    /** Longest downtime of the VMs that kept connectivity (failover blips, boot time). */
+    okMaxDowntimeMs: z.number(),
+    /** Steps the simulation could not carry out, or why the cell could not run. */
+    problems: z.array(z.string()),
+    /** The synthetic drill the cell ran; `matrix.runCell` runs it in full. */
+    drill: drillSchema,
+  })
+  .strict();
+export type MatrixCellDetail = z.output<typeof matrixCellDetailSchema>;
+
+export const matrixGroupDetailSchema = z
+  .object({
+    summary: z.string(),
+    cells: z.array(z.number().int()),
+    event: z.enum(MATRIX_EVENT_KINDS),
+    status: z.enum(MATRIX_CELL_STATUSES),
+    code: z.enum(DIAGNOSIS_CODES).nullable(),
+    vms: z.array(z.string()),
+    maxDowntimeMs: z.number(),
+  })
+  .strict();
+
+export const matrixViewSchema = z
+  .object({
+    depth: z.number().int().min(1).max(2),
+    seed: z.number().int(),
+    /** The client that pinged. */
+    client: z.string(),
+    /** Running VMs: the rows of the heatmap. */
+    vms: z.array(z.string()),
+    cells: z.array(matrixCellDetailSchema),
+    /** Identical outcomes grouped, one sentence each, losses first. */
+    groups: z.array(matrixGroupDetailSchema),
+    /** True when any cell lost a VM. */
+    lostAny: z.boolean(),
+  })
+  .strict();
+export type MatrixView = z.output<typeof matrixViewSchema>;
+
+/** One file of `capture.export`: bytes for a download, or where it was written. */
+export const captureFileSchema = z
+  .object({
+    /** The capture point as engineers write it: "HostB/NIC3", "switch1/port2", "Client1", "Guest1" (its virtual switch port). */
+    point: z.string(),
+    /** Canvas id of the element captured at (the VM's id for a virtual switch port). */
+    elementId: z.string(),
+    /** "migrate-then-restart--HostB-NIC3.pcap" */
+    fileName: z.string(),
+    frames: z.number().int().min(0),
+    sizeBytes: z.number().int().min(0),
+    /** The classic pcap file, base64; absent when written to `savedTo`. */
+    base64: z.string().optional(),
+    /** Where it was written (as `path` is shown: workspace-relative in the browser host); null when returned as bytes. */
+    savedTo: z.string().nullable(),
+  })
+  .strict();
+
+export const capturePointSchema = z
+  .object({
+    /** As `capture.export` takes it. */
+    point: z.string(),
+    kind: z.enum(['nic', 'port', 'client', 'vm']),
+    elementId: z.string(),
+    /** Captured when `points` is left out: every cabled host NIC and every client. */
+    byDefault: z.boolean(),
+  })
+  .strict();
+
 export const hostKindSchema = z.enum(['electron', 'browser']);
 
 // ---- requests --------------------------------------------------------------------------------
@@ -271,8 +364,75 @@ export const requests = {
   'run.cancel': { params: z.object({ runId }).strict(), result: z.object({ cancelled: z.boolean() }).strict() },
   /** The what-if matrix of the document; answers when done, progress as `run.progress`. */
   'matrix.run': {
-    params: z.object({ docId, runId, depth: z.union([z.literal(1), z.literal(2)]).default(1) }).strict(),
-    result: matrixResultSchema,
+    params: z.object({ docId, runId, depth: z.union([z.literal(1), z.literal(2)]).default(1), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
+    result: matrixViewSchema,
+  },
+
+  /**
+   * Runs one matrix cell's drill on the document as it is now, with per-step snapshots: what the
+   * window opens when a heatmap cell is clicked. Nothing in the document changes. `cell` is the
+   * cell with its verdict from this run (the same as in `matrix.run` for the same document and
+   * seed). To keep the drill, insert `drillToAdd` with `lab.edit`
+   * (`{ op: 'insert', path: ['drills'], value: drillToAdd }`), so it is undoable like any edit.
+   */
+  'matrix.runCell': {
+    params: z.object({ docId, cellId: z.string().min(1).max(2000), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
+    result: z.object({ cell: matrixCellDetailSchema, result: drillResultSchema, drillToAdd: drillSchema }).strict(),
+  },
+  /** Where `capture.export` can capture in this document, with the default choice marked. */
+  'capture.points': { params: byDoc, result: z.object({ points: z.array(capturePointSchema) }).strict() },
+  /**
+   * Runs one drill (a lab drill by name, or a matrix cell's drill by `cellId`) with captures at
+   * `points` (default: every cabled host NIC and every client) and gives one classic pcap file per
+   * point. Without `path` the files come back as base64 for a download. With `path`: a `.pcap`
+   * file when one point is captured, otherwise a folder (created when missing) that receives
+   * `fileName`s; in the browser host the path is relative to the workspace and must stay inside it.
+   * `saveToFile` without `path` asks the host to pick one (Electron; the browser host answers `needs-path`).
+   */
+  'capture.export': {
+    params: z
+      .object({
+        docId,
+        drill: z.string().min(1).max(200).optional(),
+        cellId: z.string().min(1).max(2000).optional(),
+        points: z.array(z.string().min(1).max(500)).max(1000).optional(),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+        path: filePath.optional(),
+        saveToFile: z.boolean().default(false),
+      })
+      .strict()
+      .refine((p) => (p.drill === undefined) !== (p.cellId === undefined), { message: 'name either a drill or a matrix cell (cellId), not both', path: ['drill'] }),
+    result: z.object({ drill: z.string(), passed: z.boolean(), files: z.array(captureFileSchema) }).strict(),
+  },
+  /**
+   * The self-contained HTML report (topology, design checks, every drill, the what-if matrix
+   * unless `includeMatrix` is false). Without `path` the HTML comes back as text for a download;
+   * with `path` (an `.html` file; inside the workspace in the browser host) it is written there.
+   * With `runId`, progress streams as `run.progress` and `run.cancel` stops it.
+   */
+  'report.export': {
+    params: z
+      .object({
+        docId,
+        runId: runId.optional(),
+        depth: z.union([z.literal(1), z.literal(2)]).default(1),
+        includeMatrix: z.boolean().default(true),
+        path: filePath.optional(),
+        saveToFile: z.boolean().default(false),
+      })
+      .strict(),
+    result: z
+      .object({
+        /** The HTML; absent when written to `savedTo`. */
+        html: z.string().optional(),
+        fileName: z.string(),
+        savedTo: z.string().nullable(),
+        sizeBytes: z.number().int().min(0),
+        checks: z.number().int().min(0),
+        drills: z.number().int().min(0),
+        matrixCells: z.number().int().min(0),
+      })
+      .strict(),
   },
 
   /** Work autosaved before a crash, offered on the next start. */

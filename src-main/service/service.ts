@@ -16,6 +16,7 @@ import {
   requests,
   type RequestValue,
   type Result,
+  type matrixResultSchema,
 } from '../../shared/api.js';
 import { labSchema, type Lab } from '../../shared/lab.js';
 import { checkReferences, formatPath, type Problem } from '../../shared/validate.js';
@@ -29,6 +30,12 @@ import { LAB_JSON_EXTENSION, type PathPolicy } from './workspace-paths.js';
 import { RecentFiles } from './recent-files.js';
 import { listExamples, readExample } from './examples.js';
 import { listLabFiles } from './list-files.js';
+import { enumerateMatrix } from '../core/drills/matrix.js';
+import { buildReport } from '../core/report/index.js';
+import { toMatrixView, findMatrixCell, type CoreMatrixFn } from './matrix-view.js';
+import { allCapturePoints, defaultCapturePoints, readCapturePoints } from './capture-points.js';
+import { captureDrill, runCell } from './drill-exports.js';
+import { writeExport, ExportWriteFailed } from './export-files.js';
 
 /** Params as the contract parsed them (defaults filled in). */
 type Params<N extends RequestName> = z.output<(typeof requests)[N]['params']>;
@@ -36,10 +43,11 @@ type Answer<N extends RequestName> = Promise<Result<RequestValue<N>>>;
 
 export type Startup = { path: string } | { example: string } | null;
 export type DesignChecksFn = (lab: Lab) => RequestValue<'lab.lint'>['findings'];
+/** The matrix in its summary shape (shared/api.ts matrixResultSchema); the service itself uses `CoreMatrixFn`. */
 export type MatrixFn = (
   lab: Lab,
   options: { depth: 1 | 2; signal: AbortSignal; onProgress: (done: number, total: number, current: string) => void },
-) => Promise<RequestValue<'matrix.run'>>;
+) => Promise<z.output<typeof matrixResultSchema>>;
 
 export interface ServiceOptions {
   host: 'electron' | 'browser';
@@ -49,7 +57,8 @@ export interface ServiceOptions {
   examplesDir: string;
   runDrills: RunDrillsFn;
   designChecks?: DesignChecksFn;
-  runMatrix?: MatrixFn;
+  /** The what-if matrix (matrix.run, report.export); absent: not available in this build. */
+  matrix?: CoreMatrixFn;
   /** Where the recent-files list is kept; null keeps it for this run only. */
   recentFile?: string | null;
   startup?: Startup;
@@ -153,6 +162,10 @@ export class LabService {
       'drills.run': (x) => this.drillsRun(x),
       'run.cancel': (x) => this.runCancel(x),
       'matrix.run': (x) => this.matrixRun(x),
+      'matrix.runCell': (x) => this.matrixRunCell(x),
+      'capture.points': (x) => this.capturePoints(x),
+      'capture.export': (x) => this.captureExport(x),
+      'report.export': (x) => this.reportExport(x),
       'recovery.list': () => this.recoveryList(),
       'recovery.restore': (x) => this.recoveryRestore(x),
       'recovery.discard': (x) => this.recoveryDiscard(x),
@@ -366,24 +379,163 @@ export class LabService {
   async matrixRun(p: Params<'matrix.run'>): Answer<'matrix.run'> {
     const doc = this.documents.get(p.docId);
     if (!doc) return notOpen(p.docId);
-    if (!this.options.runMatrix) return fail('unsupported', 'the what-if matrix is not available in this build');
+    if (!this.options.matrix) return fail('unsupported', 'the what-if matrix is not available in this build');
     if (doc.problems.length) return labHasProblems(doc.problems);
     const signal = this.runs.start(p.runId);
     if (!signal) return fail('invalid-request', `a run named "${p.runId}" is still going`);
     try {
-      return ok(
-        await this.options.runMatrix(structuredClone(doc.lab), {
-          depth: p.depth,
-          signal,
-          onProgress: (done, total, current) => this.events.emit('run.progress', { runId: p.runId, docId: p.docId, done, total, current }),
-        }),
-      );
+      const result = await this.options.matrix(structuredClone(doc.lab), {
+        depth: p.depth,
+        seed: p.seed,
+        signal,
+        onProgress: (done, total, current) => this.events.emit('run.progress', { runId: p.runId, docId: p.docId, done, total, current }),
+      });
+      if (result === null || signal.aborted) return fail('cancelled', 'the what-if matrix was cancelled');
+      return ok(toMatrixView(result));
     } catch (error) {
       if (signal.aborted) return fail('cancelled', 'the what-if matrix was cancelled');
       throw error;
     } finally {
       this.runs.finish(p.runId);
     }
+  }
+
+  async matrixRunCell(p: Params<'matrix.runCell'>): Answer<'matrix.runCell'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (doc.problems.length) return labHasProblems(doc.problems);
+    const cell = findMatrixCell(doc.lab, p.cellId);
+    if (!cell) return noSuchCell(p.cellId);
+    return ok(runCell(doc.lab, cell, p.seed ?? doc.lab.settings.seed));
+  }
+
+  // ---- captures and reports ----------------------------------------------------------------
+
+  async capturePoints(p: Params<'capture.points'>): Answer<'capture.points'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    const byDefault = new Set(defaultCapturePoints(doc.lab).map((x) => x.elementId));
+    const points = allCapturePoints(doc.lab).map((x) => ({ point: x.name, kind: x.kind, elementId: x.elementId, byDefault: byDefault.has(x.elementId) }));
+    return ok({ points });
+  }
+
+  async captureExport(p: Params<'capture.export'>): Answer<'capture.export'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (doc.problems.length) return labHasProblems(doc.problems);
+    const lab = doc.lab;
+    let drill = lab.drills.find((d) => d.name === p.drill);
+    if (p.cellId !== undefined) {
+      const cell = findMatrixCell(lab, p.cellId);
+      if (!cell) return noSuchCell(p.cellId);
+      drill = cell.drill;
+    } else if (!drill) return fail('not-found', `the lab has no drill named "${p.drill}"`);
+    const chosen = p.points?.length ? readCapturePoints(lab, p.points) : { ok: true as const, points: defaultCapturePoints(lab) };
+    if (!chosen.ok) return fail('not-found', chosen.message);
+    if (chosen.points.length === 0) return fail('not-found', 'this lab has no cabled NIC or client to capture at; name a capture point (HostB/NIC3, switch1/port2, Client1 or Guest1)');
+    if (p.saveToFile && p.path === undefined) return fail('needs-path', 'choose where to save the capture');
+    // The destination is checked before the drill runs, so a refused path costs nothing.
+    let destination: { file: string } | { folder: string } | null = null;
+    if (p.path !== undefined) {
+      const single = p.path.toLowerCase().endsWith('.pcap');
+      if (single && chosen.points.length !== 1)
+        return fail('invalid-request', `a .pcap file holds one capture point and ${chosen.points.length} were chosen; give a folder for them instead`);
+      const resolved = await this.options.paths.resolveExport(p.path, single ? { file: ['.pcap'] } : { folder: true });
+      if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
+      destination = single ? { file: resolved.absolute } : { folder: resolved.absolute };
+    }
+    const { result, files } = captureDrill(lab, drill!, chosen.points, p.seed ?? lab.settings.seed);
+    const out = [];
+    for (const f of files) {
+      const file = { point: f.point.name, elementId: f.point.elementId, fileName: f.fileName, frames: f.frames, sizeBytes: f.bytes.length };
+      if (destination === null) {
+        out.push({ ...file, base64: Buffer.from(f.bytes).toString('base64'), savedTo: null });
+        continue;
+      }
+      const target = 'file' in destination ? destination.file : path.join(destination.folder, f.fileName);
+      const written = await this.writeExportFile(target, f.bytes);
+      if (!written.ok) return written;
+      out.push({ ...file, savedTo: written.value });
+    }
+    return ok({ drill: drill!.name, passed: result.passed, files: out });
+  }
+
+  async reportExport(p: Params<'report.export'>): Answer<'report.export'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (doc.problems.length) return labHasProblems(doc.problems);
+    if (p.saveToFile && p.path === undefined) return fail('needs-path', 'choose where to save the report');
+    let target: string | null = null;
+    if (p.path !== undefined) {
+      const resolved = await this.options.paths.resolveExport(p.path, { file: ['.html', '.htm'] });
+      if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
+      target = resolved.absolute;
+    }
+    let signal: AbortSignal = new AbortController().signal;
+    if (p.runId !== undefined) {
+      const started = this.runs.start(p.runId);
+      if (!started) return fail('invalid-request', `a run named "${p.runId}" is still going`);
+      signal = started;
+    }
+    try {
+      const html = await this.reportHtml(structuredClone(doc.lab), p, signal);
+      if (html === null) return fail('cancelled', 'the report was cancelled');
+      const fileName = `${this.baseName(doc)}-report.html`;
+      const sizeBytes = Buffer.byteLength(html.text, 'utf8');
+      const summary = { fileName, sizeBytes, checks: html.checks, drills: html.drills, matrixCells: html.matrixCells };
+      if (target === null) return ok({ ...summary, html: html.text, savedTo: null });
+      const written = await this.writeExportFile(target, html.text);
+      return written.ok ? ok({ ...summary, savedTo: written.value }) : written;
+    } finally {
+      if (p.runId !== undefined) this.runs.finish(p.runId);
+    }
+  }
+
+  /** Checks, every drill and (unless left out) the matrix, as `lab-planner report` builds them; null when cancelled. */
+  private async reportHtml(lab: Lab, p: Params<'report.export'>, signal: AbortSignal) {
+    const progress = (done: number, total: number, current: string) => {
+      if (p.runId !== undefined) this.events.emit('run.progress', { runId: p.runId, docId: p.docId, done, total, current });
+    };
+    const checks = this.options.designChecks?.(lab) ?? [];
+    const drillNames = lab.clients.length ? lab.drills.map((d) => d.name) : [];
+    const withMatrix = p.includeMatrix && lab.clients.length > 0 && this.options.matrix !== undefined;
+    const cellCount = withMatrix ? enumerateMatrix(lab, p.depth).length : 0;
+    const total = drillNames.length + cellCount;
+    let drills = null;
+    if (drillNames.length) {
+      try {
+        drills = await runDrillsInTurn(this.options.runDrills, lab, drillNames, { signal, onProgress: (done, _t, current) => progress(done, total, current) });
+      } catch (error) {
+        if (error instanceof RunCancelled) return null;
+        throw error;
+      }
+    }
+    let matrix = null;
+    if (withMatrix) {
+      matrix = await this.options.matrix!(lab, {
+        depth: p.depth,
+        signal,
+        onProgress: (done, _t, current) => progress(drillNames.length + done, total, current),
+      });
+      if (matrix === null) return null;
+    }
+    if (signal.aborted) return null;
+    const text = buildReport({ lab, checks, drills, matrix, generatedAt: this.now().toISOString(), appVersion: this.options.appVersion });
+    return { text, checks: checks.length, drills: drills?.drills.length ?? 0, matrixCells: matrix?.cells.length ?? 0 };
+  }
+
+  private async writeExportFile(target: string, data: Uint8Array | string): Promise<Result<string>> {
+    try {
+      await writeExport(target, data);
+      return ok(this.options.paths.display(target));
+    } catch (error) {
+      if (error instanceof ExportWriteFailed) return fail('file-error', error.message);
+      throw error;
+    }
+  }
+
+  private baseName(doc: OpenDocument): string {
+    return doc.file ? path.basename(doc.file).replace(/\.lab$/i, '') : safeFileName(doc.lab.meta.title);
   }
 
   // ---- recovery ----------------------------------------------------------------------------
@@ -586,6 +738,10 @@ export class LabService {
 
 function notOpen(docId: string): Result<never> {
   return fail('not-found', `no open lab is called "${docId}"; it may have been closed`);
+}
+
+function noSuchCell(cellId: string): Result<never> {
+  return fail('not-found', `the what-if matrix of this lab has no case "${cellId}"; the lab may have changed since the matrix ran, so run it again`);
 }
 
 function staleRevision(doc: OpenDocument, base: number): Result<never> {

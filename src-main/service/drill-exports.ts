@@ -1,0 +1,51 @@
+// What the window's "open this matrix cell" and "export capture" run: one drill, in full, on the
+// document as it is. Pure of files; the service decides where bytes go.
+import type { Lab } from '../../shared/lab.js';
+import type { Drill, DrillResult } from '../../shared/drill.js';
+import type { MatrixCellDetail } from '../../shared/api.js';
+import { runDrill } from '../core/drills/runner.js';
+import { cellResultOf, type MatrixCell, type MatrixCellResult } from '../core/drills/matrix.js';
+import { framesToPcap, clockStartSeconds } from '../core/net/pcap.js';
+import { captureFileName, type NamedCapturePoint } from './capture-points.js';
+import { cellDetail, drillToAdd } from './matrix-view.js';
+
+export interface CellRun {
+  cell: MatrixCellDetail;
+  result: DrillResult;
+  drillToAdd: Drill;
+}
+
+/**
+ * The cell's drill on the whole lab with per-step snapshots. The matrix simulates only the hosts a
+ * cell can touch, which gives the same outcome (tests/unit/matrix), so the verdict matches the heatmap.
+ */
+export function runCell(lab: Lab, cell: MatrixCell, seed: number): CellRun {
+  const { result } = runDrill(lab, cell.drill, { seed });
+  const verdict: MatrixCellResult = cell.clientIsolated
+    ? { index: cell.index, status: 'client-isolated', lost: [], okMaxDowntimeMs: 0, problems: [] }
+    : cellResultOf(cell, result);
+  return { cell: cellDetail(cell, verdict), result, drillToAdd: drillToAdd(lab, cell) };
+}
+
+export interface CaptureFile {
+  point: NamedCapturePoint;
+  fileName: string;
+  frames: number;
+  bytes: Uint8Array;
+}
+
+/** Runs the drill with captures at the points: one classic pcap file per point, on the drill's clock. */
+export function captureDrill(lab: Lab, drill: Drill, points: readonly NamedCapturePoint[], seed: number): { result: DrillResult; files: CaptureFile[] } {
+  const { result, captures } = runDrill(lab, drill, { seed, captures: points.map((p) => p.point) });
+  const startSec = clockStartSeconds(lab.settings.clockStart);
+  const files = points.map((point, i) => {
+    const records = captures[i].records;
+    return {
+      point,
+      fileName: captureFileName(drill.name, point.point),
+      frames: records.length,
+      bytes: framesToPcap(records.map((r) => ({ atMs: r.atUs / 1000, frame: r.frame })), { startSec }),
+    };
+  });
+  return { result, files };
+}
