@@ -2,7 +2,8 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { useLabStore } from '../../../src-renderer/stores/lab.js';
 import { useApi } from '../../../src-renderer/api/client.js';
-import { setMacMode, renameHost, addTeam, connectCable, removeElements, addHost } from '../../../src-renderer/stores/edits.js';
+import { setMacMode, addTeam, connectCable, removeElements, addHost } from '../../../src-renderer/stores/edits.js';
+import { renameHost } from '../../../src-renderer/stores/renames.js';
 import { setAt } from '../../../src-renderer/stores/ops.js';
 import { FakeService } from './fake-api.js';
 
