@@ -1,0 +1,62 @@
+import { describe, it, expect } from 'vitest';
+import { WebSocketApi } from '../../../src-renderer/api/client.js';
+
+/** Just enough of a browser WebSocket to see what the client sends and to answer it. */
+class FakeSocket {
+  static last: FakeSocket;
+  readonly sent: unknown[] = [];
+  private readonly handlers = new Map<string, ((e: { data?: string }) => void)[]>();
+  constructor(readonly url: string) {
+    FakeSocket.last = this;
+    queueMicrotask(() => this.emit('open', {}));
+  }
+  addEventListener(type: string, handler: (e: { data?: string }) => void): void {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+  send(text: string): void {
+    this.sent.push(JSON.parse(text));
+  }
+  emit(type: string, e: { data?: string }): void {
+    for (const h of this.handlers.get(type) ?? []) h(e);
+  }
+}
+
+describe('the browser host client of the service API', () => {
+  it('sends each request in a numbered envelope and resolves it with the matching response', async () => {
+    (globalThis as { WebSocket?: unknown }).WebSocket = FakeSocket;
+    const api = new WebSocketApi('ws://127.0.0.1:9/api?token=t');
+    const first = api.invoke('examples.list', {});
+    const second = api.invoke('recent.list', {});
+    await new Promise((r) => setTimeout(r, 0));
+    const socket = FakeSocket.last;
+    expect(socket.sent).toEqual([
+      { kind: 'request', id: 1, request: 'examples.list', params: {} },
+      { kind: 'request', id: 2, request: 'recent.list', params: {} },
+    ]);
+    socket.emit('message', { data: JSON.stringify({ kind: 'response', id: 2, result: { ok: true, value: { files: [] } } }) });
+    socket.emit('message', { data: JSON.stringify({ kind: 'response', id: 1, result: { ok: false, error: { code: 'internal', message: 'no examples' } } }) });
+    expect(await second).toEqual({ ok: true, value: { files: [] } });
+    expect(await first).toEqual({ ok: false, error: { code: 'internal', message: 'no examples' } });
+  });
+
+  it('hands pushed events to their listeners until they unsubscribe', async () => {
+    (globalThis as { WebSocket?: unknown }).WebSocket = FakeSocket;
+    const api = new WebSocketApi('ws://127.0.0.1:9/api?token=t');
+    const seen: unknown[] = [];
+    const off = api.on('run.progress', (p) => seen.push(p));
+    const progress = { runId: 'r', docId: 'd', done: 1, total: 7, current: 'live-migrate' };
+    FakeSocket.last.emit('message', { data: JSON.stringify({ kind: 'event', event: 'run.progress', payload: progress }) });
+    off();
+    FakeSocket.last.emit('message', { data: JSON.stringify({ kind: 'event', event: 'run.progress', payload: progress }) });
+    expect(seen).toEqual([progress]);
+  });
+
+  it('fails the requests in flight when the connection closes, so the window can say so', async () => {
+    (globalThis as { WebSocket?: unknown }).WebSocket = FakeSocket;
+    const api = new WebSocketApi('ws://127.0.0.1:9/api?token=t');
+    const pending = api.invoke('app.info', {});
+    await new Promise((r) => setTimeout(r, 0));
+    FakeSocket.last.emit('close', {});
+    await expect(pending).rejects.toThrow('the connection to the Lab Planner host closed');
+  });
+});
