@@ -25,6 +25,14 @@
 // renderer offers its own picker fed by `workspace.listFiles`. `app.info.canPickFiles` says which.
 // Paths in the browser host are relative to its workspace folder and must name `.lab` files
 // inside it.
+//
+// Exports (`capture.export`, `report.export`): without `path` the bytes (base64) or HTML text come
+// back for the renderer to offer as a download; with `path` the service writes the file (browser
+// host: a `.pcap`/`.html` file or, for several captures, a folder inside the workspace, same
+// refusals as save-as). `saveToFile: true` without a path asks the host for a native save dialog
+// (Electron); the browser host answers `needs-path`.
+// The what-if view: `matrix.run` answers `matrixViewSchema` (cells with ids, canvas element ids and
+// drills); clicking a cell calls `matrix.runCell` with the cell's id for the full DrillResult.
 import { z } from 'zod';
 import { labSchema } from './lab.js';
 import { drillReportSchema, drillResultSchema, drillSchema, DIAGNOSIS_CODES } from './drill.js';

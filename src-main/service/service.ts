@@ -404,6 +404,7 @@ export class LabService {
     const doc = this.documents.get(p.docId);
     if (!doc) return notOpen(p.docId);
     if (doc.problems.length) return labHasProblems(doc.problems);
+    if (doc.lab.clients.length === 0) return noClient();
     const cell = findMatrixCell(doc.lab, p.cellId);
     if (!cell) return noSuchCell(p.cellId);
     return ok(runCell(doc.lab, cell, p.seed ?? doc.lab.settings.seed));
@@ -424,6 +425,7 @@ export class LabService {
     if (!doc) return notOpen(p.docId);
     if (doc.problems.length) return labHasProblems(doc.problems);
     const lab = doc.lab;
+    if (lab.clients.length === 0) return noClient();
     let drill = lab.drills.find((d) => d.name === p.drill);
     if (p.cellId !== undefined) {
       const cell = findMatrixCell(lab, p.cellId);
@@ -742,6 +744,10 @@ function notOpen(docId: string): Result<never> {
 
 function noSuchCell(cellId: string): Result<never> {
   return fail('not-found', `the what-if matrix of this lab has no case "${cellId}"; the lab may have changed since the matrix ran, so run it again`);
+}
+
+function noClient(): Result<never> {
+  return fail('invalid-lab', 'the lab has no client to ping from; add a client and cable it to a switch');
 }
 
 function staleRevision(doc: OpenDocument, base: number): Result<never> {

@@ -292,3 +292,19 @@ describe('design checks for the problems panel', () => {
     expect(codes).toContain('team-members-same-switch');
   });
 });
+
+describe('a lab without a client', () => {
+  it('cannot open a matrix cell or capture, and says why', async () => {
+    const doc = await fieldReport();
+    const lab = structuredClone(doc.document);
+    lab.clients = [];
+    lab.cables = lab.cables.filter((c) => !('client' in c.a) && !('client' in c.b));
+    lab.drills = [];
+    value(await service.handle('lab.replace', { docId: doc.docId, baseRevision: 0, document: lab }));
+    for (const [request, params] of [
+      ['matrix.runCell', { docId: doc.docId, cellId: 'vm:Guest1/restart' }],
+      ['capture.export', { docId: doc.docId, cellId: 'vm:Guest1/restart' }],
+    ] as const)
+      expect(errorOf(await service.handle(request, params)), request).toMatchObject({ code: 'invalid-lab', message: expect.stringContaining('no client to ping from') });
+  });
+});
