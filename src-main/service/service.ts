@@ -30,8 +30,7 @@ import { LAB_JSON_EXTENSION, type PathPolicy } from './workspace-paths.js';
 import { RecentFiles } from './recent-files.js';
 import { listExamples, readExample } from './examples.js';
 import { listLabFiles } from './list-files.js';
-import { enumerateMatrix } from '../core/drills/matrix.js';
-import { buildReport } from '../core/report/index.js';
+import { buildLabReport } from './report-export.js';
 import { toMatrixView, findMatrixCell, type CoreMatrixFn } from './matrix-view.js';
 import { allCapturePoints, defaultCapturePoints, readCapturePoints } from './capture-points.js';
 import { captureDrill, runCell } from './drill-exports.js';
@@ -480,50 +479,28 @@ export class LabService {
       signal = started;
     }
     try {
-      const html = await this.reportHtml(structuredClone(doc.lab), p, signal);
-      if (html === null) return fail('cancelled', 'the report was cancelled');
-      const fileName = `${this.baseName(doc)}-report.html`;
-      const sizeBytes = Buffer.byteLength(html.text, 'utf8');
-      const summary = { fileName, sizeBytes, checks: html.checks, drills: html.drills, matrixCells: html.matrixCells };
-      if (target === null) return ok({ ...summary, html: html.text, savedTo: null });
-      const written = await this.writeExportFile(target, html.text);
+      const { runDrills, designChecks, matrix, appVersion } = this.options;
+      const report = await buildLabReport(
+        structuredClone(doc.lab),
+        { runDrills, designChecks, matrix, appVersion, generatedAt: this.now().toISOString() },
+        {
+          depth: p.depth,
+          includeMatrix: p.includeMatrix,
+          signal,
+          onProgress: (done, total, current) => {
+            if (p.runId !== undefined) this.events.emit('run.progress', { runId: p.runId, docId: p.docId, done, total, current });
+          },
+        },
+      );
+      if (report === null) return fail('cancelled', 'the report was cancelled');
+      const { html, ...counts } = report;
+      const summary = { fileName: `${this.baseName(doc)}-report.html`, sizeBytes: Buffer.byteLength(html, 'utf8'), ...counts };
+      if (target === null) return ok({ ...summary, html, savedTo: null });
+      const written = await this.writeExportFile(target, html);
       return written.ok ? ok({ ...summary, savedTo: written.value }) : written;
     } finally {
       if (p.runId !== undefined) this.runs.finish(p.runId);
     }
-  }
-
-  /** Checks, every drill and (unless left out) the matrix, as `lab-planner report` builds them; null when cancelled. */
-  private async reportHtml(lab: Lab, p: Params<'report.export'>, signal: AbortSignal) {
-    const progress = (done: number, total: number, current: string) => {
-      if (p.runId !== undefined) this.events.emit('run.progress', { runId: p.runId, docId: p.docId, done, total, current });
-    };
-    const checks = this.options.designChecks?.(lab) ?? [];
-    const drillNames = lab.clients.length ? lab.drills.map((d) => d.name) : [];
-    const withMatrix = p.includeMatrix && lab.clients.length > 0 && this.options.matrix !== undefined;
-    const cellCount = withMatrix ? enumerateMatrix(lab, p.depth).length : 0;
-    const total = drillNames.length + cellCount;
-    let drills = null;
-    if (drillNames.length) {
-      try {
-        drills = await runDrillsInTurn(this.options.runDrills, lab, drillNames, { signal, onProgress: (done, _t, current) => progress(done, total, current) });
-      } catch (error) {
-        if (error instanceof RunCancelled) return null;
-        throw error;
-      }
-    }
-    let matrix = null;
-    if (withMatrix) {
-      matrix = await this.options.matrix!(lab, {
-        depth: p.depth,
-        signal,
-        onProgress: (done, _t, current) => progress(drillNames.length + done, total, current),
-      });
-      if (matrix === null) return null;
-    }
-    if (signal.aborted) return null;
-    const text = buildReport({ lab, checks, drills, matrix, generatedAt: this.now().toISOString(), appVersion: this.options.appVersion });
-    return { text, checks: checks.length, drills: drills?.drills.length ?? 0, matrixCells: matrix?.cells.length ?? 0 };
   }
 
   private async writeExportFile(target: string, data: Uint8Array | string): Promise<Result<string>> {
