@@ -21,7 +21,15 @@ export function checkIpcCall(
 }
 
 /** What the main process must ask the user before a request can reach the service (a native dialog). */
-export type DialogStep = 'choose-lab-to-open' | 'choose-lab-to-save' | 'choose-json-to-import' | 'choose-json-export-file' | null;
+export type DialogStep =
+  | 'choose-lab-to-open'
+  | 'choose-lab-to-save'
+  | 'choose-json-to-import'
+  | 'choose-json-export-file'
+  | 'choose-capture-file'
+  | 'choose-capture-folder'
+  | 'choose-report-file'
+  | null;
 
 export function dialogStepFor(request: RequestName, params: unknown): DialogStep {
   const p = (params ?? {}) as Record<string, unknown>;
@@ -29,6 +37,9 @@ export function dialogStepFor(request: RequestName, params: unknown): DialogStep
   if (request === 'lab.saveAs' && p.path === undefined) return 'choose-lab-to-save';
   if (request === 'lab.importJson' && p.text === undefined) return 'choose-json-to-import';
   if (request === 'lab.exportJson' && p.saveToFile === true) return 'choose-json-export-file';
+  if (request === 'capture.export' && p.saveToFile === true && p.path === undefined)
+    return Array.isArray(p.points) && p.points.length === 1 ? 'choose-capture-file' : 'choose-capture-folder';
+  if (request === 'report.export' && p.saveToFile === true && p.path === undefined) return 'choose-report-file';
   return null;
 }
 

@@ -325,6 +325,24 @@ async function invokeForWindow(win: BrowserWindow, request: string, params: unkn
       if (!written) return fail('file-error', `${path.basename(chosen.filePath)} cannot be written`);
       return { ok: true, value: { ...exported.value, savedTo: chosen.filePath } };
     }
+    case 'choose-capture-file': {
+      const chosen = await dialog.showSaveDialog(win, { title: 'Export Capture', defaultPath: 'capture.pcap', filters: [{ name: 'Packet captures', extensions: ['pcap'] }] });
+      if (chosen.canceled || !chosen.filePath) return fail('cancelled', 'no file name was chosen');
+      p.path = chosen.filePath.toLowerCase().endsWith('.pcap') ? chosen.filePath : `${chosen.filePath}.pcap`;
+      break;
+    }
+    case 'choose-capture-folder': {
+      const chosen = await dialog.showOpenDialog(win, { title: 'Export Captures to Folder', properties: ['openDirectory', 'createDirectory'] });
+      if (chosen.canceled || !chosen.filePaths[0]) return fail('cancelled', 'no folder was chosen');
+      p.path = chosen.filePaths[0];
+      break;
+    }
+    case 'choose-report-file': {
+      const chosen = await dialog.showSaveDialog(win, { title: 'Export Report', defaultPath: 'report.html', filters: [{ name: 'HTML report', extensions: ['html'] }] });
+      if (chosen.canceled || !chosen.filePath) return fail('cancelled', 'no file name was chosen');
+      p.path = /\.html?$/i.test(chosen.filePath) ? chosen.filePath : `${chosen.filePath}.html`;
+      break;
+    }
     case null:
       break;
   }

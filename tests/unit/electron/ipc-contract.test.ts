@@ -31,6 +31,11 @@ describe('IPC calls into the service', () => {
     expect(dialogStepFor('lab.importJson', {})).toBe('choose-json-to-import');
     expect(dialogStepFor('lab.exportJson', { docId: 'd', saveToFile: true })).toBe('choose-json-export-file');
     expect(dialogStepFor('lab.exportJson', { docId: 'd', saveToFile: false })).toBeNull();
+    expect(dialogStepFor('capture.export', { docId: 'd', drill: 'x', points: ['HostB/NIC3'], saveToFile: true })).toBe('choose-capture-file');
+    expect(dialogStepFor('capture.export', { docId: 'd', drill: 'x', saveToFile: true })).toBe('choose-capture-folder');
+    expect(dialogStepFor('capture.export', { docId: 'd', drill: 'x' })).toBeNull();
+    expect(dialogStepFor('report.export', { docId: 'd', saveToFile: true })).toBe('choose-report-file');
+    expect(dialogStepFor('report.export', { docId: 'd', saveToFile: true, path: '/tmp/r.html' })).toBeNull();
   });
 
   it('uses the same channel names in the sandboxed preload, which exposes only invoke and on', () => {
