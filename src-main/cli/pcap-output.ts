@@ -7,23 +7,15 @@ import type { DrillReport } from '../../shared/drill.js';
 import { runDrill, type CapturePoint, type CaptureRecordSet } from '../core/drills/runner.js';
 import { framesToPcap, clockStartSeconds } from '../core/net/pcap.js';
 import { UserError, type CliIo } from './io.js';
+import { captureFileName, defaultCapturePoints as defaultNamedPoints, readCapturePoint } from '../service/capture-points.js';
 
 /**
  * Reads a capture point as engineers write it: "HostB/NIC3" (a NIC), "switch1/port2" (a switch port),
  * "Client1" (a client's NIC) or "Guest1" (the VM's virtual switch port).
  */
 export function parseCapturePoint(lab: Lab, text: string): CapturePoint {
-  const slash = text.lastIndexOf('/');
-  if (slash > 0) {
-    const [left, right] = [text.slice(0, slash), text.slice(slash + 1)];
-    const host = lab.hosts.find((h) => h.name === left);
-    if (host?.nics.some((n) => n.name === right)) return { host: host.name, nic: right };
-    const sw = lab.switches.find((s) => s.name === left);
-    const port = Number(right.replace(/^port/i, ''));
-    if (sw && Number.isInteger(port) && port >= 1 && port <= sw.ports) return { switch: sw.name, port };
-  }
-  if (lab.clients.some((c) => c.name === text)) return { client: text };
-  if (lab.vms.some((v) => v.name === text)) return { vm: text };
+  const point = readCapturePoint(lab, text);
+  if (point) return point;
   throw new UserError(
     `"${text}" is no capture point of this lab; name a NIC (HostB/NIC3), a switch port (switch1/port2), a client (Client1) or a VM (Guest1)`,
   );
@@ -31,19 +23,10 @@ export function parseCapturePoint(lab: Lab, text: string): CapturePoint {
 
 /** Without --capture: every cabled host NIC and every client, where the field report looked. */
 export function defaultCapturePoints(lab: Lab): CapturePoint[] {
-  const points: CapturePoint[] = [];
-  for (const cable of lab.cables) for (const end of [cable.a, cable.b]) if ('nic' in end) points.push({ host: end.host, nic: end.nic });
-  for (const cable of lab.cables) for (const end of [cable.a, cable.b]) if ('client' in end) points.push({ client: end.client });
-  return points;
+  return defaultNamedPoints(lab).map((p) => p.point);
 }
 
-/** "migrate-then-restart--HostB-NIC3.pcap": safe on every file system, readable in a listing. */
-export function captureFileName(drill: string, point: CapturePoint): string {
-  const label =
-    'vm' in point ? `${point.vm}-vport` : 'nic' in point ? `${point.host}-${point.nic}` : 'port' in point ? `${point.switch}-port${point.port}` : point.client;
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return `${safe(drill)}--${safe(label)}.pcap`;
-}
+export { captureFileName };
 
 export interface PcapRunOptions {
   drills: string[];
