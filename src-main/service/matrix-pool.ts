@@ -7,13 +7,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, dirname, relative } from 'node:path';
 import type { Lab } from '../../shared/lab.js';
-import type { MatrixFn } from './service.js';
 import {
   enumerateMatrix,
   runMatrixCell,
   scopingOf,
   assembleMatrix,
-  toApiMatrixResult,
   type MatrixCell,
   type MatrixCellResult,
   type MatrixDepth,
@@ -94,17 +92,6 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
   if (results === null) return { ok: false, cancelled: true, done, total: cells.length };
   return { ok: true, result: assembleMatrix(lab, depth, seed, cells, results), threads: used };
 }
-
-/** The service's `matrix.run` (shared/api.ts shape); a cancelled run throws, and the service answers `cancelled`. */
-export const runMatrixForService: MatrixFn = async (lab, options) => {
-  const run = await runMatrixInPool(lab, {
-    depth: options.depth,
-    signal: options.signal,
-    onProgress: (p) => options.onProgress(p.done, p.total, p.current),
-  });
-  if (!run.ok) throw new Error('the what-if matrix was cancelled');
-  return toApiMatrixResult(run.result);
-};
 
 class WorkersDidNotStart extends Error {}
 

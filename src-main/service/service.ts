@@ -16,7 +16,6 @@ import {
   requests,
   type RequestValue,
   type Result,
-  type matrixResultSchema,
 } from '../../shared/api.js';
 import { labSchema, type Lab } from '../../shared/lab.js';
 import { checkReferences, formatPath, type Problem } from '../../shared/validate.js';
@@ -42,11 +41,6 @@ type Answer<N extends RequestName> = Promise<Result<RequestValue<N>>>;
 
 export type Startup = { path: string } | { example: string } | null;
 export type DesignChecksFn = (lab: Lab) => RequestValue<'lab.lint'>['findings'];
-/** The matrix in its summary shape (shared/api.ts matrixResultSchema); the service itself uses `CoreMatrixFn`. */
-export type MatrixFn = (
-  lab: Lab,
-  options: { depth: 1 | 2; signal: AbortSignal; onProgress: (done: number, total: number, current: string) => void },
-) => Promise<z.output<typeof matrixResultSchema>>;
 
 export interface ServiceOptions {
   host: 'electron' | 'browser';

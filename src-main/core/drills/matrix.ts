@@ -419,18 +419,6 @@ export function assembleMatrix(
   };
 }
 
-/** The matrix in the service API's shape (shared/api.ts matrixResultSchema). */
-export function toApiMatrixResult(result: MatrixResult) {
-  return {
-    depth: result.depth,
-    cells: result.results.map((r) => {
-      const cell = result.cells[r.index];
-      return { scenario: cell.scenario, kind: cell.category, lostVms: r.lost.map((l) => ({ vm: l.vm, downtimeMs: l.downtimeMs, code: l.code })) };
-    }),
-    groups: result.groups.map((g) => ({ summary: g.sentence, cells: g.cells })),
-  };
-}
-
 // ---- grouping --------------------------------------------------------------------------------
 
 const EVENT_PHRASES: Record<MatrixEventKind, string> = {

@@ -8,8 +8,9 @@ import {
   type MatrixResult,
 } from '../../../src-main/core/drills/matrix.js';
 import { runDrill } from '../../../src-main/core/drills/runner.js';
-import { runMatrixInPool, runMatrixForService } from '../../../src-main/service/matrix-pool.js';
-import { matrixResultSchema } from '../../../shared/api.js';
+import { runMatrixInPool } from '../../../src-main/service/matrix-pool.js';
+import { matrixInPool, toMatrixView } from '../../../src-main/service/matrix-view.js';
+import { matrixViewSchema } from '../../../shared/api.js';
 import { labFrom, fieldReportInput, variant } from '../lint/lab-fixtures.js';
 import { generatedLab } from '../../bench/matrix.js';
 
@@ -104,13 +105,14 @@ describe('what-if matrix of the field report lab', () => {
 
   it('answers the service API’s matrix.run in its contract’s shape, with progress', async () => {
     const progress: number[] = [];
-    const answer = await runMatrixForService(fieldReport, {
+    const run = await matrixInPool(fieldReport, {
       depth: 1,
       signal: new AbortController().signal,
       onProgress: (done) => progress.push(done),
     });
-    expect(matrixResultSchema.parse(answer)).toEqual(answer);
-    expect(answer.cells[3]).toEqual({
+    const answer = toMatrixView(run!);
+    expect(matrixViewSchema.parse(answer)).toEqual(answer);
+    expect(answer.cells[3]).toMatchObject({
       scenario: 'Guest1: live-migrate to HostB, then restart',
       kind: 'vm-event',
       lostVms: [{ vm: 'Guest1', downtimeMs: expect.any(Number), code: 'stale-team-vm-mac' }],
