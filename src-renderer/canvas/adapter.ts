@@ -120,6 +120,21 @@ export class CanvasAdapter {
     });
   }
 
+  /** Brings elements to the eye in a tone (a design check's severity, or a what-if case's target); null clears. */
+  focus(ids: readonly string[], tone: string | null): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements('.focus').removeClass('focus focus-error focus-warning focus-info focus-event');
+      if (tone) for (const id of ids) cy.getElementById(id).addClass(`focus focus-${tone}`);
+    });
+  }
+
+  /** The drawing classes of an element (for the end-to-end tests' probe). */
+  classesOf(id: string): string[] {
+    const ele = this.cy.getElementById(id);
+    return ele.empty() ? [] : ele.classes();
+  }
+
   select(ids: readonly string[]): void {
     const cy = this.cy;
     const wanted = new Set(ids);

@@ -3,8 +3,8 @@ import type { StylesheetJson } from 'cytoscape';
 import type { Theme } from '../stores/preferences.js';
 
 const PALETTES = {
-  light: { text: '#1d2330', backdrop: '#ffffff', host: '#eef3fb', hostBorder: '#6b87b8', switch: '#f3efe6', switchBorder: '#a48a55', nic: '#dbe7ff', team: '#d9f2e3', vswitch: '#fde9c8', vm: '#ffffff', port: '#ffffff', client: '#efe3fa', cable: '#55606e', member: '#2f9a5a', uplink: '#c98210', vnic: '#9aa4b1', select: '#0b63d6', problem: '#d32f2f', path: '#0b8f5a', dies: '#d32f2f' },
-  dark: { text: '#e6e9ef', backdrop: '#1b1f27', host: '#222c3c', hostBorder: '#6d8ccc', switch: '#2e2a22', switchBorder: '#b89a62', nic: '#2b3d63', team: '#23432f', vswitch: '#4a3a1c', vm: '#2a2f3a', port: '#323846', client: '#3b2d4b', cable: '#a9b3c1', member: '#52c682', uplink: '#e0a43a', vnic: '#6f7886', select: '#5aa2ff', problem: '#ff6b6b', path: '#3ddc97', dies: '#ff6b6b' },
+  light: { text: '#1d2330', backdrop: '#ffffff', host: '#eef3fb', hostBorder: '#6b87b8', switch: '#f3efe6', switchBorder: '#a48a55', nic: '#dbe7ff', team: '#d9f2e3', vswitch: '#fde9c8', vm: '#ffffff', port: '#ffffff', client: '#efe3fa', cable: '#55606e', member: '#2f9a5a', uplink: '#c98210', vnic: '#9aa4b1', select: '#0b63d6', problem: '#d32f2f', path: '#0b8f5a', dies: '#d32f2f', warning: '#c77700', info: '#0b63d6', event: '#7c3aed' },
+  dark: { text: '#e6e9ef', backdrop: '#1b1f27', host: '#222c3c', hostBorder: '#6d8ccc', switch: '#2e2a22', switchBorder: '#b89a62', nic: '#2b3d63', team: '#23432f', vswitch: '#4a3a1c', vm: '#2a2f3a', port: '#323846', client: '#3b2d4b', cable: '#a9b3c1', member: '#52c682', uplink: '#e0a43a', vnic: '#6f7886', select: '#5aa2ff', problem: '#ff6b6b', path: '#3ddc97', dies: '#ff6b6b', warning: '#f5b041', info: '#5aa2ff', event: '#b794f6' },
 } as const;
 
 /** How far out the view is: near shows every label, mid shortens and enlarges them, far names only the big boxes. */
@@ -60,6 +60,13 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'node.path', style: { 'border-color': c.path, 'border-width': 4 } },
     { selector: 'edge.path', style: { 'line-color': c.path, width: 5, 'z-index': 10 } },
     { selector: 'node.dies', style: { 'border-color': c.dies, 'border-width': 6, 'border-style': 'double', 'background-color': c.dies, 'background-opacity': 0.25 } },
+    ...(['error', 'warning', 'info', 'event'] as const).flatMap((tone): StylesheetJson => {
+      const colour = tone === 'error' ? c.problem : c[tone];
+      return [
+        { selector: `node.focus-${tone}`, style: { 'border-color': colour, 'border-width': 4, 'underlay-color': colour, 'underlay-opacity': 0.28, 'underlay-padding': 7, 'underlay-shape': 'round-rectangle' } },
+        { selector: `edge.focus-${tone}`, style: { 'line-color': colour, width: 6, 'z-index': 11, 'underlay-color': colour, 'underlay-opacity': 0.25, 'underlay-padding': 4 } },
+      ];
+    }),
     { selector: ':selected', style: { 'border-color': c.select, 'border-width': 3, 'overlay-color': c.select, 'overlay-opacity': 0.08 } },
     { selector: 'edge:selected', style: { 'line-color': c.select, width: 4 } },
   ];

@@ -63,13 +63,23 @@ export const useDrillsStore = defineStore('drills', () => {
     if (running.value && p.runId === running.value.runId) running.value = { runId: p.runId, done: p.done, total: p.total, current: p.current };
   }
 
+  /** Shows a result run elsewhere (a what-if matrix cell) as if it came from a drill run. */
+  function showResult(shown: DrillResult): void {
+    const others = report.value && reportRevision.value === lab.revision ? report.value.drills.filter((d) => d.name !== shown.name) : [];
+    const all = [...others, shown];
+    report.value = { format: 'lab-planner/drill-results', lab: lab.doc?.meta.title ?? '', seed: shown.seed, passed: all.every((d) => d.passed), drills: all };
+    reportRevision.value = lab.revision;
+    selected.value = shown.name;
+    step.value = firstFailingStep(shown);
+  }
+
   function forget(): void {
     report.value = null;
     runError.value = null;
     step.value = -1;
   }
 
-  return { selected, report, result, snapshot, step, running, runError, stale, run, cancel, progress, forget };
+  return { selected, report, result, snapshot, step, running, runError, stale, run, cancel, progress, showResult, forget };
 });
 
 /** The last step after which a VM was down, so the slider opens where the trouble shows. */

@@ -4,6 +4,8 @@ import { useLabStore } from '../stores/lab.js';
 import { useSelectionStore } from '../stores/selection.js';
 import { useDrillsStore } from '../stores/drills.js';
 import { usePreferencesStore } from '../stores/preferences.js';
+import { useMatrixStore } from '../stores/matrix.js';
+import { useFocusStore } from '../stores/focus.js';
 import { canvasHolder } from '../canvas/current.js';
 import { anchorOf, firstPartId } from '../canvas/elements.js';
 import { removeElements, movePositions, type Position } from '../stores/edits.js';
@@ -30,6 +32,8 @@ export function useCommands() {
   const selection = useSelectionStore();
   const drills = useDrillsStore();
   const prefs = usePreferencesStore();
+  const matrix = useMatrixStore();
+  const focus = useFocusStore();
 
   /** Runs `then` at once, or after the engineer agrees to drop unsaved changes. */
   function unlessUnsaved(action: string, then: () => void): void {
@@ -47,6 +51,8 @@ export function useCommands() {
     if (await ok) {
       selection.clear();
       drills.forget();
+      matrix.forget();
+      focus.clear();
       drills.selected = lab.doc?.drills[0]?.name ?? null;
       void refreshLists();
     }
@@ -139,6 +145,12 @@ export function useCommands() {
 
   const runAll = () => void drills.run();
 
+  /** Shows the what-if view and runs the matrix of the lab as it is now. */
+  function runMatrix(): void {
+    matrix.shown = true;
+    void matrix.run();
+  }
+
   function dispatch(command: AppCommand): void {
     const table: Record<AppCommand, () => void> = {
       new: newEmpty,
@@ -166,6 +178,6 @@ export function useCommands() {
   return {
     dialog, info, recent, examples, recovery, importRequest, restore,
     refreshLists, newEmpty, newFromExample, open, openPath, save, saveAs, exportJson, importJson, importText,
-    deleteSelection, selectAll, autoLayout, runDrill, runAll, dispatch, unlessUnsaved,
+    deleteSelection, selectAll, autoLayout, runDrill, runAll, runMatrix, dispatch, unlessUnsaved,
   };
 }

@@ -1,0 +1,112 @@
+// Export capture and export report: downloads in the browser host, native save dialogs under Electron.
+import { ref, shallowRef } from 'vue';
+import { call, ApiRefusal } from '../api/client.js';
+import { useLabStore } from '../stores/lab.js';
+import { useCommands } from './useCommands.js';
+import type { RequestValue } from '../../shared/api.js';
+
+/** What a capture records: a drill of the lab by name, or a what-if case by its cell id. */
+export type CaptureSource = { drill: string } | { cellId: string; name: string };
+
+const captureDialog = shallowRef<{ source: CaptureSource | null; points: RequestValue<'capture.points'>['points'] } | null>(null);
+const busy = ref<{ what: string; runId: string | null; done: number; total: number } | null>(null);
+/** The last export's outcome, in the domain's words ("Saved field-report-report.html"). */
+const notice = ref<string | null>(null);
+const exportError = ref<string | null>(null);
+let runCounter = 0;
+
+export function download(bytes: BlobPart, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+export function useExports() {
+  const lab = useLabStore();
+  const commands = useCommands();
+  const native = () => commands.info.value?.host === 'electron';
+
+  function failed(e: unknown): void {
+    if (e instanceof ApiRefusal && e.code === 'cancelled') notice.value = 'Export cancelled.';
+    else exportError.value = e instanceof Error ? e.message : String(e);
+  }
+
+  async function exportReport(): Promise<void> {
+    const docId = lab.status?.docId;
+    if (!docId || busy.value) return;
+    const runId = `report-${Date.now()}-${++runCounter}`;
+    busy.value = { what: 'Writing the report', runId, done: 0, total: 0 };
+    notice.value = null;
+    exportError.value = null;
+    try {
+      await lab.settled();
+      const out = await call('report.export', { docId, runId, saveToFile: native() });
+      if (out.html !== undefined) download(out.html, out.fileName, 'text/html');
+      notice.value = `${out.savedTo ? `Saved ${out.savedTo}` : `Downloaded ${out.fileName}`}: ${out.checks} design checks, ${out.drills} drills, ${out.matrixCells} what-if cases.`;
+    } catch (e) {
+      failed(e);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  /** Asks which drill (or the given what-if case) and where to capture. */
+  async function openCaptureDialog(source?: CaptureSource): Promise<void> {
+    const docId = lab.status?.docId;
+    if (!docId) return;
+    exportError.value = null;
+    try {
+      const { points } = await call('capture.points', { docId });
+      const first = lab.doc?.drills[0]?.name;
+      captureDialog.value = { source: source ?? (first ? { drill: first } : null), points };
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  async function exportCapture(source: CaptureSource, points: readonly string[]): Promise<void> {
+    const docId = lab.status?.docId;
+    if (!docId || busy.value) return;
+    captureDialog.value = null;
+    busy.value = { what: 'Capturing', runId: null, done: 0, total: 0 };
+    notice.value = null;
+    exportError.value = null;
+    try {
+      await lab.settled();
+      const out = await call('capture.export', {
+        docId,
+        ...('drill' in source ? { drill: source.drill } : { cellId: source.cellId }),
+        ...(points.length ? { points: [...points] } : {}),
+        saveToFile: native(),
+      });
+      for (const f of out.files) if (f.base64 !== undefined) download(base64Bytes(f.base64), f.fileName, 'application/vnd.tcpdump.pcap');
+      const saved = out.files.map((f) => f.savedTo).filter((s): s is string => !!s);
+      notice.value = `${saved.length ? `Saved ${saved.join(', ')}` : `Downloaded ${out.files.map((f) => f.fileName).join(', ')}`} (${out.drill} ${out.passed ? 'passed' : 'failed'}).`;
+    } catch (e) {
+      failed(e);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    const runId = busy.value?.runId;
+    if (runId) await call('run.cancel', { runId }).catch(() => undefined);
+  }
+
+  function progress(p: { runId: string; done: number; total: number }): void {
+    if (busy.value && busy.value.runId === p.runId) busy.value = { ...busy.value, done: p.done, total: p.total };
+  }
+
+  return { captureDialog, busy, notice, exportError, exportReport, openCaptureDialog, exportCapture, cancel, progress };
+}

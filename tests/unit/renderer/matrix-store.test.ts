@@ -1,0 +1,129 @@
+// The what-if matrix in the window: a run shows progress and can be cancelled; the heatmap reads the service's matrix.
+import { describe, it, expect, beforeEach } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import type { EventPayload, LabPlannerApi, MatrixView, RequestName, RequestParams, RequestValue, Result } from '../../../shared/api.js';
+import { useApi } from '../../../src-renderer/api/client.js';
+import { useLabStore } from '../../../src-renderer/stores/lab.js';
+import { useMatrixStore } from '../../../src-renderer/stores/matrix.js';
+import { useDrillsStore } from '../../../src-renderer/stores/drills.js';
+import { heatmapOf } from '../../../src-renderer/components/heatmap.js';
+import { runMatrix } from '../../../src-main/core/drills/matrix.js';
+import { toMatrixView } from '../../../src-main/service/matrix-view.js';
+import { runCell } from '../../../src-main/service/drill-exports.js';
+import { findMatrixCell } from '../../../src-main/service/matrix-view.js';
+import { FakeService, fieldReportLab } from './fake-api.js';
+
+/** The fake service, plus a matrix run that waits until it is cancelled or released. */
+class MatrixService extends FakeService implements LabPlannerApi {
+  readonly view: MatrixView = toMatrixView(runMatrix(fieldReportLab(), {}));
+  private pendingRun: { runId: string; finish: (r: Result<unknown>) => void } | null = null;
+  started: Promise<string>;
+  private announce!: (runId: string) => void;
+
+  constructor() {
+    super();
+    this.started = new Promise((resolve) => (this.announce = resolve));
+  }
+
+  override async invoke<N extends RequestName>(request: N, params: RequestParams<N>): Promise<Result<RequestValue<N>>> {
+    if (request === 'matrix.run') {
+      const { runId } = params as RequestParams<'matrix.run'>;
+      return new Promise((resolve) => {
+        this.pendingRun = { runId, finish: resolve as (r: Result<unknown>) => void };
+        this.announce(runId);
+      });
+    }
+    if (request === 'run.cancel') {
+      const { runId } = params as RequestParams<'run.cancel'>;
+      const hit = this.pendingRun?.runId === runId;
+      if (hit) this.pendingRun!.finish({ ok: false, error: { code: 'cancelled', message: 'the what-if matrix was cancelled' } });
+      this.pendingRun = null;
+      return { ok: true, value: { cancelled: hit } } as Result<RequestValue<N>>;
+    }
+    if (request === 'matrix.runCell') {
+      const { cellId } = params as RequestParams<'matrix.runCell'>;
+      const lab = fieldReportLab();
+      return { ok: true, value: runCell(lab, findMatrixCell(lab, cellId)!, lab.settings.seed) } as Result<RequestValue<N>>;
+    }
+    return super.invoke(request, params);
+  }
+
+  finishRun(): void {
+    this.pendingRun?.finish({ ok: true, value: this.view });
+    this.pendingRun = null;
+  }
+}
+
+async function openedExample() {
+  const service = new MatrixService();
+  useApi(service);
+  const lab = useLabStore();
+  await lab.newLab({ kind: 'example', id: 'field-report' });
+  return { lab, service, matrix: useMatrixStore() };
+}
+
+describe('the what-if matrix in the window', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('shows progress while the matrix runs, and a cancelled run leaves no heatmap and says so', async () => {
+    const { service, matrix } = await openedExample();
+    const running = matrix.run();
+    const runId = await service.started;
+    const progress: EventPayload<'run.progress'> = { runId, docId: 'doc-1', done: 5, total: 27, current: 'fail switch switch1' };
+    matrix.progress(progress);
+    matrix.progress({ ...progress, runId: 'someone-else', done: 20 });
+    expect(matrix.running).toMatchObject({ done: 5, total: 27, current: 'fail switch switch1' });
+
+    await matrix.cancel();
+    await running;
+    expect(matrix.running).toBeNull();
+    expect(matrix.cancelled).toBe(true);
+    expect(matrix.error).toBeNull();
+    expect(matrix.view).toBeNull();
+  });
+
+  it('keeps the finished matrix and opens a cell in the drill results, ready to add as a drill', async () => {
+    const { service, matrix, lab } = await openedExample();
+    const running = matrix.run();
+    await service.started;
+    service.finishRun();
+    await running;
+    expect(matrix.view?.lostAny).toBe(true);
+
+    const cell = matrix.view!.cells.find((c) => c.id === 'vm:Guest1/migrate-restart:HostB')!;
+    await matrix.openCell(cell.index);
+    const drills = useDrillsStore();
+    expect(drills.result?.passed).toBe(false);
+    expect(drills.result?.vms.find((v) => v.name === 'Guest1')?.diagnosis?.code).toBe('stale-team-vm-mac');
+
+    expect(matrix.addOpenedAsDrill()).toBeNull();
+    expect(lab.doc!.drills.at(-1)!.name).toBe(matrix.opened!.drillToAdd.name);
+    expect(drills.selected).toBe(matrix.opened!.drillToAdd.name);
+  });
+});
+
+describe('the heatmap of the field-report lab', () => {
+  const view = toMatrixView(runMatrix(fieldReportLab(), {}));
+  const map = heatmapOf(view);
+  const square = (vm: string, header: string) => map.rows.find((r) => r.vm === vm)!.squares[map.columns.findIndex((c) => c.header === header)];
+
+  it('has a row per VM and one column per VM event, the same for every VM, before the failures', () => {
+    expect(map.rows.map((r) => r.vm)).toEqual(['Guest1', 'Guest2']);
+    expect(map.columns.slice(0, 4).map((c) => c.header)).toEqual(['restart', 'switch MAC mode, restart', 'live-migrate → HostB', 'migrate → HostB, restart']);
+    expect(map.groups[0]).toEqual({ name: 'VM events', span: 4 });
+    expect(map.groups.map((g) => g.name)).toContain('switch fails');
+  });
+
+  it("marks Guest1's migration then restart lost with its downtime and diagnosis code on hover", () => {
+    const sq = square('Guest1', 'migrate → HostB, restart');
+    expect(sq.status).toBe('lost');
+    expect(sq.title).toMatch(/^Guest1 · live-migrate to HostB, then restart: lost for \d+ s \(stale-team-vm-mac\)$/);
+    expect(square('Guest2', 'migrate → HostB, restart').status).toBe('ok');
+  });
+
+  it('shows a failure that cuts the client off as not judged, for every VM', () => {
+    expect(square('Guest1', 'switch1').status).toBe('isolated');
+    expect(square('Guest2', 'switch1').status).toBe('isolated');
+    expect(square('Guest1', 'switch2').status).toBe('ok');
+  });
+});
