@@ -1,0 +1,40 @@
+// The what-if view: the matrix of the field-report lab, a lost cell that opens its drill, the grouped outcomes.
+import { test, expect, type Page } from '@playwright/test';
+import { drillsPanel, openApp, openFieldReportExample } from './support/app.js';
+
+async function classesOf(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((elementId) => {
+    const probe = (globalThis as unknown as { labPlannerProbe?: { classesOf(id: string): string[] } }).labPlannerProbe;
+    return probe?.classesOf(elementId) ?? [];
+  }, id);
+}
+
+test("the matrix shows Guest1 lost after migration then restart, and that cell opens its drill", async ({ page }, info) => {
+  await openApp(page);
+  await openFieldReportExample(page);
+  await page.getByRole('tablist', { name: 'Bottom panel' }).getByRole('tab', { name: /What-if matrix/ }).click();
+  const view = page.getByRole('region', { name: 'What-if matrix' });
+  await view.getByRole('button', { name: 'Run matrix' }).click();
+
+  const heatmap = view.getByRole('table', { name: 'Heatmap' });
+  const lost = heatmap.getByRole('button', { name: /^Guest1 · live-migrate to HostB, then restart: lost for \d+ s \(stale-team-vm-mac\)$/ });
+  await expect(lost).toHaveAttribute('data-status', 'lost');
+  await expect(heatmap.getByRole('button', { name: /^Guest1 · restart on HostA: keeps connectivity/ })).toHaveAttribute('data-status', 'ok');
+  await expect(view.getByTestId('matrix-verdict')).toContainText('cases lose a VM');
+  const outcomes = view.getByRole('list', { name: 'Grouped outcomes' });
+  await expect(outcomes.getByRole('button', { name: /^Guest1 \(dynamic MAC behind a Broadcom .* team\): stale-team-vm-mac after migration to a host behind .*, then restart$/ })).toBeVisible();
+
+  await page.screenshot({ path: info.outputPath('matrix-light.png') });
+  await lost.click();
+  const opened = page.getByRole('region', { name: 'Drill results' });
+  await expect(opened.getByTestId('verdict')).toContainText('Failed');
+  await expect(opened.getByTestId('diagnosis').first()).toContainText(/learn|stale|MAC/i);
+  await expect.poll(() => classesOf(page, 'vm:Guest1')).toContain('focus-event');
+
+  await page.getByRole('button', { name: '☾' }).click();
+  await page.screenshot({ path: info.outputPath('matrix-dark.png') });
+
+  await view.getByRole('button', { name: 'Add as drill' }).click();
+  await page.getByRole('tablist', { name: 'Bottom panel' }).getByRole('tab', { name: 'Drills' }).click();
+  await expect(drillsPanel(page).getByRole('listbox', { name: 'Drill list' }).getByRole('option', { name: /what-if: .*Guest1/ })).toBeVisible();
+});
