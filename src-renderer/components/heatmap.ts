@@ -16,6 +16,8 @@ export interface HeatSquare {
 export interface HeatColumn {
   key: string;
   header: string;
+  /** The whole event, for hover text. */
+  label: string;
   group: string;
 }
 
@@ -47,15 +49,19 @@ function vmEventKey(cell: MatrixCellDetail): string {
 function vmEventHeader(key: string): string {
   const [event, target] = [key.split(':')[0], key.slice(key.indexOf(':') + 1)];
   if (event === 'restart') return 'restart';
-  if (event === 'mac-mode-restart') return 'switch MAC mode, restart';
+  if (event === 'mac-mode-restart') return 'MAC mode + restart';
   if (event === 'live-migrate') return `live-migrate → ${target}`;
-  if (event === 'migrate-restart') return `migrate → ${target}, restart`;
+  if (event === 'migrate-restart') return `migrate → ${target} + restart`;
   return key;
 }
 
-/** "fail the cable at HostA/NIC3" → "HostA/NIC3": the group header already says what fails. */
+/** "fail the cable at HostA/NIC3" → "cable HostA/NIC3": short enough for a turned column header. */
 function failureHeader(label: string): string {
-  return label.replace(/^fail (the )?(NIC |cable at |switch (?=\S+$)|inter-switch link |host )?/, '');
+  return label
+    .replace(/^fail the cable at /, 'cable ')
+    .replace(/^fail the inter-switch link /, 'link ')
+    .replace(/^fail (NIC|switch|host) /, '$1 ')
+    .replace(/^fail (\S+\/port\d+)$/, '$1');
 }
 
 function squareFor(cell: MatrixCellDetail, vm: string): HeatSquare {
@@ -76,11 +82,11 @@ export function heatmapOf(view: MatrixView): Heatmap {
   for (const cell of view.cells) {
     if (cell.vm !== null) {
       const key = `vm-event:${vmEventKey(cell)}`;
-      if (!vmColumns.has(key)) vmColumns.set(key, { key, header: vmEventHeader(vmEventKey(cell)), group: GROUP_NAMES['vm-event'] });
+      if (!vmColumns.has(key)) vmColumns.set(key, { key, header: vmEventHeader(vmEventKey(cell)), label: cell.label, group: GROUP_NAMES['vm-event'] });
       byKey.set(key, [...(byKey.get(key) ?? []), cell]);
     } else {
       const key = `cell:${cell.index}`;
-      failureColumns.push({ key, header: failureHeader(cell.label), group: GROUP_NAMES[cell.event] ?? cell.event });
+      failureColumns.push({ key, header: failureHeader(cell.label), label: cell.label, group: GROUP_NAMES[cell.event] ?? cell.event });
       byKey.set(key, [cell]);
     }
   }

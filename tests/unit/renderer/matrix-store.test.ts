@@ -109,21 +109,21 @@ describe('the heatmap of the field-report lab', () => {
 
   it('has a row per VM and one column per VM event, the same for every VM, before the failures', () => {
     expect(map.rows.map((r) => r.vm)).toEqual(['Guest1', 'Guest2']);
-    expect(map.columns.slice(0, 4).map((c) => c.header)).toEqual(['restart', 'switch MAC mode, restart', 'live-migrate → HostB', 'migrate → HostB, restart']);
+    expect(map.columns.slice(0, 4).map((c) => c.header)).toEqual(['restart', 'MAC mode + restart', 'live-migrate → HostB', 'migrate → HostB + restart']);
     expect(map.groups[0]).toEqual({ name: 'VM events', span: 4 });
     expect(map.groups.map((g) => g.name)).toContain('switch fails');
   });
 
   it("marks Guest1's migration then restart lost with its downtime and diagnosis code on hover", () => {
-    const sq = square('Guest1', 'migrate → HostB, restart');
+    const sq = square('Guest1', 'migrate → HostB + restart');
     expect(sq.status).toBe('lost');
     expect(sq.title).toMatch(/^Guest1 · live-migrate to HostB, then restart: lost for \d+ s \(stale-team-vm-mac\)$/);
-    expect(square('Guest2', 'migrate → HostB, restart').status).toBe('ok');
+    expect(square('Guest2', 'migrate → HostB + restart').status).toBe('ok');
   });
 
   it('shows a failure that cuts the client off as not judged, for every VM', () => {
-    expect(square('Guest1', 'switch1').status).toBe('isolated');
-    expect(square('Guest2', 'switch1').status).toBe('isolated');
-    expect(square('Guest1', 'switch2').status).toBe('ok');
+    expect(square('Guest1', 'switch switch1').status).toBe('isolated');
+    expect(square('Guest2', 'switch switch1').status).toBe('isolated');
+    expect(square('Guest1', 'switch switch2').status).toBe('ok');
   });
 });
