@@ -91,7 +91,8 @@ export function heatmapOf(view: MatrixView): Heatmap {
     }
   }
   const eventRank = (c: HeatColumn) => VM_EVENT_ORDER.indexOf(c.key.slice('vm-event:'.length).split(':')[0]);
-  const columns = [...[...vmColumns.values()].sort((a, b) => eventRank(a) - eventRank(b) || a.header.localeCompare(b.header)), ...failureColumns];
+  const byName = (a: HeatColumn, b: HeatColumn) => eventRank(a) - eventRank(b) || a.header.localeCompare(b.header, undefined, { numeric: true });
+  const columns = [...[...vmColumns.values()].sort(byName), ...failureColumns];
   const groups: Heatmap['groups'] = [];
   for (const c of columns) {
     const last = groups.at(-1);
