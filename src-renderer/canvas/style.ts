@@ -60,14 +60,15 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'node.path', style: { 'border-color': c.path, 'border-width': 4 } },
     { selector: 'edge.path', style: { 'line-color': c.path, width: 5, 'z-index': 10 } },
     { selector: 'node.dies', style: { 'border-color': c.dies, 'border-width': 6, 'border-style': 'double', 'background-color': c.dies, 'background-opacity': 0.25 } },
+    { selector: ':selected', style: { 'border-color': c.select, 'border-width': 3, 'overlay-color': c.select, 'overlay-opacity': 0.08 } },
+    { selector: 'edge:selected', style: { 'line-color': c.select, width: 4 } },
+    // After the selection: a check's or a case's elements are selected too, and their tone must still show.
     ...(['error', 'warning', 'info', 'event'] as const).flatMap((tone): StylesheetJson => {
       const colour = tone === 'error' ? c.problem : c[tone];
       return [
-        { selector: `node.focus-${tone}`, style: { 'border-color': colour, 'border-width': 4, 'underlay-color': colour, 'underlay-opacity': 0.28, 'underlay-padding': 7, 'underlay-shape': 'round-rectangle' } },
+        { selector: `node.focus-${tone}`, style: { 'border-color': colour, 'border-width': 4, 'underlay-color': colour, 'underlay-opacity': 0.35, 'underlay-padding': 8, 'underlay-shape': 'round-rectangle' } },
         { selector: `edge.focus-${tone}`, style: { 'line-color': colour, width: 6, 'z-index': 11, 'underlay-color': colour, 'underlay-opacity': 0.25, 'underlay-padding': 4 } },
       ];
     }),
-    { selector: ':selected', style: { 'border-color': c.select, 'border-width': 3, 'overlay-color': c.select, 'overlay-opacity': 0.08 } },
-    { selector: 'edge:selected', style: { 'line-color': c.select, width: 4 } },
   ];
 }
