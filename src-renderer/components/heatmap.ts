@@ -61,7 +61,10 @@ function failureHeader(label: string): string {
     .replace(/^fail the cable at /, 'cable ')
     .replace(/^fail the inter-switch link /, 'link ')
     .replace(/^fail (NIC|switch|host) /, '$1 ')
-    .replace(/^fail (\S+\/port\d+)$/, '$1');
+    .replace(/^fail (\S+\/port\d+)$/, '$1')
+    .replace(/ and the cable at /, ' + cable ')
+    .replace(/ and the inter-switch link /, ' + link ')
+    .replace(/ and /, ' + ');
 }
 
 function squareFor(cell: MatrixCellDetail, vm: string): HeatSquare {

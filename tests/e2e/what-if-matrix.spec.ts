@@ -34,6 +34,16 @@ test("the matrix shows Guest1 lost after migration then restart, and that cell o
   await page.getByRole('button', { name: '☾' }).click();
   await page.screenshot({ path: info.outputPath('matrix-dark.png') });
 
+  // The opened case can be captured as it is, without adding it as a drill first.
+  await view.getByRole('button', { name: 'Export capture…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export capture' });
+  await expect(dialog.getByLabel('Drill to capture')).toHaveValue('cell:vm:Guest1/migrate-restart:HostB');
+  for (const box of await dialog.getByRole('checkbox').all()) await box.uncheck();
+  await dialog.getByRole('checkbox', { name: /^HostB\/NIC3/ }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Capture 1 point' }).click();
+  expect((await download).suggestedFilename()).toMatch(/HostB-NIC3\.pcap$/);
+
   await view.getByRole('button', { name: 'Add as drill' }).click();
   await page.getByRole('tablist', { name: 'Bottom panel' }).getByRole('tab', { name: 'Drills' }).click();
   await expect(drillsPanel(page).getByRole('listbox', { name: 'Drill list' }).getByRole('option', { name: /what-if: .*Guest1/ })).toBeVisible();
