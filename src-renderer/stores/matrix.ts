@@ -37,6 +37,7 @@ export const useMatrixStore = defineStore('matrix', () => {
     try {
       await lab.settled();
       const next = await call('matrix.run', { docId, runId, depth: depth.value });
+      if (lab.status?.docId !== docId) return; // another lab was opened meanwhile
       view.value = next;
       viewRevision.value = revision;
       opened.value = null;
@@ -66,6 +67,7 @@ export const useMatrixStore = defineStore('matrix', () => {
     try {
       await lab.settled();
       const answer = await call('matrix.runCell', { docId, cellId: cell.id, seed: view.value!.seed });
+      if (lab.status?.docId !== docId) return;
       opened.value = { cell: answer.cell, drillToAdd: answer.drillToAdd };
       drills.showResult(answer.result);
     } catch (e) {
