@@ -460,6 +460,7 @@ export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const APP_COMMANDS = [
   'new', 'new-from-example', 'open', 'save', 'save-as', 'import-json', 'export-json',
   'undo', 'redo', 'delete', 'select-all', 'fit', 'run-drill', 'run-all-drills',
+  'run-matrix', 'export-report', 'export-capture',
   'theme-light', 'theme-dark', 'theme-system', 'close',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

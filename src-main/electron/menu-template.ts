@@ -44,6 +44,8 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
       sep,
       cmd('&Import JSON…', 'import-json'),
       cmd('&Export JSON…', 'export-json'),
+      cmd('Export &Report (HTML)…', 'export-report'),
+      cmd('Export &Capture (pcap)…', 'export-capture'),
       sep,
       cmd('&Close Lab', 'close', 'CmdOrCtrl+W'),
       ...(mac ? [] : [sep, { kind: 'role', role: 'quit', label: 'E&xit' } as MenuSpec]),
@@ -87,7 +89,12 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
   const drills: MenuSpec = {
     kind: 'submenu',
     label: '&Drills',
-    items: [cmd('&Run Drill', 'run-drill', 'F5'), cmd('Run &All Drills', 'run-all-drills', 'Shift+F5')],
+    items: [
+      cmd('&Run Drill', 'run-drill', 'F5'),
+      cmd('Run &All Drills', 'run-all-drills', 'Shift+F5'),
+      sep,
+      cmd('Run &What-if Matrix', 'run-matrix', 'CmdOrCtrl+Shift+M'),
+    ],
   };
   const windowMenu: MenuSpec = {
     kind: 'submenu',

@@ -11,6 +11,7 @@ import { anchorOf, firstPartId } from '../canvas/elements.js';
 import { removeElements, movePositions, type Position } from '../stores/edits.js';
 import { hostId, switchId, clientId } from '../../shared/checks.js';
 import { call } from '../api/client.js';
+import { useExports } from './useExports.js';
 import type { AppCommand, RequestValue } from '../../shared/api.js';
 
 export type Dialog =
@@ -167,6 +168,13 @@ export function useCommands() {
       fit: () => canvasHolder.adapter?.fit(),
       'run-drill': runDrill,
       'run-all-drills': runAll,
+      'run-matrix': runMatrix,
+      // Resolved when used: the exports composable itself reads these commands.
+      'export-report': () => void useExports().exportReport(),
+      'export-capture': () => {
+        const drill = drills.selected && lab.doc?.drills.some((d) => d.name === drills.selected) ? { drill: drills.selected } : undefined;
+        void useExports().openCaptureDialog(drill);
+      },
       'theme-light': () => (prefs.theme = 'light'),
       'theme-dark': () => (prefs.theme = 'dark'),
       'theme-system': () => (prefs.theme = globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),

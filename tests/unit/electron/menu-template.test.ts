@@ -10,7 +10,7 @@ const find = (items: MenuSpec[], label: string): MenuSpec | undefined =>
 describe('the application menu', () => {
   it('has the issue’s commands with their shortcuts', () => {
     const commands = menuCommands(menuTemplate(base));
-    for (const c of ['new', 'open', 'save', 'save-as', 'import-json', 'export-json', 'undo', 'redo', 'delete', 'select-all', 'fit', 'run-drill', 'run-all-drills', 'theme-light', 'theme-dark'])
+    for (const c of ['new', 'open', 'save', 'save-as', 'import-json', 'export-json', 'undo', 'redo', 'delete', 'select-all', 'fit', 'run-drill', 'run-all-drills', 'run-matrix', 'export-report', 'export-capture', 'theme-light', 'theme-dark'])
       expect(commands).toContain(c);
     expect(find(menuTemplate(base), '&Undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z' });
     expect(find(menuTemplate(base), '&Redo')).toMatchObject({ accelerator: 'Ctrl+Shift+Z' });
