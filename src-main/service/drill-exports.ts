@@ -24,7 +24,9 @@ export function runCell(lab: Lab, cell: MatrixCell, seed: number): CellRun {
   const verdict: MatrixCellResult = cell.clientIsolated
     ? { index: cell.index, status: 'client-isolated', lost: [], okMaxDowntimeMs: 0, problems: [] }
     : cellResultOf(cell, result);
-  return { cell: cellDetail(cell, verdict), result, drillToAdd: drillToAdd(lab, cell) };
+  const toAdd = drillToAdd(lab, cell);
+  // The engineer reads the case by its scenario, not by the cell id the drill was enumerated under.
+  return { cell: cellDetail(cell, verdict), result: { ...result, name: toAdd.name, description: toAdd.description }, drillToAdd: toAdd };
 }
 
 export interface CaptureFile {

@@ -28,6 +28,7 @@ test("the matrix shows Guest1 lost after migration then restart, and that cell o
   await lost.click();
   const opened = page.getByRole('region', { name: 'Drill results' });
   await expect(opened.getByTestId('verdict')).toContainText('Failed');
+  await expect(opened.getByTestId('verdict')).toContainText('what-if: Guest1: live-migrate to HostB, then restart');
   await expect(view.getByTestId('opened-outcome')).toHaveText(/^Loses Guest1 for \d+ s \(stale-team-vm-mac\)\.$/);
   await expect(opened.getByTestId('diagnosis').first()).toContainText(/learn|stale|MAC/i);
   await expect.poll(() => classesOf(page, 'vm:Guest1')).toContain('focus-event');
