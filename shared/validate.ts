@@ -101,6 +101,8 @@ export function checkReferences(lab: Lab, knownProfiles: readonly string[]): Pro
         else if (memberOf.has(m)) add(`${tAt}.members[${mi}]`, `NIC "${m}" is already a member of team "${memberOf.get(m)}"`);
         else memberOf.set(m, team.name);
       });
+      if (team.probeTarget !== undefined && !lab.clients.some((c) => c.ip === team.probeTarget))
+        add(`${tAt}.probeTarget`, `probe target ${team.probeTarget} is not a client of this lab; the team's probes need an address that answers`);
       if (team.primary !== undefined && !team.members.includes(team.primary))
         add(`${tAt}.primary`, `primary "${team.primary}" is not a member of team "${team.name}"`);
     });

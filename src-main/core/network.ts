@@ -85,6 +85,7 @@ export class Network {
   /** t = 0: links come up, running VMs are on their hosts, teams initialise, VMs announce. */
   start(): void {
     for (const w of this.wires) w.refresh();
+    this.updateSpanningTree();
     for (const vm of this.vms.values()) {
       if (vm.spec.initialState !== 'running') continue;
       const problem = this.powerOn(vm, this.hosts.get(vm.hostName)!, 0);
@@ -106,9 +107,10 @@ export class Network {
 
   // ---- VM lifecycle ------------------------------------------------------------------------
 
-  private macInUse(mac: number, except: Vm): boolean {
+  /** Whether another VM holds `mac`; with `host`, only the VMs that host knows (Hyper-V checks its own). */
+  private macInUse(mac: number, except: Vm, host?: Host): boolean {
     for (const vm of this.vms.values()) {
-      if (vm === except) continue;
+      if (vm === except || (host && vm.hostName !== host.name)) continue;
       if (vm.mac === mac || vm.dynamicMac === mac || (vm.macMode === 'static' && vm.staticMac === mac)) return true;
     }
     return false;
@@ -123,7 +125,7 @@ export class Network {
     else if (vm.dynamicMac !== null && host.pool.contains(vm.dynamicMac)) mac = vm.dynamicMac;
     else {
       // A dynamic MAC outside the current host's range is regenerated at power-on.
-      mac = host.pool.allocate((m) => this.macInUse(m, vm));
+      mac = host.pool.allocate((m) => this.macInUse(m, vm, host));
       if (mac === null) {
         vm.poolExhaustedOn = host.name;
         return `the dynamic MAC pool of ${host.name} (${host.pool.label}) is exhausted: VM ${vm.name} cannot start (Hyper-V event 12565)`;
@@ -241,6 +243,14 @@ export class Network {
     this.announceResume(vm);
   }
 
+  /** The target went down mid-migration: the VM carries on where it was, as Hyper-V rolls back. */
+  private abortMigration(vm: Vm): void {
+    const source = this.hosts.get(vm.hostName)!;
+    if (!source.up) return this.powerOff(vm);
+    if (vm.vswitch) vm.state = 'running';
+    else this.resumeOn(vm, source);
+  }
+
   liveMigrate(vm: Vm, to: Host): Problem {
     const problem = this.migrationTarget(vm, to);
     if (problem) return problem;
@@ -251,7 +261,7 @@ export class Network {
       vm.state = 'paused';
       this.ctx.scheduler.after(s.liveMigrationBlackoutMs * 1000, () => {
         if (vm.generation !== generation) return;
-        if (!to.up) return this.powerOff(vm);
+        if (!to.up) return this.abortMigration(vm);
         this.resumeOn(vm, to);
       });
     });
@@ -264,9 +274,10 @@ export class Network {
     const generation = vm.generation;
     vm.state = 'paused';
     vm.vswitch?.disconnect(vm);
+    vm.vswitch = null;
     this.ctx.scheduler.after(this.ctx.settings.quickMigrationDowntimeSec * 1e6, () => {
       if (vm.generation !== generation) return;
-      if (!to.up) return this.powerOff(vm);
+      if (!to.up) return this.abortMigration(vm);
       this.resumeOn(vm, to);
     });
     return null;
@@ -302,12 +313,23 @@ export class Network {
         const target = [failoverTo, ...this.hosts.values()].find(
           (h) => h !== undefined && h !== host && h.up && this.vswitchFor(vm, h) !== null,
         );
-        if (!target) continue;
-        vm.hostName = target.name;
-        this.powerOn(vm, target, this.ctx.settings.vmBootSec * 1e6);
+        if (!target) {
+          this.awaitingNode.add(vm);
+          continue;
+        }
+        this.restartOnNode(vm, target);
       }
     });
     return null;
+  }
+
+  /** VMs of failed hosts that the cluster could not place yet: no node was up. */
+  readonly awaitingNode = new Set<Vm>();
+
+  private restartOnNode(vm: Vm, target: Host): void {
+    this.awaitingNode.delete(vm);
+    vm.hostName = target.name;
+    this.powerOn(vm, target, this.ctx.settings.vmBootSec * 1e6);
   }
 
   restoreHost(host: Host): Problem {
@@ -315,6 +337,8 @@ export class Network {
     host.up = true;
     this.refreshWires();
     for (const team of host.teams.values()) team.initialise();
+    // The cluster places VMs that found no node as soon as one is back.
+    for (const vm of [...this.awaitingNode]) if (vm.state === 'off' && this.vswitchFor(vm, host)) this.restartOnNode(vm, host);
     return null;
   }
 
@@ -338,13 +362,50 @@ export class Network {
       if (seen.has(owner) || !(owner instanceof PhysicalSwitch) || owner.failed) continue;
       seen.add(owner);
       for (const p of owner.cabledPorts) {
-        if (!p.carrier) continue;
+        if (!p.carrier || p.blocked) continue;
         const peer = p.peer()!;
         if (peer === to) return true;
         queue.push(peer.owner);
       }
     }
     return false;
+  }
+
+  /**
+   * Blocks redundant inter-switch links, as rapid spanning tree does, so that broadcasts cannot
+   * loop; the first switch of the lab is the root. A change of the tree flushes the MAC tables.
+   */
+  updateSpanningTree(): void {
+    const links = this.wires.filter(isInterSwitch);
+    if (links.length === 0) return;
+    const forwarding = new Set<Wire>();
+    const reached = new Set<PhysicalSwitch>();
+    for (const root of this.switches.values()) {
+      if (reached.has(root) || root.failed) continue;
+      reached.add(root);
+      const queue = [root];
+      while (queue.length) {
+        const sw = queue.shift()!;
+        for (const w of links) {
+          if (!w.up) continue;
+          const a = w.a.owner as PhysicalSwitch;
+          const b = w.b.owner as PhysicalSwitch;
+          const other = a === sw ? b : b === sw ? a : null;
+          if (other === null || reached.has(other)) continue;
+          reached.add(other);
+          forwarding.add(w);
+          queue.push(other);
+        }
+      }
+    }
+    let changed = false;
+    for (const w of links) {
+      const blocked = !forwarding.has(w);
+      if (w.a.blocked === blocked && w.b.blocked === blocked) continue;
+      w.a.blocked = w.b.blocked = blocked;
+      changed = true;
+    }
+    if (changed) for (const s of this.switches.values()) s.table.clear();
   }
 
   /** Infrastructure that is down right now, in the engineer's words. */

@@ -44,6 +44,7 @@ export class PhysicalSwitch implements PortOwner {
       this.ctx.drop(this.name, 'switch-down', frame);
       return;
     }
+    if (port.blocked) return;
     const now = this.ctx.now;
     if (!isGroup(frame.src)) {
       const known = this.table.get(frame.src);
@@ -66,7 +67,7 @@ export class PhysicalSwitch implements PortOwner {
   private flood(ingress: Port, frame: Frame): void {
     let sent = 0;
     for (const p of this.cabledPorts) {
-      if (p !== ingress && p.carrier) {
+      if (p !== ingress && p.carrier && !p.blocked) {
         p.send(frame);
         sent++;
       }

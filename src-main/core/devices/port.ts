@@ -16,6 +16,8 @@ export class Port {
   wire: Wire | null = null;
   /** The port itself failed (switch port error-disabled, NIC port dead). */
   failed = false;
+  /** Spanning tree keeps this redundant inter-switch port from forwarding. */
+  blocked = false;
   tap: Tap | null = null;
 
   constructor(

@@ -132,12 +132,14 @@ export class Team implements NicUpper {
   private announce(via: Nic): void {
     const { announce, gratuitousArpCount } = this.profile.failover;
     if (announce === 'none' || gratuitousArpCount === 0) return;
+    // Only the VMs behind the team now: announcing a VM that moved away would pull its traffic back here.
+    const here = this.client?.connectedVms() ?? [];
     const addresses: { ip: number; mac: number }[] =
       announce === 'team-mac'
         ? this.profile.arpProxy
-          ? [...this.vmTable.keys()].map((ip) => ({ ip, mac: this.mac }))
+          ? here.map((vm) => ({ ip: vm.ip, mac: this.mac }))
           : [{ ip: 0, mac: this.mac }]
-        : (this.client?.connectedVms() ?? []);
+        : here;
     for (let i = 0; i < gratuitousArpCount; i++) {
       for (const a of addresses) {
         via.transmit({

@@ -45,6 +45,15 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
         ],
       };
     }
+    if (net.awaitingNode.has(vm)) {
+      return {
+        code: 'vm-off',
+        text: `host ${vm.hostName} failed and the cluster has no node up to restart VM ${vm.name} on; nothing answers for ${ip}`,
+        device: `VM ${vm.name}`,
+        knownIssue: null,
+        remedies: ['Bring a cluster node back: the cluster restarts the VM there', 'Keep spare capacity on another node of the cluster'],
+      };
+    }
     const what = { off: 'is off', booting: 'is still booting', paused: 'is paused while it migrates', running: '' }[vm.state];
     return {
       code: 'vm-off',
@@ -60,6 +69,23 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
   const host = net.hosts.get(vm.hostName)!;
   const vswitch = vm.vswitch!;
   const team = [...host.teams.values()].find((t) => t.client === vswitch) ?? null;
+  // The client still talks to the team of the host the VM left: that team forwards to a MAC its host lacks.
+  if (staleDrop?.frame.rewrite && staleDrop.frame.rewrite.mac === vm.mac) {
+    const note = staleDrop.frame.rewrite;
+    return {
+      code: 'stale-client-arp',
+      text:
+        `${client.name} sends ${ip}'s frames to ${note.by}, but VM ${vm.name} now runs on ${vm.hostName}; ` +
+        `that team forwards them to ${macToText(note.mac)} and the virtual switch ${staleDrop.device} has no port with that MAC and drops them`,
+      device: staleDrop.device,
+      knownIssue: null,
+      remedies: [
+        `Clear ${ip} from ${client.name}'s ARP cache (arp -d ${ip})`,
+        `Check that ${vm.name}'s announcement after the move reaches ${client.name}`,
+        `Let ${client.name} accept gratuitous ARP, or shorten its ARP timeout`,
+      ],
+    };
+  }
   if (staleDrop?.frame.rewrite || (team && staleEntry(team, vm))) {
     const note = staleDrop?.frame.rewrite;
     const rewriter = note ? findTeam(net, note.by)! : team!;
@@ -88,6 +114,13 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
     return noPath(`${team.label} is disabled; frames for ${ip} go nowhere`, team.label, [`Enable ${team.label}`]);
   }
   const active = team ? team.active : nicUplink;
+  if (team && !active && team.monitoring && team.members.some((m) => m.port.carrier)) {
+    return noPath(
+      `${team.label} has taken every member out of service: its link monitoring cannot reach the probe target, although ${team.members.filter((m) => m.port.carrier).map((m) => m.name).join(' and ')} have link${because}`,
+      team.label,
+      ['Probe an address every member can reach (a client or the gateway of the VM network)', 'Repair the path to the probe target'],
+    );
+  }
   if (!active || !active.port.carrier) {
     const what = team ? `no member of ${team.label} has a working link` : `NIC ${nicUplink!.label}, the only uplink of ${vswitch.label}, has no link`;
     return noPath(`${what}${because}`, team ? team.label : nicUplink!.label, [

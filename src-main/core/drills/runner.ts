@@ -33,6 +33,13 @@ export interface DrillsOptions {
   onProgress?: (p: { drill: string; index: number; total: number }) => void;
 }
 
+/** The drill's own list, or every VM running at the start or named by a step. */
+export function pingedVms(lab: Lab, drill: Drill): string[] {
+  if (drill.vms) return drill.vms;
+  const named = new Set(drill.steps.flatMap((s) => ('vm' in s ? [s.vm] : [])));
+  return lab.vms.filter((v) => v.initialState === 'running' || named.has(v.name)).map((v) => v.name);
+}
+
 export function capturePointLabel(point: CapturePoint): string {
   return 'vm' in point ? `${point.vm} (virtual switch port)` : endpointLabel(point);
 }
@@ -65,7 +72,7 @@ export function runDrill(lab: Lab, drill: Drill, options: DrillRunOptions = {}):
   const net = new Network(lab, ctx);
   const captures = (options.captures ?? []).map((point) => attachCapture(net, point));
   const client = (drill.client ? net.clients.get(drill.client) : net.clients.values().next().value) as Client | undefined;
-  const targets = (drill.vms ?? lab.vms.map((v) => v.name)).map((n) => net.vms.get(n)!);
+  const targets = pingedVms(lab, drill).map((n) => net.vms.get(n)!);
   const clock = clockFormatter(settings.clockStart);
   const intervalUs = settings.pingIntervalMs * 1000;
 

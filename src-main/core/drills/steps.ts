@@ -63,6 +63,12 @@ export function actionSeconds(step: DrillStep, s: LabSettings): number {
 }
 
 export function applyStep(net: Network, step: DrillStep): Problem {
+  const problem = carryOut(net, step);
+  net.updateSpanningTree();
+  return problem;
+}
+
+function carryOut(net: Network, step: DrillStep): Problem {
   const vm = 'vm' in step ? net.vms.get(step.vm)! : null;
   switch (step.action) {
     case 'start':

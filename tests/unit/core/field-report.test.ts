@@ -1,7 +1,6 @@
 // Every observation of the field report (DOMAIN.md §1, S1–S10), reproduced from the general model.
 import { describe, expect, it } from 'vitest';
 import { drill, example, exampleJson, parse, vmOf, withDrill } from './helpers.js';
-import { ETHERTYPE_IPV4 } from '../../../src-main/core/net/frames.js';
 import { macToText, ipToText } from '../../../shared/addresses.js';
 
 const TEAM_A_MAC = '00-24-E8-0A-00-03';
@@ -44,7 +43,7 @@ describe('S2: a VM with a dynamic MAC from host A, pinged by the client', () => 
     expect(arriving.every((r) => macToText(r.frame.dst) === TEAM_A_MAC)).toBe(true);
     expect(handedUp.length).toBe(arriving.length);
     expect(handedUp.every((r) => macToText(r.frame.dst) === GUEST1_MAC_C)).toBe(true);
-    expect(ETHERTYPE_IPV4).toBe(0x0800);
+    expect(arriving.every((r) => r.frame.payload.kind === 'ipv4')).toBe(true);
   });
 });
 
@@ -97,7 +96,9 @@ describe('S4: restart the VM on host B', () => {
       (r) => r.atUs > 60e6 && r.frame.payload.kind === 'ipv4' && r.frame.payload.icmp.type === 8,
     );
     expect(late.some((r) => r.direction === 'in' && macToText(r.frame.dst) === TEAM_B_MAC)).toBe(true);
-    expect(late.filter((r) => r.direction === 'up').every((r) => macToText(r.frame.dst) === GUEST1_MAC_C)).toBe(true);
+    const handedUp = late.filter((r) => r.direction === 'up');
+    expect(handedUp.length).toBeGreaterThan(10);
+    expect(handedUp.every((r) => macToText(r.frame.dst) === GUEST1_MAC_C)).toBe(true);
   });
 });
 

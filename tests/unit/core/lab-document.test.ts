@@ -79,6 +79,12 @@ describe('the lab document', () => {
     expect(found).toContain('drills[0].steps[4]: switch "switch3" does not exist');
   });
 
+  it('rejects a probe target that no client of the lab answers', () => {
+    expect(problems((lab) => (lab.hosts[0].teams[0].probeTarget = '1.1.1.253'))).toContain(
+      "hosts[0].teams[0].probeTarget: probe target 1.1.1.253 is not a client of this lab; the team's probes need an address that answers",
+    );
+  });
+
   it('rejects values out of range and unknown fields', () => {
     const found = problems((lab) => {
       lab.settings.pingIntervalMs = 0;
