@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   'stale-revision',
   /** Closing would lose unsaved changes; save first or close with `discard`. */
   'unsaved-changes',
+  /** Save-as would replace another lab file; ask, then resend with `overwrite: true`. */
+  'file-exists',
   /** The document was never saved; use `lab.saveAs`. */
   'needs-path',
   /** The user dismissed a dialog or cancelled a run. */
@@ -326,7 +328,7 @@ export const requests = {
   'lab.get': { params: byDoc, result: documentStateSchema },
   'lab.save': { params: byDoc, result: documentStatusSchema },
   /** Save to a new path (a `.lab` file); without a path the host picks one. */
-  'lab.saveAs': { params: z.object({ docId, path: filePath.optional() }).strict(), result: documentStatusSchema },
+  'lab.saveAs': { params: z.object({ docId, path: filePath.optional(), overwrite: z.boolean().optional() }).strict(), result: documentStatusSchema },
   /** Read the file again, dropping unsaved changes (after `file.changedOnDisk`). */
   'lab.reload': { params: byDoc, result: documentStateSchema },
   'lab.close': { params: z.object({ docId, discard: z.boolean().default(false) }).strict(), result: nothing },

@@ -26,6 +26,8 @@ export interface RecoveredWork {
 export interface LabFiles {
   open(path: string): Promise<OpenedFile>;
   save(path: string, lab: Lab, expectedFingerprint: string | null): Promise<{ fingerprint: string }>;
+  /** Writes the lab over whatever file is at `path`, as a new lab: none of that file's run history is kept. */
+  replace(path: string, lab: Lab): Promise<{ fingerprint: string }>;
   /** Stable, diffable JSON of the document. */
   exportJson(lab: Lab): string;
   /** A lab from exported JSON; `fileName` names it in messages. */

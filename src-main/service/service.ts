@@ -79,7 +79,12 @@ interface OpenDocument {
   changeReported: boolean;
   /** The poller of the file, so only this document's watch is removed. */
   watcher: ((current: Stats) => void) | null;
+  /** Who has the lab open (windows, connections); it closes when the last one lets go. */
+  holders: Set<unknown>;
 }
+
+/** The holder of requests that name none: a host with a single window (the CLI, tests). */
+export const SOLE_HOLDER = Symbol('sole holder');
 
 /** One instance per process; `handle` is what the transports call after nothing else. */
 export class LabService {
@@ -95,14 +100,29 @@ export class LabService {
     this.sessionId = `s${this.now().getTime().toString(36)}${randomBytes(4).toString('hex')}`;
   }
 
-  /** Validates and dispatches one request; a transport may call this with anything it received. */
-  async handle(request: string, params: unknown): Promise<Result<unknown>> {
+  /**
+   * Validates and dispatches one request; a transport may call this with anything it received.
+   * `holder` names the caller (a connection, a window: any value kept for its lifetime), so one
+   * caller closing a lab that another also has open only lets go of its own hold.
+   */
+  async handle(request: string, params: unknown, holder: unknown = SOLE_HOLDER): Promise<Result<unknown>> {
     const parsed = parseRequest(request, params);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     try {
-      return await this.dispatch(parsed.request, parsed.params);
+      const result = await this.dispatch(parsed.request, parsed.params, holder);
+      const docId = result.ok && parsed.request !== 'lab.close' ? (result.value as { docId?: unknown } | null)?.docId : undefined;
+      if (typeof docId === 'string') this.documents.get(docId)?.holders.add(holder);
+      return result;
     } catch (error) {
       return failure(error);
+    }
+  }
+
+  /** A caller went away (a closed tab or window): it lets go of every lab it held. */
+  async releaseHolder(holder: unknown): Promise<void> {
+    for (const doc of [...this.documents.values()]) {
+      if (!doc.holders.delete(holder) || doc.holders.size > 0) continue;
+      await this.release(doc.docId);
     }
   }
 
@@ -131,7 +151,7 @@ export class LabService {
     this.documents.clear();
   }
 
-  private dispatch(request: RequestName, p: unknown): Promise<Result<unknown>> {
+  private dispatch(request: RequestName, p: unknown, holder: unknown): Promise<Result<unknown>> {
     const table: { [N in RequestName]: (params: Params<N>) => Answer<N> } = {
       'app.info': () => this.appInfo(),
       'examples.list': () => this.examplesList(),
@@ -144,7 +164,7 @@ export class LabService {
       'lab.save': (x) => this.labSave(x),
       'lab.saveAs': (x) => this.labSaveAs(x),
       'lab.reload': (x) => this.labReload(x),
-      'lab.close': (x) => this.labClose(x),
+      'lab.close': (x) => this.labClose(x, holder),
       'lab.edit': (x) => this.labEdit(x),
       'lab.replace': (x) => this.labReplace(x),
       'lab.validate': (x) => this.labValidate(x),
@@ -257,10 +277,14 @@ export class LabService {
     if (p.path === undefined) return fail('needs-path', 'choose a file name to save the lab as');
     const resolved = await this.options.paths.resolve(p.path, 'save');
     if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
-    const other = [...this.documents.values()].find((d) => d !== doc && d.file === resolved.absolute);
-    if (other) return fail('file-error', `${this.options.paths.display(resolved.absolute)} is open in another window; close it first`);
-    // Saving over an existing file under a new name is the user's choice, so no fingerprint guard.
-    return this.writeTo(doc, resolved.absolute, doc.file === resolved.absolute ? doc.fingerprint : null);
+    const target = resolved.absolute;
+    const other = [...this.documents.values()].find((d) => d !== doc && d.file === target);
+    if (other) return fail('file-error', `${this.options.paths.display(target)} is open in another window; close it first`);
+    if (doc.file === target) return this.writeTo(doc, target, doc.fingerprint);
+    if (!(await exists(target))) return this.writeTo(doc, target, null);
+    // Another lab is there: replace it only when asked to, and as a new lab (its drill history is not ours).
+    if (!p.overwrite) return fail('file-exists', `${path.basename(target)} already exists; replace it?`);
+    return this.writeTo(doc, target, null, { replace: true });
   }
 
   async labReload(p: Params<'lab.reload'>): Answer<'lab.reload'> {
@@ -278,9 +302,14 @@ export class LabService {
     return ok(this.state(doc));
   }
 
-  async labClose(p: Params<'lab.close'>): Answer<'lab.close'> {
+  async labClose(p: Params<'lab.close'>, holder: unknown): Answer<'lab.close'> {
     const doc = this.documents.get(p.docId);
     if (!doc) return ok({});
+    // Someone else still has the lab open: only this caller lets go, and their unsaved work stays.
+    if ([...doc.holders].some((h) => h !== holder)) {
+      doc.holders.delete(holder);
+      return ok({});
+    }
     if (doc.revision !== doc.savedRevision && !p.discard)
       return fail('unsaved-changes', `${this.displayName(doc)} has unsaved changes; save it or close without saving`);
     this.unwatch(doc);
@@ -591,6 +620,7 @@ export class LabService {
       diskStamp: null,
       changeReported: false,
       watcher: null,
+      holders: new Set(),
     };
     this.documents.set(doc.docId, doc);
     return doc;
@@ -611,13 +641,13 @@ export class LabService {
     return ok(this.status(doc));
   }
 
-  private async writeTo(doc: OpenDocument, file: string, expectedFingerprint: string | null): Answer<'lab.save'> {
+  private async writeTo(doc: OpenDocument, file: string, expectedFingerprint: string | null, how: { replace?: boolean } = {}): Answer<'lab.save'> {
     const revision = doc.revision;
     const lab = doc.lab;
     const previousFile = doc.file;
     this.unwatch(doc);
     try {
-      const saved = await this.options.files.save(file, lab, expectedFingerprint);
+      const saved = how.replace ? await this.options.files.replace(file, lab) : await this.options.files.save(file, lab, expectedFingerprint);
       doc.file = file;
       doc.fingerprint = saved.fingerprint;
       doc.readOnly = false;
@@ -740,6 +770,10 @@ async function readText(file: string): Promise<Result<string>> {
   } catch (error) {
     return fail('file-error', `${path.basename(file)} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => null)) !== null;
 }
 
 async function stampOf(file: string): Promise<string | null> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { labSchema } from '../../shared/lab.js';
 import {
   WorkingCopy,
+  createLabFile,
   exportLabJson,
   findRecoverable,
   importLabJson,
@@ -74,6 +75,11 @@ export function storeLabFiles(options: { recoveryDir: string; now?: () => Date }
     },
     async save(file, lab, expectedFingerprint) {
       const saved = translated(() => saveLabFile(file, lab, expectedFingerprint === null ? {} : { expectedFingerprint }));
+      return { fingerprint: saved.fingerprint };
+    },
+    async replace(file, lab) {
+      // A new lab over another one: that file's drill history is not this lab's, so it starts empty.
+      const saved = translated(() => createLabFile(file, lab, { overwrite: true }));
       return { fingerprint: saved.fingerprint };
     },
     exportJson: (lab) => exportLabJson(lab),
