@@ -26,7 +26,7 @@ export function checkHeader(path: string): number {
   const header = readHeader(path);
   const magicPart = header.subarray(0, Math.min(header.length, SQLITE_MAGIC.length));
   if (!magicPart.equals(SQLITE_MAGIC.subarray(0, magicPart.length))) {
-    const text = header.toString('utf8').trimStart();
+    const text = printableText(header)?.trimStart() ?? '';
     const hint = text.startsWith('{') ? ' (it looks like JSON: a .lab.json is read with `lab-planner import`)' : text.startsWith('<') ? ' (it looks like an HTML or XML page)' : '';
     throw new LabFileError(path, 'not-sqlite', `is not a Lab Planner lab: it is not an SQLite database${hint}`);
   }
@@ -42,6 +42,18 @@ export function checkHeader(path: string): number {
     throw new LabFileError(path, 'truncated', `is truncated: it holds ${size} bytes${declared} (an incomplete copy or download?)`);
   }
   return size;
+}
+
+/** The head as text when it is printable UTF-8 (a cut-off last character allowed); otherwise null. */
+function printableText(head: Buffer): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text) ? null : text;
 }
 
 function readHeader(path: string): Buffer {

@@ -11,7 +11,7 @@ import { readLab } from '../core/lab.js';
 import { APP_VERSION } from '../version.js';
 import { LabFileError } from './errors.js';
 import { checkHeader, checkIdentity, checkIntegrity, checkReferences, checkValueSizes, sqliteFailure } from './checks.js';
-import { CURRENT_SCHEMA_VERSION, FILL_RUN_VMS_SQL, migrate } from './schema.js';
+import { CURRENT_SCHEMA_VERSION, FILL_RUN_VMS_SQL, LAB_APPLICATION_ID, migrate } from './schema.js';
 import { DOCUMENT_TABLES, RowProblem, documentFromRows, documentRows, type Row } from './rows.js';
 import { withSortedRecords } from './json.js';
 import { insertRunRecord, RunTooLarge } from './history-rows.js';
@@ -77,15 +77,26 @@ export function withHealthyDatabase<T>(
 /**
  * A run being recorded when its process died leaves a hot `-journal` beside the file. SQLite rolls
  * the unfinished change back (restoring the last committed lab) on the first writable open, so do
- * that before reading; a read-only connection cannot.
+ * that before reading; a read-only connection cannot. Rolling back writes to the file, so it is
+ * done only for a Lab Planner lab this build reads: anyone else's file is refused untouched.
  */
 function rollBackInterruptedChange(file: string): void {
   const journal = `${file}-journal`;
+  let head: Buffer;
   try {
-    if (!existsSync(journal) || statSync(journal).size === 0 || !startsLikeSqlite(file) || !writeAccess(file).writable) return;
+    if (!existsSync(journal) || statSync(journal).size === 0) return;
+    head = readHead(file, 100);
   } catch {
     return;
   }
+  if (head.length < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') return;
+  const applicationId = head.readUInt32BE(68);
+  const schemaVersion = head.readUInt32BE(60);
+  if (applicationId !== LAB_APPLICATION_ID)
+    throw new LabFileError(file, 'other-application', 'is not a Lab Planner lab, and it was being written when its program stopped (its -journal file is beside it); open it in that program first. The file was not changed');
+  if (schemaVersion > CURRENT_SCHEMA_VERSION)
+    throw new LabFileError(file, 'newer-schema', `was written by a newer Lab Planner (file schema version ${schemaVersion}, and Lab Planner ${APP_VERSION} reads schema versions up to ${CURRENT_SCHEMA_VERSION}) and was being written when it stopped (its -journal file is beside it). Open it with a newer Lab Planner; the file was not changed`);
+  if (!writeAccess(file).writable) return;
   const db = openDatabase(file, { fileMustExist: true });
   try {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
@@ -94,11 +105,11 @@ function rollBackInterruptedChange(file: string): void {
   }
 }
 
-function startsLikeSqlite(file: string): boolean {
+function readHead(file: string, bytes: number): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const head = Buffer.alloc(16);
-    return readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === 'SQLite format 3\0';
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0));
   } finally {
     closeSync(fd);
   }
