@@ -17,6 +17,7 @@ import { cascade, parseWindowState, restoreBounds, type SavedWindowState } from 
 import { labFileFromArgv, isOpenableLabPath } from './launch-files.js';
 import { ServiceConnection, type ServiceChannel } from './service-connection.js';
 import { WindowDocuments } from './window-documents.js';
+import { HandedOutPaths, withHandedOutPathOnly } from './window-paths.js';
 // The preload is compiled with the main process (to CommonJS, as a sandboxed preload must be).
 import type * as _preload from './preload.cjs';
 
@@ -27,6 +28,8 @@ const origin: AppOrigin = { devUrl: app.isPackaged ? null : devServerUrl(process
 const rendererRoot = process.env.LAB_PLANNER_RENDERER_DIR ?? defaultRendererDir(appRoot(import.meta.url));
 const windowStateFile = () => path.join(app.getPath('userData'), 'window-state.json');
 const documents = new WindowDocuments();
+/** Paths main gave a window (launch files, recent list, dialog answers); no other path from a window is used. */
+const handedOut = new HandedOutPaths();
 const startups = new Map<number, Startup>();
 const confirmedClose = new Set<number>();
 let service: ServiceConnection;
@@ -147,6 +150,7 @@ function createWindow(startup: Startup): BrowserWindow {
   const bounds = cascade(restored, BrowserWindow.getAllWindows().length);
   const win = new BrowserWindow(windowOptions(path.join(here, 'preload.cjs'), bounds, nativeTheme.shouldUseDarkColors));
   startups.set(win.webContents.id, startup);
+  if (startup && 'path' in startup) handedOut.handOut(startup.path, 'open');
   if (restored.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', (event) => confirmClose(win, event));
@@ -275,13 +279,14 @@ ipcMain.handle(INVOKE_CHANNEL, async (event, request: unknown, params: unknown) 
   const win = BrowserWindow.fromWebContents(event.sender);
   if (!win) return fail('internal', 'the window that asked is gone');
   const result = await invokeForWindow(win, checked.request, checked.params);
+  if (checked.request === 'recent.list' && result.ok) handOutRecent(result.value);
   documents.noteResult(win.id, checked.request, checked.params, result);
   if (result.ok && ['lab.open', 'lab.saveAs', 'lab.save', 'recent.clear'].includes(checked.request)) void refreshMenu();
   return result;
 });
 
 async function invokeForWindow(win: BrowserWindow, request: string, params: unknown): Promise<Result<unknown>> {
-  const p = { ...(params as Record<string, unknown>) };
+  const p = withHandedOutPathOnly(request, params as Record<string, unknown>, handedOut);
   if (request === 'app.info') {
     const info = await service.call('app.info', {});
     return info.ok ? { ok: true, value: { ...info.value, startup: startups.get(win.webContents.id) ?? null } } : info;
@@ -295,6 +300,7 @@ async function invokeForWindow(win: BrowserWindow, request: string, params: unkn
       });
       if (chosen.canceled || !chosen.filePaths[0]) return fail('cancelled', 'no lab was chosen');
       p.path = chosen.filePaths[0];
+      handedOut.handOut(chosen.filePaths[0], 'open');
       break;
     }
     case 'choose-lab-to-save': {
@@ -353,13 +359,21 @@ async function chooseLabToSave(win: BrowserWindow, displayName: string): Promise
   const base = displayName.replace(/\.lab$/i, '').replace(/[\\/:*?"<>|]+/g, '-') || 'lab';
   const chosen = await dialog.showSaveDialog(win, { title: 'Save Lab', defaultPath: `${base}.lab`, filters: [{ name: 'Lab files', extensions: ['lab'] }] });
   if (chosen.canceled || !chosen.filePath) return null;
-  return chosen.filePath.toLowerCase().endsWith('.lab') ? chosen.filePath : `${chosen.filePath}.lab`;
+  const target = chosen.filePath.toLowerCase().endsWith('.lab') ? chosen.filePath : `${chosen.filePath}.lab`;
+  handedOut.handOut(target, 'open');
+  handedOut.handOut(target, 'write');
+  return target;
 }
 
 // ---- menu ------------------------------------------------------------------------------------
 
+function handOutRecent(list: unknown): void {
+  for (const file of (list as { files: { path: string }[] }).files) handedOut.handOut(file.path, 'open');
+}
+
 async function refreshMenu(): Promise<void> {
   const recent = await service.call('recent.list', {});
+  if (recent.ok) handOutRecent(recent.value);
   const spec = menuTemplate({
     platform: process.platform,
     recent: recent.ok ? recent.value.files.map((f) => ({ path: f.path, displayName: f.displayName })) : [],

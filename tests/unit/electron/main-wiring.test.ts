@@ -186,6 +186,21 @@ describe('the main process', () => {
     expect(await invoke(APP_PAGE, 'lab.open', {})).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
 
+  it('opens the lab it was started with when the window names it', async () => {
+    const info = await invoke(APP_PAGE, 'app.info', {});
+    const startup = (info.value?.startup as { path: string }).path;
+    await invoke(APP_PAGE, 'lab.open', { path: startup });
+    expect(fake.state.sentToService.find((m) => m.request === 'lab.open')?.params).toEqual({ path: startup });
+  });
+
+  it('shows the save dialog instead of writing where a window says, for a path main never handed out', async () => {
+    const before = fake.state.sentToService.length;
+    expect(await invoke(APP_PAGE, 'lab.saveAs', { docId: 'doc-1', path: '/home/u/.bashrc' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await invoke(APP_PAGE, 'report.export', { docId: 'doc-1', path: '/anything', saveToFile: true })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await invoke(APP_PAGE, 'lab.open', { path: '/etc/shadow.lab' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(fake.state.sentToService.slice(before)).toEqual([]);
+  });
+
   it('denies new windows and navigation away, opening only allow-listed links outside', () => {
     const handlers: Record<string, (...a: unknown[]) => void> = {};
     let openHandler: (d: { url: string }) => { action: string } = () => ({ action: 'allow' });
