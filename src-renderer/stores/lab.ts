@@ -201,14 +201,16 @@ export const useLabStore = defineStore('lab', () => {
     }
   }
 
-  async function saveAs(path?: string): Promise<'saved' | 'needs-path' | 'failed'> {
+  /** Saves under a name; answers 'exists' when that would replace another lab and `overwrite` was not given. */
+  async function saveAs(path?: string, overwrite = false): Promise<'saved' | 'needs-path' | 'exists' | 'failed'> {
     if (!status.value) return 'failed';
     await settled();
     try {
-      status.value = await call('lab.saveAs', { docId: status.value.docId, ...(path !== undefined ? { path } : {}) });
+      status.value = await call('lab.saveAs', { docId: status.value.docId, ...(path !== undefined ? { path } : {}), ...(overwrite ? { overwrite } : {}) });
       return 'saved';
     } catch (e) {
       if (e instanceof ApiRefusal && e.code === 'needs-path') return 'needs-path';
+      if (e instanceof ApiRefusal && e.code === 'file-exists' && path !== undefined) return 'exists';
       if (e instanceof ApiRefusal && e.code === 'cancelled') return 'failed';
       show(e);
       return 'failed';

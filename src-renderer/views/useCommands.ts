@@ -16,7 +16,8 @@ import type { AppCommand, RequestValue } from '../../shared/api.js';
 
 export type Dialog =
   | { kind: 'open' }
-  | { kind: 'save-as' }
+  | { kind: 'save-as'; then?: () => void }
+  | { kind: 'replace'; path: string; then?: () => void }
   | { kind: 'new' }
   | { kind: 'discard'; action: string; then: () => void };
 
@@ -68,19 +69,26 @@ export function useCommands() {
       else dialog.value = { kind: 'open' };
     });
 
-  async function saveAs(path?: string): Promise<void> {
+  /** Saves under a name (asking one when needed, and before replacing another lab); `then` runs once saved. */
+  async function saveAs(path?: string, then?: () => void, overwrite = false): Promise<void> {
     if (path === undefined && !info.value?.canPickFiles) {
-      dialog.value = { kind: 'save-as' };
+      dialog.value = { kind: 'save-as', then };
       return;
     }
-    const outcome = await lab.saveAs(path);
-    if (outcome === 'needs-path') dialog.value = { kind: 'save-as' };
-    else if (outcome === 'saved') void refreshLists();
+    const outcome = await lab.saveAs(path, overwrite);
+    if (outcome === 'needs-path') dialog.value = { kind: 'save-as', then };
+    else if (outcome === 'exists' && path !== undefined) dialog.value = { kind: 'replace', path, then };
+    else if (outcome === 'saved') {
+      void refreshLists();
+      then?.();
+    }
   }
 
-  async function save(): Promise<void> {
+  /** Saves (save-as for a lab never saved); `then` runs only if the save went through. */
+  async function save(then?: () => void): Promise<void> {
     const outcome = await lab.save();
-    if (outcome === 'needs-path') await saveAs();
+    if (outcome === 'needs-path') await saveAs(undefined, then);
+    else if (outcome === 'saved') then?.();
   }
 
   async function exportJson(): Promise<void> {
