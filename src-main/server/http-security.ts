@@ -14,22 +14,6 @@ export function tokenMatches(expected: string, given: string | null | undefined)
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Per-port cookie name: cookies are shared across ports of one host, tokens are not. */
-export const tokenCookieName = (port: number) => `lab_planner_token_${port}`;
-
-export function tokenCookie(port: number, token: string): string {
-  return `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
-}
-
-export function cookieValue(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
-
 /** The origins the app's own pages have; anything else is another web page. */
 export function ownOrigins(port: number): string[] {
   return [`http://${LOOPBACK}:${port}`, `http://localhost:${port}`];
@@ -45,18 +29,24 @@ export function hostAllowed(host: string | undefined, port: number): boolean {
   return host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
 }
 
-export type AccessDecision = { ok: true; setCookie: boolean } | { ok: false; reason: string };
+export type AccessDecision = { ok: true } | { ok: false; reason: string };
 
-/** A request may proceed with the token in the URL or in the cookie set when the page was first opened. */
-export function checkAccess(
-  req: { host?: string; origin?: string; cookie?: string; queryToken: string | null },
-  port: number,
-  token: string,
-): AccessDecision {
+/**
+ * The app's own files (HTML, scripts, styles) hold no secret: they are served to any request that
+ * names this server in Host (no DNS rebinding) and comes from no foreign page. No cookie carries the
+ * token, because browsers send cookies to every port of 127.0.0.1 and localhost.
+ */
+export function checkPageAccess(req: { host?: string; origin?: string }, port: number): AccessDecision {
   if (!hostAllowed(req.host, port)) return { ok: false, reason: 'the Host header does not name this server' };
   if (!originAllowed(req.origin, port)) return { ok: false, reason: `requests from ${req.origin} are not allowed` };
-  if (tokenMatches(token, req.queryToken)) return { ok: true, setCookie: true };
-  if (tokenMatches(token, cookieValue(req.cookie, tokenCookieName(port)))) return { ok: true, setCookie: false };
+  return { ok: true };
+}
+
+/** The API (the labs, the files) needs this run's token in the socket's URL as well. */
+export function checkApiAccess(req: { host?: string; origin?: string; queryToken: string | null }, port: number, token: string): AccessDecision {
+  const page = checkPageAccess(req, port);
+  if (!page.ok) return page;
+  if (tokenMatches(token, req.queryToken)) return { ok: true };
   return { ok: false, reason: 'the address lacks this run’s token; open the URL lab-planner serve printed' };
 }
 

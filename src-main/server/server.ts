@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { API_SOCKET_PATH, API_TOKEN_PARAM } from '../../shared/api.js';
 import { bindApiSocket, type ApiEndpoint } from './api-socket.js';
-import { LOOPBACK, checkAccess, commonHeaders, contentSecurityPolicy, newToken, tokenCookie } from './http-security.js';
+import { LOOPBACK, checkApiAccess, checkPageAccess, commonHeaders, contentSecurityPolicy, newToken } from './http-security.js';
 import { notBuiltMessage, readStaticFile, rendererBuilt } from './static-files.js';
 
 /** Large enough for an imported 1,000-VM lab with its history, small enough to refuse abuse. */
@@ -29,12 +29,8 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
   let port = 0;
-  const access = (req: http.IncomingMessage, url: URL) =>
-    checkAccess(
-      { host: req.headers.host, origin: req.headers.origin, cookie: req.headers.cookie, queryToken: url.searchParams.get(API_TOKEN_PARAM) },
-      port,
-      token,
-    );
+  const apiAccess = (req: http.IncomingMessage, url: URL) =>
+    checkApiAccess({ host: req.headers.host, origin: req.headers.origin, queryToken: url.searchParams.get(API_TOKEN_PARAM) }, port, token);
 
   const server = http.createServer((req, res) => {
     void serveHttp(req, res).catch(() => {
@@ -49,18 +45,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...commonHeaders() });
       res.end(`${text}\n`);
     };
-    const decision = access(req, url);
+    const decision = checkPageAccess({ host: req.headers.host, origin: req.headers.origin }, port);
     if (!decision.ok) return refuse(403, `Lab Planner: forbidden: ${decision.reason}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'Lab Planner: only GET and HEAD are served here');
     if (url.pathname === API_SOCKET_PATH) return refuse(426, 'Lab Planner: the API speaks WebSocket here');
-    const cookie: Record<string, string> = decision.setCookie ? { 'Set-Cookie': tokenCookie(port, token) } : {};
     if (!(await rendererBuilt(options.rendererDir))) {
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...commonHeaders(), ...cookie });
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...commonHeaders() });
       return void res.end(notBuiltMessage(options.rendererDir));
     }
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file.ok) return refuse(file.status, file.status === 404 ? 'Lab Planner: not found' : 'Lab Planner: bad request');
-    const headers: Record<string, string> = { 'Content-Type': file.contentType, ...commonHeaders(), ...cookie };
+    const headers: Record<string, string> = { 'Content-Type': file.contentType, ...commonHeaders() };
     if (file.isHtml) Object.assign(headers, { 'Content-Security-Policy': contentSecurityPolicy(port), 'Cache-Control': 'no-store' });
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
@@ -69,7 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
-    const decision = access(req, url);
+    const decision = apiAccess(req, url);
     if (url.pathname !== API_SOCKET_PATH || !decision.ok) {
       const status = url.pathname !== API_SOCKET_PATH ? '404 Not Found' : '403 Forbidden';
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

@@ -72,13 +72,46 @@ export class WebSocketApi implements LabPlannerApi {
 
 let current: LabPlannerApi | null = null;
 
+/** Where the run token survives a reload once it has left the address bar. */
+export const TOKEN_STORAGE_KEY = 'lab-planner-token';
+
+/**
+ * The browser host's run token: taken from the page URL once, kept in sessionStorage (this tab
+ * only, so a reload still connects) and removed from the address bar and history.
+ */
+export function takeRunToken(
+  page: { href: string },
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null,
+  history: Pick<History, 'replaceState' | 'state'> | null,
+): string {
+  const url = new URL(page.href);
+  const fromUrl = url.searchParams.get(API_TOKEN_PARAM);
+  if (fromUrl === null) return storage?.getItem(TOKEN_STORAGE_KEY) ?? '';
+  try {
+    storage?.setItem(TOKEN_STORAGE_KEY, fromUrl);
+  } catch {
+    // Storage may be off; the token still works for this page's life.
+  }
+  url.searchParams.delete(API_TOKEN_PARAM);
+  history?.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  return fromUrl;
+}
+
+function sessionStore(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The API of this window, made on first use from where the page runs. */
 export function api(): LabPlannerApi {
   if (current) return current;
   const exposed = (globalThis as { api?: LabPlannerApi }).api;
   if (exposed) current = exposed;
   else {
-    const token = new URLSearchParams(location.search).get(API_TOKEN_PARAM) ?? '';
+    const token = takeRunToken(location, sessionStore(), globalThis.history ?? null);
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     current = new WebSocketApi(`${scheme}//${location.host}${API_SOCKET_PATH}?${API_TOKEN_PARAM}=${encodeURIComponent(token)}`);
   }

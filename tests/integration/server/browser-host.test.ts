@@ -77,27 +77,30 @@ describe('the browser host', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
-    // The page's own scripts load with the cookie the first request set.
-    const cookie = String(page.headers['set-cookie']).split(';')[0];
-    expect((await get('/app.js', { Cookie: cookie })).status).toBe(200);
   });
 
-  it('refuses pages and the API without the token', async () => {
-    expect((await get('/')).status).toBe(403);
-    expect((await get('/app.js')).status).toBe(403);
-    expect((await get('/?token=not-the-token')).status).toBe(403);
+  it('sets no cookie, since browsers would send it to every other server on 127.0.0.1', async () => {
+    expect((await get(`/?token=${host.token}`)).headers['set-cookie']).toBeUndefined();
+    expect((await get('/app.js')).headers['set-cookie']).toBeUndefined();
+  });
+
+  it('serves its own files without the token (they hold no secret) but refuses the API without it', async () => {
+    expect((await get('/')).status).toBe(200);
+    expect((await get('/app.js')).status).toBe(200);
     expect(await upgradeStatus(`ws://127.0.0.1:${host.port}/api`)).toBe(403);
     expect(await upgradeStatus(apiUrl('wrong'))).toBe(403);
   });
 
   it('refuses requests from another origin even with the token', async () => {
     expect((await get(`/?token=${host.token}`, { Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await get('/app.js', { Origin: 'https://evil.example' })).status).toBe(403);
     expect(await upgradeStatus(apiUrl(), { Origin: 'https://evil.example' })).toBe(403);
     expect(await upgradeStatus(apiUrl(), { Origin: `http://127.0.0.1:${host.port}` })).toBe('open');
   });
 
   it('refuses a Host name other than its own (DNS rebinding)', async () => {
     expect((await get(`/?token=${host.token}`, { Host: `attacker.example:${host.port}` })).status).toBe(403);
+    expect((await get('/app.js', { Host: `attacker.example:${host.port}` })).status).toBe(403);
   });
 
   it('rejects a request whose params do not fit the contract, naming the field', async () => {

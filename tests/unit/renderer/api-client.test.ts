@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { WebSocketApi } from '../../../src-renderer/api/client.js';
+import { TOKEN_STORAGE_KEY, WebSocketApi, takeRunToken } from '../../../src-renderer/api/client.js';
 
 /** Just enough of a browser WebSocket to see what the client sends and to answer it. */
 class FakeSocket {
@@ -58,5 +58,38 @@ describe('the browser host client of the service API', () => {
     await new Promise((r) => setTimeout(r, 0));
     FakeSocket.last.emit('close', {});
     await expect(pending).rejects.toThrow('the connection to the Lab Planner host closed');
+  });
+});
+
+describe('the run token of the browser host', () => {
+  const memoryStorage = () => {
+    const items = new Map<string, string>();
+    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), items };
+  };
+  const addressBar = () => {
+    const shown: string[] = [];
+    return { state: null, replaceState: (_s: unknown, _t: string, url?: string | URL | null) => void shown.push(String(url)), shown };
+  };
+
+  it('takes the token from the page URL once and removes it from the address bar', () => {
+    const storage = memoryStorage();
+    const history = addressBar();
+    expect(takeRunToken({ href: 'http://127.0.0.1:9/?token=secret-1#lab' }, storage, history)).toBe('secret-1');
+    expect(history.shown).toEqual(['/#lab']);
+    expect(storage.items.get(TOKEN_STORAGE_KEY)).toBe('secret-1');
+  });
+
+  it('still connects after a reload, from this tab’s session storage', () => {
+    const storage = memoryStorage();
+    takeRunToken({ href: 'http://127.0.0.1:9/?token=secret-1' }, storage, addressBar());
+    const history = addressBar();
+    expect(takeRunToken({ href: 'http://127.0.0.1:9/' }, storage, history)).toBe('secret-1');
+    expect(history.shown).toEqual([]);
+  });
+
+  it('keeps other query parameters in the address bar', () => {
+    const history = addressBar();
+    takeRunToken({ href: 'http://127.0.0.1:9/?x=1&token=s' }, memoryStorage(), history);
+    expect(history.shown).toEqual(['/?x=1']);
   });
 });

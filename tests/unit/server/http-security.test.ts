@@ -1,28 +1,29 @@
 import { describe, it, expect } from 'vitest';
-import { checkAccess, contentSecurityPolicy, cookieValue, newToken, tokenCookie, tokenMatches } from '../../../src-main/server/http-security.js';
+import { checkApiAccess, checkPageAccess, contentSecurityPolicy, newToken, tokenMatches } from '../../../src-main/server/http-security.js';
 
 const port = 4321;
 const token = 'run-token-abcdefghijklmnopqrstuvwx';
 const host = `127.0.0.1:${port}`;
 
 describe('browser host access', () => {
-  it('lets the page in with the token in its URL and sets the cookie for its own files', () => {
-    expect(checkAccess({ host, queryToken: token }, port, token)).toEqual({ ok: true, setCookie: true });
-    const cookie = tokenCookie(port, token).split(';')[0];
-    expect(checkAccess({ host, cookie, queryToken: null }, port, token)).toEqual({ ok: true, setCookie: false });
+  it('serves the app’s own files without the token, to its own Host and Origin only', () => {
+    expect(checkPageAccess({ host }, port)).toEqual({ ok: true });
+    expect(checkPageAccess({ host, origin: `http://localhost:${port}` }, port)).toEqual({ ok: true });
+    expect(checkPageAccess({ host, origin: 'https://evil.example' }, port).ok).toBe(false);
+    expect(checkPageAccess({ host: `evil.example:${port}` }, port).ok).toBe(false);
   });
 
-  it('refuses a request without the token or with another one', () => {
-    expect(checkAccess({ host, queryToken: null }, port, token).ok).toBe(false);
-    expect(checkAccess({ host, queryToken: 'guess' }, port, token).ok).toBe(false);
-    expect(checkAccess({ host, cookie: `lab_planner_token_9999=${token}`, queryToken: null }, port, token).ok).toBe(false);
+  it('lets the API in only with the token in its URL', () => {
+    expect(checkApiAccess({ host, queryToken: token }, port, token)).toEqual({ ok: true });
+    expect(checkApiAccess({ host, queryToken: null }, port, token).ok).toBe(false);
+    expect(checkApiAccess({ host, queryToken: 'guess' }, port, token).ok).toBe(false);
   });
 
-  it('refuses other origins and other host names even with the token', () => {
-    expect(checkAccess({ host, origin: 'https://evil.example', queryToken: token }, port, token).ok).toBe(false);
-    expect(checkAccess({ host, origin: `http://127.0.0.1:${port + 1}`, queryToken: token }, port, token).ok).toBe(false);
-    expect(checkAccess({ host: `evil.example:${port}`, queryToken: token }, port, token).ok).toBe(false);
-    expect(checkAccess({ host, origin: `http://localhost:${port}`, queryToken: token }, port, token).ok).toBe(true);
+  it('refuses other origins and other host names on the API even with the token', () => {
+    expect(checkApiAccess({ host, origin: 'https://evil.example', queryToken: token }, port, token).ok).toBe(false);
+    expect(checkApiAccess({ host, origin: `http://127.0.0.1:${port + 1}`, queryToken: token }, port, token).ok).toBe(false);
+    expect(checkApiAccess({ host: `evil.example:${port}`, queryToken: token }, port, token).ok).toBe(false);
+    expect(checkApiAccess({ host, origin: `http://localhost:${port}`, queryToken: token }, port, token).ok).toBe(true);
   });
 
   it('makes a new unguessable token each run', () => {
@@ -32,12 +33,6 @@ describe('browser host access', () => {
     expect(tokenMatches(a, a)).toBe(true);
     expect(tokenMatches(a, a.slice(1))).toBe(false);
     expect(tokenMatches(a, undefined)).toBe(false);
-  });
-
-  it('keeps the cookie away from scripts and other sites', () => {
-    expect(tokenCookie(port, token)).toContain('HttpOnly');
-    expect(tokenCookie(port, token)).toContain('SameSite=Strict');
-    expect(cookieValue('a=1; lab_planner_token_4321=xyz', 'lab_planner_token_4321')).toBe('xyz');
   });
 
   it('allows no inline script, no eval and no foreign connection in its content security policy', () => {
