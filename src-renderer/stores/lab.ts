@@ -206,7 +206,9 @@ export const useLabStore = defineStore('lab', () => {
     if (!status.value) return 'failed';
     await settled();
     try {
-      status.value = await call('lab.saveAs', { docId: status.value.docId, ...(path !== undefined ? { path } : {}), ...(overwrite ? { overwrite } : {}) });
+      // Without a path the host's native save dialog picks the file, and that dialog asks before replacing one.
+      const replace = overwrite || path === undefined;
+      status.value = await call('lab.saveAs', { docId: status.value.docId, ...(path !== undefined ? { path } : {}), ...(replace ? { overwrite: true } : {}) });
       return 'saved';
     } catch (e) {
       if (e instanceof ApiRefusal && e.code === 'needs-path') return 'needs-path';

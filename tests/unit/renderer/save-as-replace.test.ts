@@ -34,4 +34,13 @@ describe('save-as in the window', () => {
     expect(service.saveAsCalls).toEqual([{ docId: 'doc-1', path: 'Other.lab' }, { docId: 'doc-1', path: 'Other.lab', overwrite: true }]);
     expect(lab.status?.path).toBe('Other.lab');
   });
+
+  it('leaves the question to the host when its native save dialog picks the file (that dialog asks before replacing)', async () => {
+    const service = new ServiceWithOtherLab();
+    useApi(service);
+    const lab = useLabStore();
+    await lab.newLab({ kind: 'empty' });
+    await lab.saveAs();
+    expect(service.saveAsCalls).toEqual([{ docId: 'doc-1', overwrite: true }]);
+  });
 });
