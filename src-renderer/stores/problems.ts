@@ -6,9 +6,24 @@ import { elementIdForPath } from './elements.js';
 export function problemsOf(doc: unknown, knownProfiles: readonly string[]): { lab: Lab | null; problems: Problem[] } {
   const parsed = labSchema.safeParse(doc);
   if (!parsed.success) {
-    return { lab: null, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+    return { lab: null, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: withSubject(i.message, valueAt(doc, i.path)) })) };
   }
   return { lab: parsed.data, problems: checkReferences(parsed.data, knownProfiles) };
+}
+
+/** A field's complaint ("is not an IPv4 address …") reads as a sentence with the entered value first. */
+function withSubject(message: string, value: unknown): string {
+  if (!message.startsWith('is ') || (typeof value !== 'string' && typeof value !== 'number')) return message;
+  return `"${String(value)}" ${message}`;
+}
+
+function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
+  let here: unknown = doc;
+  for (const step of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[step];
+  }
+  return here;
 }
 
 const key = (p: Problem) => `${p.path}\u0000${p.message}`;
