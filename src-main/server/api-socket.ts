@@ -10,6 +10,9 @@ export interface ApiEndpoint {
   disconnected?(client: object): void;
 }
 
+/** What the window is told when the service itself fails; the details are logged where the host runs. */
+export const INTERNAL_FAILURE = 'Lab Planner could not carry out this request; the details are in the terminal running lab-planner serve';
+
 export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint): void {
   const client = {};
   const send = (message: ResponseMessage | EventMessage) => {
@@ -36,8 +39,11 @@ export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint): void {
     }
     void endpoint.handle(checked.request, checked.params, client).then(
       (result) => send({ kind: 'response', id: frame.id, result }),
-      (error: unknown) =>
-        send({ kind: 'response', id: frame.id, result: { ok: false, error: { code: 'internal', message: `internal error: ${String(error)}` } } }),
+      (error: unknown) => {
+        // The details (paths, stack) go to the terminal of `lab-planner serve`, not to the page.
+        console.error(`Lab Planner: ${checked.request} failed:`, error);
+        send({ kind: 'response', id: frame.id, result: { ok: false, error: { code: 'internal', message: INTERNAL_FAILURE } } });
+      },
     );
   });
 }
