@@ -497,8 +497,17 @@ export interface LabPlannerApi {
 // ---- wire envelopes (WebSocket frames; the Electron IPC binding carries the same fields) ------
 
 export const requestMessageSchema = z
-  .object({ kind: z.literal('request'), id: z.number().int().min(0), request: z.string().max(100), params: z.unknown() })
+  .object({
+    kind: z.literal('request'),
+    id: z.number().int().min(0),
+    request: z.string().max(100),
+    params: z.unknown(),
+    /** Electron only: the window asking (a lab open in two windows closes when the last lets go). The browser host ignores it. */
+    holder: z.string().max(100).optional(),
+  })
   .strict();
+/** Electron only: a window went away; the service lets go of every lab it held. */
+export const releaseMessageSchema = z.object({ kind: z.literal('release'), holder: z.string().max(100) }).strict();
 /** `result` is a Result; `id` -1 answers a frame that could not be read as a request at all. */
 export const responseMessageSchema = z
   .object({ kind: z.literal('response'), id: z.number().int().min(-1), result: z.unknown() })

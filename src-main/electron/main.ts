@@ -154,7 +154,11 @@ function createWindow(startup: Startup): BrowserWindow {
   if (restored.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', (event) => confirmClose(win, event));
-  win.on('closed', () => confirmedClose.delete(win.id));
+  const holder = holderOf(win);
+  win.on('closed', () => {
+    confirmedClose.delete(win.id);
+    service.release(holder);
+  });
   void win.loadURL(origin.devUrl ?? APP_START_URL);
   return win;
 }
@@ -202,7 +206,7 @@ function confirmClose(win: BrowserWindow, event: Electron.Event): void {
   if (confirmedClose.has(win.id)) return;
   const unsaved = documents.unsavedOfWindow(win.id);
   const closeDocs = async (discard: boolean) => {
-    for (const doc of documents.ofWindow(win.id)) await service.call('lab.close', { docId: doc.docId, discard });
+    for (const doc of documents.ofWindow(win.id)) await service.call('lab.close', { docId: doc.docId, discard }, holderOf(win));
     documents.forgetWindow(win.id);
   };
   event.preventDefault();
@@ -233,11 +237,11 @@ function finishClose(win: BrowserWindow): void {
 }
 
 async function saveFromMain(win: BrowserWindow, docId: string, displayName: string): Promise<boolean> {
-  let saved: Result<unknown> = await service.call('lab.save', { docId });
+  let saved: Result<unknown> = await service.call('lab.save', { docId }, holderOf(win));
   if (!saved.ok && (saved.error.code === 'needs-path' || saved.error.code === 'read-only')) {
     const target = await chooseLabToSave(win, displayName);
     if (!target) return false;
-    saved = await service.call('lab.saveAs', { docId, path: target });
+    saved = await service.call('lab.saveAs', { docId, path: target, overwrite: true }, holderOf(win));
   }
   if (!saved.ok) dialog.showMessageBoxSync(win, { type: 'error', message: 'The lab was not saved', detail: saved.error.message });
   return saved.ok;
@@ -323,16 +327,16 @@ async function invokeForWindow(win: BrowserWindow, request: string, params: unkn
       break;
     }
     case 'choose-json-export-file': {
-      const exported = await service.call('lab.exportJson', { docId: p.docId });
+      const exported = await service.call('lab.exportJson', { docId: p.docId }, holderOf(win));
       if (!exported.ok) return exported;
-      const chosen = await dialog.showSaveDialog(win, { title: 'Export Lab JSON', defaultPath: exported.value.fileName, filters: [{ name: 'Lab JSON', extensions: ['json'] }] });
+      const chosen = await dialog.showSaveDialog(win, { properties: ['showOverwriteConfirmation'], title: 'Export Lab JSON', defaultPath: exported.value.fileName, filters: [{ name: 'Lab JSON', extensions: ['json'] }] });
       if (chosen.canceled || !chosen.filePath) return fail('cancelled', 'no file name was chosen');
       const written = await writeFile(chosen.filePath, exported.value.text).then(() => true, () => false);
       if (!written) return fail('file-error', `${path.basename(chosen.filePath)} cannot be written`);
       return { ok: true, value: { ...exported.value, savedTo: chosen.filePath } };
     }
     case 'choose-capture-file': {
-      const chosen = await dialog.showSaveDialog(win, { title: 'Export Capture', defaultPath: 'capture.pcap', filters: [{ name: 'Packet captures', extensions: ['pcap'] }] });
+      const chosen = await dialog.showSaveDialog(win, { properties: ['showOverwriteConfirmation'], title: 'Export Capture', defaultPath: 'capture.pcap', filters: [{ name: 'Packet captures', extensions: ['pcap'] }] });
       if (chosen.canceled || !chosen.filePath) return fail('cancelled', 'no file name was chosen');
       p.path = chosen.filePath.toLowerCase().endsWith('.pcap') ? chosen.filePath : `${chosen.filePath}.pcap`;
       break;
@@ -344,7 +348,7 @@ async function invokeForWindow(win: BrowserWindow, request: string, params: unkn
       break;
     }
     case 'choose-report-file': {
-      const chosen = await dialog.showSaveDialog(win, { title: 'Export Report', defaultPath: 'report.html', filters: [{ name: 'HTML report', extensions: ['html'] }] });
+      const chosen = await dialog.showSaveDialog(win, { properties: ['showOverwriteConfirmation'], title: 'Export Report', defaultPath: 'report.html', filters: [{ name: 'HTML report', extensions: ['html'] }] });
       if (chosen.canceled || !chosen.filePath) return fail('cancelled', 'no file name was chosen');
       p.path = /\.html?$/i.test(chosen.filePath) ? chosen.filePath : `${chosen.filePath}.html`;
       break;
@@ -352,12 +356,17 @@ async function invokeForWindow(win: BrowserWindow, request: string, params: unkn
     case null:
       break;
   }
-  return service.request(request, p);
+  return service.request(request, p, holderOf(win));
+}
+
+/** Each window holds the labs it opened; a lab open in two windows closes when the last lets go. */
+function holderOf(win: BrowserWindow): string {
+  return `window-${win.id}`;
 }
 
 async function chooseLabToSave(win: BrowserWindow, displayName: string): Promise<string | null> {
   const base = displayName.replace(/\.lab$/i, '').replace(/[\\/:*?"<>|]+/g, '-') || 'lab';
-  const chosen = await dialog.showSaveDialog(win, { title: 'Save Lab', defaultPath: `${base}.lab`, filters: [{ name: 'Lab files', extensions: ['lab'] }] });
+  const chosen = await dialog.showSaveDialog(win, { properties: ['showOverwriteConfirmation'], title: 'Save Lab', defaultPath: `${base}.lab`, filters: [{ name: 'Lab files', extensions: ['lab'] }] });
   if (chosen.canceled || !chosen.filePath) return null;
   const target = chosen.filePath.toLowerCase().endsWith('.lab') ? chosen.filePath : `${chosen.filePath}.lab`;
   handedOut.handOut(target, 'open');

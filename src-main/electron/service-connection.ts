@@ -29,19 +29,24 @@ export class ServiceConnection {
     return !this.exited;
   }
 
-  /** Sends a request that was already checked against shared/api.ts. */
-  request(request: string, params: unknown): Promise<Result<unknown>> {
+  /** Sends a request that was already checked against shared/api.ts, on behalf of `holder` (a window). */
+  request(request: string, params: unknown, holder?: string): Promise<Result<unknown>> {
     if (this.exited) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'the Lab Planner service is not running; restart the app' } });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.channel.post({ kind: 'request', id, request, params });
+      this.channel.post({ kind: 'request', id, request, params, ...(holder === undefined ? {} : { holder }) });
     });
   }
 
   /** Typed convenience for the main process's own calls (dialogs, the close prompt, the recent menu). */
-  async call<N extends RequestName>(request: N, params: unknown): Promise<Result<RequestValue<N>>> {
-    return (await this.request(request, params)) as Result<RequestValue<N>>;
+  async call<N extends RequestName>(request: N, params: unknown, holder?: string): Promise<Result<RequestValue<N>>> {
+    return (await this.request(request, params, holder)) as Result<RequestValue<N>>;
+  }
+
+  /** A window went away: the service lets go of the labs it held. */
+  release(holder: string): void {
+    if (!this.exited) this.channel.post({ kind: 'release', holder });
   }
 
   onEvent(listener: (event: string, payload: unknown) => void): () => void {

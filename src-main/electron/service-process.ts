@@ -1,6 +1,6 @@
 // Entry of the service process: Electron's utilityProcess in the packaged app, a Node child in development.
 // It speaks the wire envelopes of shared/api.ts with the main process, which has already checked every request.
-import { requestMessageSchema, type EventMessage, type ResponseMessage } from '../../shared/api.js';
+import { releaseMessageSchema, requestMessageSchema, type EventMessage, type ResponseMessage } from '../../shared/api.js';
 import { createLabService } from '../service/create-service.js';
 
 type Outgoing = ResponseMessage | EventMessage;
@@ -31,10 +31,12 @@ async function serve(): Promise<void> {
   const service = await createLabService({ host: 'electron', workspace: null });
   service.events.onAny((event, payload) => channel.post({ kind: 'event', event, payload }));
   channel.onMessage((message) => {
+    const release = releaseMessageSchema.safeParse(message);
+    if (release.success) return void service.releaseHolder(release.data.holder);
     const request = requestMessageSchema.safeParse(message);
     if (!request.success) return;
-    const { id } = request.data;
-    void service.handle(request.data.request, request.data.params).then((result) => channel.post({ kind: 'response', id, result }));
+    const { id, holder } = request.data;
+    void service.handle(request.data.request, request.data.params, holder).then((result) => channel.post({ kind: 'response', id, result }));
   });
   await service.announceRecovery();
 }

@@ -5,25 +5,13 @@ import { rendererDir as defaultRendererDir } from '../service/app-paths.js';
 import { startServer, type RunningServer } from './server.js';
 import type { ApiEndpoint } from './api-socket.js';
 
-/** The service behind sockets; a lab is let go once no open connection has used it. */
+/** The service behind sockets: each connection holds the labs it opened; a lab closes when its last holder goes. */
 export function serviceEndpoint(service: LabService): ApiEndpoint {
-  const holders = new Map<string, Set<object>>();
   return {
-    async handle(request, params, client) {
-      const result = await service.handle(request, params);
-      const docId = result.ok ? (result.value as { docId?: unknown } | null)?.docId : undefined;
-      if (typeof docId === 'string') holders.set(docId, (holders.get(docId) ?? new Set()).add(client));
-      if (request === 'lab.close' && result.ok) holders.delete(String((params as { docId?: unknown }).docId));
-      return result;
-    },
+    handle: (request, params, client) => service.handle(request, params, client),
     onEvent: (listener) => service.events.onAny(listener),
     disconnected(client) {
-      for (const [docId, clients] of holders) {
-        clients.delete(client);
-        if (clients.size > 0) continue;
-        holders.delete(docId);
-        void service.release(docId);
-      }
+      void service.releaseHolder(client);
     },
   };
 }

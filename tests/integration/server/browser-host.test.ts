@@ -190,4 +190,26 @@ describe('the browser host', () => {
     expect(restored.ok && restored.value.document.meta.title).toBe('Tab work');
     next.close();
   });
+
+  it('keeps a lab open in one tab when another tab with the same file lets go of it', async () => {
+    const seed = await client.call<DocumentState>('lab.new', { from: { kind: 'example', id: 'field-report' } });
+    if (!seed.ok) throw new Error(seed.error.message);
+    expect((await client.call('lab.saveAs', { docId: seed.value.docId, path: 'shared.lab' })).ok).toBe(true);
+    await client.call('lab.close', { docId: seed.value.docId });
+
+    const a = await connect(apiUrl());
+    const b = await connect(apiUrl());
+    const openedA = await a.call<DocumentState>('lab.open', { path: 'shared.lab' });
+    if (!openedA.ok) throw new Error(openedA.error.message);
+    const docId = openedA.value.docId;
+    expect((await a.call('lab.edit', { docId, baseRevision: openedA.value.revision, ops: [{ op: 'set', path: ['meta', 'title'], value: 'A is editing' }] })).ok).toBe(true);
+    const openedB = await b.call<DocumentState>('lab.open', { path: 'shared.lab' });
+    expect(openedB.ok && openedB.value.docId).toBe(docId);
+    expect((await b.call('lab.close', { docId, discard: true })).ok).toBe(true);
+    b.close();
+    const still = await a.call<DocumentState>('lab.get', { docId });
+    expect(still.ok && still.value.document.meta.title).toBe('A is editing');
+    expect((await a.call('lab.save', { docId })).ok).toBe(true);
+    a.close();
+  });
 });

@@ -15,6 +15,17 @@ function fakeChannel() {
 }
 
 describe('the main process’s line to the service', () => {
+  it('says which window asks, and tells the service when a window is gone', () => {
+    const fake = fakeChannel();
+    const connection = new ServiceConnection(fake.channel);
+    void connection.request('lab.close', { docId: 'doc-1' }, 'window-2');
+    connection.release('window-2');
+    expect(fake.sent).toEqual([
+      { kind: 'request', id: 1, request: 'lab.close', params: { docId: 'doc-1' }, holder: 'window-2' },
+      { kind: 'release', holder: 'window-2' },
+    ]);
+  });
+
   it('matches answers to requests by id and passes events on', async () => {
     const fake = fakeChannel();
     const connection = new ServiceConnection(fake.channel);
