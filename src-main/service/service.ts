@@ -784,6 +784,8 @@ async function stampOf(file: string): Promise<string | null> {
 /** Turns a thrown store failure into a result; anything else is a bug reported as `internal`. */
 function failure(error: unknown): Result<never> {
   if (error instanceof LabFileFailure) return fail(error.kind, error.message, error.problems);
-  const apiError: ApiError = { code: 'internal', message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  // The details go to the log; the window gets a sentence, never internals or file paths.
+  console.error('lab-planner: a request failed:', error);
+  const apiError: ApiError = { code: 'internal', message: 'Lab Planner could not carry out this request; the details are in its log' };
   return { ok: false, error: apiError };
 }
