@@ -25,12 +25,44 @@ export function formatProblems(problems: Problem[]): string {
   return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
 }
 
+const KIND_WORDS: Record<string, string> = {
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'a record of fields',
+};
+
+/** The schema's complaint in the engineer's words ("must be a list", "must be at least 10"). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_type':
+      if (/received undefined/.test(issue.message)) return 'is required';
+      return `must be ${KIND_WORDS[issue.expected] ?? issue.expected}`;
+    case 'invalid_union':
+      return 'is not one of the accepted forms';
+    case 'invalid_value':
+      return issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${issue.minimum} entr${Number(issue.minimum) === 1 ? 'y' : 'ies'}`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+      return `must be at least ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `takes at most ${issue.maximum} entries`;
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      return `must be at most ${issue.maximum}`;
+    default:
+      return issue.message;
+  }
+}
+
 function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = 'is required';
-    else if (issue.code === 'invalid_union') message = 'is not one of the accepted forms';
+    // Messages the schema states itself already speak the domain's language; zod's own do not.
+    const message = /^(Invalid|Too small|Too big|Unrecognized)/.test(issue.message) ? describeIssue(issue) : issue.message;
     return { path: formatPath(issue.path), message };
   });
 }

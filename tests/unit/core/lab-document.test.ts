@@ -85,13 +85,19 @@ describe('the lab document', () => {
     );
   });
 
-  it('rejects values out of range and unknown fields', () => {
+  it('rejects values out of range, wrong kinds and unknown fields in the engineer’s words', () => {
     const found = problems((lab) => {
       lab.settings.pingIntervalMs = 0;
+      lab.settings.vmBootSec = 'thirty';
       lab.switches[0].colour = 'blue';
+      lab.clients[0].arpCache = 'mac';
+      lab.cables = null;
     });
-    expect(found.some((p) => p.startsWith('settings.pingIntervalMs:'))).toBe(true);
+    expect(found).toContain('settings.pingIntervalMs: must be at least 10');
+    expect(found).toContain('settings.vmBootSec: must be a number');
     expect(found).toContain('switches[0]: unknown field "colour"');
+    expect(found).toContain('clients[0].arpCache: must be one of "windows", "linux", "router"');
+    expect(found).toContain('cables: must be a list');
   });
 
   it('normalises MACs to the Windows form and derives the Hyper-V pool from the host IP', () => {
