@@ -3,17 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openLabFile, listRunHistory, LabFileError } from '../../../src-main/store/index.js';
 import { BAD_FILES } from './crafted.js';
-import { folderState, goodFile } from './helpers.js';
-
-function refusal(open: () => unknown): LabFileError {
-  try {
-    open();
-  } catch (error) {
-    if (error instanceof LabFileError) return error;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-}
+import { folderState, goodFile, refusal } from './helpers.js';
 
 describe('a bad lab file', () => {
   for (const bad of BAD_FILES) {

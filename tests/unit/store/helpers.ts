@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterEach } from 'vitest';
 import { readLab } from '../../../src-main/core/lab.js';
 import type { Lab, LabInput } from '../../../shared/lab.js';
-import { createLabFile } from '../../../src-main/store/index.js';
+import { createLabFile, LabFileError } from '../../../src-main/store/index.js';
 import { richLab } from '../../fixtures/store/samples.js';
 
 const made: string[] = [];
@@ -47,4 +47,15 @@ export function goodFile(name = 'good.lab'): { dir: string; path: string; lab: L
   const lab = valid(richLab());
   createLabFile(path, lab, { now: '2026-03-01T08:00:00.000Z', modifiedBy: 'ana' });
   return { dir, path, lab };
+}
+
+/** The LabFileError an opener throws; fails the test when the file is accepted or something else is thrown. */
+export function refusal(open: () => unknown): LabFileError {
+  try {
+    open();
+  } catch (error) {
+    if (error instanceof LabFileError) return error;
+    throw error;
+  }
+  throw new Error('the file was accepted');
 }

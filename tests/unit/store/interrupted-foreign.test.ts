@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openLabFile, LabFileError, LAB_APPLICATION_ID } from '../../../src-main/store/index.js';
-import { folderState, tempDir } from './helpers.js';
+import { openLabFile, LAB_APPLICATION_ID } from '../../../src-main/store/index.js';
+import { folderState, refusal, tempDir } from './helpers.js';
 
 /** An SQLite file copied (with its -journal) while a transaction was half written to it. */
 function interruptedDatabase(name: string, setup: (db: Database.Database) => void): { dir: string; path: string } {
@@ -25,16 +25,6 @@ function interruptedDatabase(name: string, setup: (db: Database.Database) => voi
   db.exec('ROLLBACK');
   db.close();
   return { dir, path };
-}
-
-function refusal(open: () => unknown): LabFileError {
-  try {
-    open();
-  } catch (error) {
-    if (error instanceof LabFileError) return error;
-    throw error;
-  }
-  throw new Error('the file was accepted');
 }
 
 describe('a file left mid-change by a program that stopped', () => {
