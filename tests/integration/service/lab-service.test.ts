@@ -1,8 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { createLabService } from '../../../src-main/service/create-service.js';
+import { serviceOn, tempWorkspace, value } from './support.js';
 import type { LabService } from '../../../src-main/service/service.js';
 import type { DocumentState, DocumentStatus, EditOp, Result } from '../../../shared/api.js';
 import type { DrillReport } from '../../../shared/drill.js';
@@ -13,10 +12,6 @@ let stateDir: string;
 let service: LabService;
 
 const open = async (s: LabService, request: string, params: unknown) => value<DocumentState>(await s.handle(request, params));
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 const errorOf = (result: Result<unknown>) => (result.ok ? null : result.error);
 const nextEvent = (s: LabService, name: 'file.changedOnDisk' | 'recovery.available') =>
   new Promise<unknown>((resolve) => {
@@ -26,15 +21,10 @@ const nextEvent = (s: LabService, name: 'file.changedOnDisk' | 'recovery.availab
     });
   });
 
-async function newService(extra: { watchIntervalMs?: number; autosaveDelayMs?: number } = {}) {
-  return createLabService({ host: 'browser', workspace, stateDir, watchIntervalMs: 0, autosaveDelayMs: 5, ...extra });
-}
+const newService = (extra: { watchIntervalMs?: number; autosaveDelayMs?: number } = {}) => serviceOn({ root, workspace, stateDir }, extra);
 
 beforeEach(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'lab-planner-service-'));
-  workspace = path.join(root, 'workspace');
-  stateDir = path.join(root, 'state');
-  mkdirSync(workspace);
+  ({ root, workspace, stateDir } = tempWorkspace('lab-planner-service-'));
   service = await newService();
 });
 

@@ -1,23 +1,17 @@
 // Two windows on one lab, and save-as over another lab: nobody's work or history is lost silently.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createLabService } from '../../../src-main/service/create-service.js';
+import { removeWorkspace, serviceOn, tempWorkspace, value, type TempWorkspace } from './support.js';
 import type { LabService } from '../../../src-main/service/service.js';
-import type { DocumentState, Result } from '../../../shared/api.js';
+import type { DocumentState } from '../../../shared/api.js';
 import { appendRunHistory, createLabFile, listRunHistory } from '../../../src-main/store/index.js';
 import { readLab } from '../../../src-main/core/lab.js';
 import { sampleReport } from '../../fixtures/store/samples.js';
 
-let root: string;
+let ws: TempWorkspace;
 let workspace: string;
 let service: LabService;
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 const rename = (docId: string, baseRevision: number, title: string) => ({ docId, baseRevision, ops: [{ op: 'set', path: ['meta', 'title'], value: title }] });
 
 function labFile(name: string, title: string): string {
@@ -27,15 +21,14 @@ function labFile(name: string, title: string): string {
 }
 
 beforeEach(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'lab-planner-shared-'));
-  workspace = path.join(root, 'workspace');
-  mkdirSync(workspace);
-  service = await createLabService({ host: 'browser', workspace, stateDir: path.join(root, 'state'), watchIntervalMs: 0, autosaveDelayMs: 1 });
+  ws = tempWorkspace('lab-planner-shared-');
+  workspace = ws.workspace;
+  service = await serviceOn(ws, { autosaveDelayMs: 1 });
 });
 
 afterEach(async () => {
   await service.dispose();
-  rmSync(root, { recursive: true, force: true });
+  removeWorkspace(ws);
 });
 
 describe('a lab open in two windows', () => {

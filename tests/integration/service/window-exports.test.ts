@@ -1,36 +1,30 @@
 // The service side of the window's what-if view, capture export and report export (issue 5, "In the window").
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, existsSync, symlinkSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, existsSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { createLabService } from '../../../src-main/service/create-service.js';
+import { removeWorkspace, serviceOn, tempWorkspace, value, type TempWorkspace } from './support.js';
 import type { LabService } from '../../../src-main/service/service.js';
 import { requests, type DocumentState, type Result, type RequestValue, type ApiError } from '../../../shared/api.js';
 import { listElements } from '../../../src-renderer/stores/elements.js';
 import type { Lab } from '../../../shared/lab.js';
 
-let root: string;
+let ws: TempWorkspace;
 let workspace: string;
 let service: LabService;
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 const errorOf = (result: Result<unknown>): ApiError | null => (result.ok ? null : result.error);
 const fieldReport = async () => value<DocumentState>(await service.handle('lab.new', { from: { kind: 'example', id: 'field-report' } }));
 const PCAP_MAGIC_LE = [0xd4, 0xc3, 0xb2, 0xa1];
 
 beforeEach(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'lab-planner-window-exports-'));
-  workspace = path.join(root, 'workspace');
-  mkdirSync(workspace);
-  service = await createLabService({ host: 'browser', workspace, stateDir: path.join(root, 'state'), watchIntervalMs: 0, autosaveDelayMs: 5 });
+  ws = tempWorkspace('lab-planner-window-exports-');
+  workspace = ws.workspace;
+  service = await serviceOn(ws);
 });
 
 afterEach(async () => {
   await service.dispose();
-  rmSync(root, { recursive: true, force: true });
+  removeWorkspace(ws);
 });
 
 describe('the what-if matrix as the window shows it', () => {
@@ -194,14 +188,14 @@ describe('export capture', () => {
 
   it('refuses paths that leave the workspace, by traversal, absolute path or link', async () => {
     const doc = await fieldReport();
-    const outside = path.join(root, 'outside');
+    const outside = path.join(ws.root, 'outside');
     mkdirSync(outside);
     symlinkSync(outside, path.join(workspace, 'escape'));
     const attempt = (p: string) => service.handle('capture.export', { docId: doc.docId, drill: 'migrate-then-restart', points: ['HostB/NIC3'], path: p });
     for (const p of ['../out.pcap', '../outside', outside, path.join(outside, 'x.pcap'), 'escape/x.pcap', 'escape', 'escape/deeper/folder'])
       expect(errorOf(await attempt(p)), p).toMatchObject({ code: 'path-refused' });
     expect(readdirSync(outside)).toEqual([]);
-    expect(existsSync(path.join(root, 'out.pcap'))).toBe(false);
+    expect(existsSync(path.join(ws.root, 'out.pcap'))).toBe(false);
   });
 
   it('answers needs-path when asked to save with no path (the browser host has no dialog)', async () => {
@@ -243,11 +237,11 @@ describe('export report', () => {
     expect(written).toMatchObject({ savedTo: 'reports/change-42.html', matrixCells: 0 });
     expect(written.html).toBeUndefined();
     expect(readFileSync(path.join(workspace, 'reports', 'change-42.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
-    for (const p of ['../report.html', path.join(root, 'report.html'), 'reports/../../report.html'])
+    for (const p of ['../report.html', path.join(ws.root, 'report.html'), 'reports/../../report.html'])
       expect(errorOf(await service.handle('report.export', { docId: doc.docId, path: p })), p).toMatchObject({ code: 'path-refused' });
     expect(errorOf(await service.handle('report.export', { docId: doc.docId, path: 'report.txt' }))).toMatchObject({ code: 'path-refused', message: expect.stringContaining('.html') });
     expect(errorOf(await service.handle('report.export', { docId: doc.docId, path: 'missing/report.html' }))).toMatchObject({ code: 'file-error' });
-    expect(existsSync(path.join(root, 'report.html'))).toBe(false);
+    expect(existsSync(path.join(ws.root, 'report.html'))).toBe(false);
   });
 
   it('streams progress with a run id and stops on run.cancel', async () => {
