@@ -490,7 +490,7 @@ export class LabService {
   async drillsTrace(p: Params<'drills.trace'>): Answer<'drills.trace'> {
     const found = this.drillToSimulate(p);
     if (!found.ok) return found;
-    const traced = traceDrill(found.value.lab, found.value.drill, p.filter, p.seed);
+    const traced = traceDrill(found.value.lab, found.value.drill, p.filter, { seed: p.seed });
     return traced.ok ? ok(traced.trace) : fail(traced.missing ? 'not-found' : 'invalid-request', traced.message);
   }
 

@@ -61,7 +61,7 @@ export const drillCommand: Command = {
   },
 };
 
-function parseSeed(text: string): number {
+export function parseSeed(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n > 2 ** 31 - 1) {
     throw new UserError(`--seed takes a whole number from 0 to ${2 ** 31 - 1}, not "${text}"`);

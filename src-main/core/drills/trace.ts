@@ -8,6 +8,7 @@ import { ARP_REPLY, ethertypeOf, ICMP_ECHO_REQUEST, type Frame } from '../net/fr
 import type { Hop } from '../engine/context.js';
 import type { Network } from '../network.js';
 import { DrillSession } from './session.js';
+import { judge } from './runner.js';
 import { clockFormatter } from './clock.js';
 
 /** A refusal says why in the engineer's words; `missing` when it names something the lab does not have. */
@@ -57,8 +58,15 @@ function checkVms(lab: Lab, vms: readonly string[] | undefined): string | null {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 3)} s`;
 
+export interface TraceOptions {
+  seed?: number;
+  /** Also run the drill to its end and say whether it passed (the CLI's exit code). */
+  verdict?: boolean;
+}
+
 /** Every hop of every frame of the drill in the filter's window; deterministic for the same lab and seed. */
-export function traceDrill(lab: Lab, drill: Drill, filterInput: TraceFilter = {}, seed?: number): Refusable<{ trace: Trace }> {
+export function traceDrill(lab: Lab, drill: Drill, filterInput: TraceFilter = {}, options: TraceOptions = {}): Refusable<{ trace: Trace; passed?: boolean }> {
+  const seed = options.seed;
   const filter = traceFilterSchema.parse(filterInput);
   const badVm = checkVms(lab, filter.vms);
   if (badVm) return { ok: false, message: badVm, missing: true };
@@ -106,11 +114,17 @@ export function traceDrill(lab: Lab, drill: Drill, filterInput: TraceFilter = {}
     if (until >= toUs) break;
   }
   stop();
+  let passed: boolean | undefined;
+  if (options.verdict) {
+    session.finish();
+    passed = judge(session).passed;
+  }
 
   const clock = clockFormatter(lab.settings.clockStart);
   const last = events[events.length - 1];
   return {
     ok: true,
+    ...(passed === undefined ? {} : { passed }),
     trace: {
       format: 'lab-planner/trace',
       drill: drill.name,

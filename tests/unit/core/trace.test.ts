@@ -14,7 +14,7 @@ const lab = example();
 const migrateThenRestart = lab.drills.find((d) => d.name === 'migrate-then-restart')!;
 
 function trace(filter: TraceFilter = {}, seed?: number): Trace {
-  const answer = traceDrill(lab, migrateThenRestart, filter, seed);
+  const answer = traceDrill(lab, migrateThenRestart, filter, { seed });
   if (!answer.ok) throw new Error(answer.message);
   return traceSchema.parse(answer.trace);
 }
