@@ -181,12 +181,32 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'arp-unresolved': 'nobody answered the ARP request for the destination IP, so the packet was never sent',
 };
 
+/**
+ * The drill's tables at any moment, including what happens at that very moment. Moving forward
+ * carries on the same simulation, so a scrubber dragged along the drill pays only for the time it
+ * covers; moving back starts the drill again.
+ */
+export class DrillStateCursor {
+  private session: DrillSession | null = null;
+
+  constructor(
+    readonly lab: Lab,
+    readonly drill: Drill,
+    readonly seed?: number,
+  ) {}
+
+  at(atMs: number): Refusable<{ snapshot: Snapshot }> {
+    const atUs = Math.round(atMs * 1000);
+    let session = this.session;
+    if (session === null || session.nowUs > atUs) session = this.session = new DrillSession(this.lab, this.drill, { seed: this.seed, snapshots: false, changes: false });
+    const lastUs = session.runEndUs - 1;
+    if (atUs > lastUs) return { ok: false, message: `drill ${this.drill.name} lasts ${seconds(lastUs / 1000)}; ${seconds(atMs)} is after it ends` };
+    session.advanceTo(atUs, true);
+    return { ok: true, snapshot: { ...session.net.snapshot(), atMs } };
+  }
+}
+
 /** The drill's tables at one moment (ms from the drill start), including what happens at that very moment. */
 export function stateAt(lab: Lab, drill: Drill, atMs: number, seed?: number): Refusable<{ snapshot: Snapshot }> {
-  const session = new DrillSession(lab, drill, { seed, snapshots: false, changes: false });
-  const atUs = Math.round(atMs * 1000);
-  const lastUs = session.runEndUs - 1;
-  if (atUs > lastUs) return { ok: false, message: `drill ${drill.name} lasts ${seconds(lastUs / 1000)}; ${seconds(atMs)} is after it ends` };
-  session.advanceTo(atUs, true);
-  return { ok: true, snapshot: { ...session.net.snapshot(), atMs } };
+  return new DrillStateCursor(lab, drill, seed).at(atMs);
 }

@@ -3,6 +3,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { removeWorkspace, serviceOn, tempWorkspace, value, type TempWorkspace } from './support.js';
 import type { LabService } from '../../../src-main/service/service.js';
+import { stateAt } from '../../../src-main/core/drills/trace.js';
 import { requests, type DocumentState, type Result, type RequestValue, type ApiError } from '../../../shared/api.js';
 
 let ws: TempWorkspace;
@@ -73,6 +74,24 @@ describe('drills.stateAt', () => {
     ]);
     const during = value<RequestValue<'drills.stateAt'>>(await service.handle('drills.stateAt', { docId: doc.docId, drill: 'migrate-then-restart', atMs: 12_000 }));
     expect(during.snapshot.vms.find((v) => v.name === 'Guest1')).toMatchObject({ host: 'HostA', state: 'running', mac: '00-15-5D-01-0A-00' });
+  });
+
+  it('answers the same whether the scrubber moves forward, back, or the drill was edited in between', async () => {
+    const doc = await fieldReport();
+    const at = async (atMs: number) =>
+      value<RequestValue<'drills.stateAt'>>(await service.handle('drills.stateAt', { docId: doc.docId, drill: 'migrate-then-restart', atMs })).snapshot;
+    const lab = doc.document;
+    const drill = lab.drills.find((d) => d.name === 'migrate-then-restart')!;
+    const fresh = [12_000, 61_000].map((ms) => {
+      const answer = stateAt(lab, drill, ms);
+      return answer.ok ? JSON.stringify(answer.snapshot) : answer.message;
+    });
+    const forward = [JSON.stringify(await at(12_000)), JSON.stringify(await at(61_000))];
+    const back = JSON.stringify(await at(12_000));
+    expect(forward).toEqual(fresh);
+    expect(back).toBe(fresh[0]);
+    value(await service.handle('lab.edit', { docId: doc.docId, baseRevision: 0, ops: [{ op: 'set', path: ['vms', 0, 'macMode'], value: 'static' }, { op: 'set', path: ['vms', 0, 'staticMac'], value: '00-15-5D-00-20-01' }] }));
+    expect((await at(61_000)).vms.find((v) => v.name === 'Guest1')?.mac).toBe('00-15-5D-00-20-01');
   });
 
   it('answers for a matrix cell, and refuses a moment after the drill ends', async () => {
