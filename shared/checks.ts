@@ -19,6 +19,9 @@ export const DESIGN_CHECK_CODES = [
   'team-without-monitoring',
   'virtual-switch-without-uplink',
   'management-os-shares-vm-team',
+  'vlan-not-allowed',
+  'vlan-differs-on-standby',
+  'native-vlan-mismatch',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 

@@ -98,6 +98,9 @@ export const DIAGNOSIS_CODES = [
   'blackholed-upstream',
   'mac-pool-exhausted',
   'stale-client-arp',
+  'vlan-not-allowed',
+  'vlan-differs-on-standby',
+  'native-vlan-mismatch',
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 
@@ -122,7 +125,7 @@ export const snapshotSchema = z
       z
         .object({
           name: z.string(),
-          macTable: z.array(z.object({ mac: z.string(), port: z.number(), ageSec: z.number() }).strict()),
+          macTable: z.array(z.object({ vlan: z.number().int().default(1), mac: z.string(), port: z.number(), ageSec: z.number() }).strict()),
         })
         .strict(),
     ),

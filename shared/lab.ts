@@ -15,6 +15,7 @@ const mac = z
   .trim()
   .refine(isMac, { message: 'is not a MAC address like 00-15-5D-01-0A-03' })
   .transform(normaliseMac);
+const vlanId = z.number().int().min(1, 'a VLAN ID is 1 to 4094').max(4094, 'a VLAN ID is 1 to 4094');
 const seconds = (max: number) => z.number().finite().min(0).max(max);
 
 export const offloadSchema = z
@@ -53,8 +54,8 @@ export const teamSchema = z
     probeTarget: ipv4.optional(),
     /** Informative: teaming set up before or after the Hyper-V role (makes no difference). */
     createdBeforeHyperV: z.boolean().default(true),
-    /** VLAN tagging on the team (informative in this model; the field report used none). */
-    vlan: z.number().int().min(1).max(4094).optional(),
+    /** The team's VLAN interface: the team tags what it sends with this VLAN and takes in only frames tagged with it. */
+    vlan: vlanId.optional(),
   })
   .strict();
 
@@ -103,6 +104,22 @@ export const vmSchema = z
     dynamicMac: mac.optional(),
     initialState: z.enum(['running', 'off']).default('running'),
     os: z.enum(['windows', 'linux']).default('windows'),
+    /** The VLAN ID of the VM's virtual switch port (absent = untagged). */
+    vlan: vlanId.optional(),
+  })
+  .strict();
+
+export const switchPortSettingsSchema = z
+  .object({
+    ports: z.array(z.number().int().min(1).max(1024)).min(1, 'name at least one port').max(1024),
+    /** Access: one VLAN, untagged. Trunk: 802.1Q tags for every allowed VLAN except the native one. */
+    mode: z.enum(['access', 'trunk']).default('access'),
+    /** The access VLAN. */
+    vlan: vlanId.default(1),
+    /** VLANs a trunk carries; absent = all. */
+    allowedVlans: z.array(vlanId).max(4094).optional(),
+    /** The VLAN a trunk's untagged frames belong to. */
+    nativeVlan: vlanId.default(1),
   })
   .strict();
 
@@ -113,6 +130,8 @@ export const physicalSwitchSchema = z
     ports: z.number().int().min(1).max(1024).default(24),
     /** MAC table ageing in seconds (Cisco default 300). */
     macAgeingSec: seconds(1_000_000).default(300),
+    /** VLAN settings of ports; a port no record names is an access port in VLAN 1. */
+    portSettings: z.array(switchPortSettingsSchema).max(1024).default([]),
   })
   .strict();
 
@@ -122,6 +141,8 @@ export const clientSchema = z
     ip: ipv4,
     mac,
     arpCache: z.enum(['windows', 'linux', 'router']).default('windows'),
+    /** The VLAN the client tags its frames with (a router's subinterface); absent = untagged. */
+    vlan: vlanId.optional(),
   })
   .strict();
 
@@ -198,6 +219,7 @@ export type Nic = z.output<typeof nicSchema>;
 export type Team = z.output<typeof teamSchema>;
 export type VirtualSwitchSpec = z.output<typeof virtualSwitchSchema>;
 export type VmSpec = z.output<typeof vmSchema>;
+export type SwitchPortSettings = z.output<typeof switchPortSettingsSchema>;
 export type PhysicalSwitchSpec = z.output<typeof physicalSwitchSchema>;
 export type ClientSpec = z.output<typeof clientSchema>;
 export type Endpoint = z.output<typeof endpointSchema>;

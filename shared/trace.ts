@@ -23,6 +23,8 @@ export const DROP_REASONS = [
   'vswitch-no-uplink',
   'vm-not-running',
   'arp-unresolved',
+  'vlan-not-allowed',
+  'vlan-mismatch',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
@@ -37,6 +39,8 @@ export const frameViewSchema = z
     src: z.string(),
     /** 0x0806 (ARP) or 0x0800 (IPv4). */
     ethertype: z.number().int(),
+    /** The 802.1Q VLAN ID on the wire; absent when untagged. */
+    vlan: z.number().int().optional(),
     arp: z
       .object({ op: z.number().int(), sha: z.string(), spa: z.string(), tha: z.string(), tpa: z.string() })
       .strict()

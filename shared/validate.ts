@@ -117,6 +117,19 @@ export function checkReferences(lab: Lab, knownProfiles: readonly string[]): Pro
   });
   unique(macs, (x) => x.mac, (i) => macs[i].path, (k) => `MAC ${k}`);
 
+  // Switch port settings: each port is set once, on a port the switch has.
+  lab.switches.forEach((sw, si) => {
+    const setBy = new Map<number, number>();
+    sw.portSettings.forEach((ps, pi) =>
+      ps.ports.forEach((port, i) => {
+        const at = `switches[${si}].portSettings[${pi}].ports[${i}]`;
+        if (port > sw.ports) add(at, `switch "${sw.name}" has no port ${port} (it has ${sw.ports})`);
+        else if (setBy.has(port)) add(at, `port ${port} of switch "${sw.name}" is already set by portSettings[${setBy.get(port)}]`);
+        else setBy.set(port, pi);
+      }),
+    );
+  });
+
   const hostByName = new Map(lab.hosts.map((h) => [h.name, h]));
   lab.hosts.forEach((host, hi) => {
     const at = `hosts[${hi}]`;

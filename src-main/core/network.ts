@@ -9,7 +9,7 @@ import { SimContext } from './engine/context.js';
 import { cableId, hostId } from '../../shared/checks.js';
 import { profilesOf } from './drivers/catalogue.js';
 import { Port, Wire, type PortOwner } from './devices/port.js';
-import { PhysicalSwitch } from './devices/physical-switch.js';
+import { PhysicalSwitch, SwitchPort } from './devices/physical-switch.js';
 import { Nic } from './devices/nic.js';
 import { Team } from './devices/team.js';
 import { VirtualSwitch } from './devices/virtual-switch.js';
@@ -34,7 +34,7 @@ export class Network {
     readonly ctx: SimContext,
   ) {
     const profiles = profilesOf(lab.driverProfiles);
-    for (const s of lab.switches) this.switches.set(s.name, new PhysicalSwitch(ctx, s.name, s.ports, s.macAgeingSec));
+    for (const s of lab.switches) this.switches.set(s.name, new PhysicalSwitch(ctx, s));
     for (const c of lab.clients) {
       const client = new Client(ctx, c);
       this.clients.set(c.name, client);
@@ -78,7 +78,7 @@ export class Network {
       this.wires.push(wire);
       this.wireByEndpoint.set(endpointKey(c.a), wire);
       this.wireByEndpoint.set(endpointKey(c.b), wire);
-      for (const p of [a, b]) if (p.owner instanceof PhysicalSwitch) p.owner.cabledPorts.push(p);
+      for (const p of [a, b]) if (p instanceof SwitchPort) (p.owner as PhysicalSwitch).cabledPorts.push(p);
     }
     for (const s of this.switches.values()) s.cabledPorts.sort((x, y) => s.portNumber(x) - s.portNumber(y));
     for (const v of lab.vms) this.vms.set(v.name, new Vm(ctx, v));
@@ -431,7 +431,7 @@ export class Network {
       w.a.blocked = w.b.blocked = blocked;
       changed = true;
     }
-    if (changed) for (const s of this.switches.values()) s.table.clear();
+    if (changed) for (const s of this.switches.values()) s.tables.clear();
   }
 
   /** Infrastructure that is down right now, in the engineer's words. */
@@ -473,7 +473,7 @@ export class Network {
       })),
       switches: [...this.switches.values()].map((s) => ({
         name: s.name,
-        macTable: s.entries().map((e) => ({ mac: macToText(e.mac), port: e.port, ageSec: e.ageSec })),
+        macTable: s.entries().map((e) => ({ vlan: e.vlan, mac: macToText(e.mac), port: e.port, ageSec: e.ageSec })),
       })),
       teams: [...this.hosts.values()].flatMap((h) =>
         [...h.teams.values()].map((t) => ({

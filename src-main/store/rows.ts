@@ -48,13 +48,17 @@ export function documentRows(lab: Lab): DocumentRows {
     );
   });
   lab.switches.forEach((s, ordinal) =>
-    rows.switches.push({ ordinal, name: s.name, model: s.model, ports: s.ports, mac_ageing_sec: s.macAgeingSec }),
+    rows.switches.push({
+      ordinal, name: s.name, model: s.model, ports: s.ports, mac_ageing_sec: s.macAgeingSec, port_settings_json: JSON.stringify(s.portSettings),
+    }),
   );
-  lab.clients.forEach((c, ordinal) => rows.clients.push({ ordinal, name: c.name, ip: c.ip, mac: c.mac, arp_cache: c.arpCache }));
+  lab.clients.forEach((c, ordinal) =>
+    rows.clients.push({ ordinal, name: c.name, ip: c.ip, mac: c.mac, arp_cache: c.arpCache, vlan: opt(c.vlan) }),
+  );
   lab.vms.forEach((v, ordinal) =>
     rows.vms.push({
       ordinal, name: v.name, ip: v.ip, host: v.host, virtual_switch: opt(v.virtualSwitch), mac_mode: v.macMode,
-      static_mac: opt(v.staticMac), dynamic_mac: opt(v.dynamicMac), initial_state: v.initialState, os: v.os,
+      static_mac: opt(v.staticMac), dynamic_mac: opt(v.dynamicMac), initial_state: v.initialState, os: v.os, vlan: opt(v.vlan),
     }),
   );
   lab.cables.forEach((c, ordinal) => rows.cables.push({ ordinal, ...endpointColumns('a_', c.a), ...endpointColumns('b_', c.b) }));
@@ -181,12 +185,14 @@ export function documentFromRows(lab: Row, rows: DocumentRows): LabInput {
         ),
       }),
     ),
-    switches: rows.switches.map((s) => ({ name: s.name, model: s.model, ports: s.ports, macAgeingSec: s.mac_ageing_sec })),
-    clients: rows.clients.map((c) => ({ name: c.name, ip: c.ip, mac: c.mac, arpCache: c.arp_cache })),
+    switches: rows.switches.map((s) => ({
+      name: s.name, model: s.model, ports: s.ports, macAgeingSec: s.mac_ageing_sec, portSettings: JSON.parse(String(s.port_settings_json)),
+    })),
+    clients: rows.clients.map((c) => defined({ name: c.name, ip: c.ip, mac: c.mac, arpCache: c.arp_cache, vlan: c.vlan })),
     vms: rows.vms.map((v) =>
       defined({
         name: v.name, ip: v.ip, host: v.host, virtualSwitch: v.virtual_switch, macMode: v.mac_mode, staticMac: v.static_mac,
-        dynamicMac: v.dynamic_mac, initialState: v.initial_state, os: v.os,
+        dynamicMac: v.dynamic_mac, initialState: v.initial_state, os: v.os, vlan: v.vlan,
       }),
     ),
     cables: rows.cables.map((c) => ({ a: endpointFromColumns('a_', c), b: endpointFromColumns('b_', c) })),

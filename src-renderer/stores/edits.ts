@@ -74,7 +74,7 @@ export function addHost(lab: Lab, template: HostTemplate, at: Position): string 
 
 export function addSwitch(lab: Lab, ports: number, at: Position): string {
   const name = uniqueName('switch', lab.switches.map((s) => s.name));
-  lab.switches.push({ name, model: 'Access switch', ports, macAgeingSec: 300 });
+  lab.switches.push({ name, model: 'Access switch', ports, macAgeingSec: 300, portSettings: [] });
   lab.layout.positions[switchId(name)] = { ...at };
   return switchId(name);
 }

@@ -23,7 +23,10 @@ export class Client implements PortOwner {
     this.mac = macToNumber(spec.mac);
     this.port = new Port(this, ctx, spec.name, clientId(spec.name));
     this.port.arrival = 'delivered';
-    this.stack = new IpStack(ctx, spec.name, this.port.elementId, this.ip, this.mac, spec.arpCache, (f) => this.port.send(f));
+    const vlan = spec.vlan;
+    this.stack = new IpStack(ctx, spec.name, this.port.elementId, this.ip, this.mac, spec.arpCache, (f) =>
+      this.port.send(vlan === undefined ? f : { ...f, vlan }),
+    );
     this.stack.onEchoReply = (f) => this.onReply?.(f);
   }
 
@@ -36,7 +39,8 @@ export class Client implements PortOwner {
   }
 
   receive(_port: Port, frame: Frame): void {
-    this.stack.receive(frame);
+    if (frame.vlan !== this.spec.vlan) return this.ctx.drop(this.name, this.port.elementId, 'vlan-mismatch', frame);
+    this.stack.receive(frame.vlan === undefined ? frame : { ...frame, vlan: undefined });
   }
 
   onCarrier(): void {}

@@ -1,9 +1,18 @@
-// A learning Ethernet switch: learns source MACs per port, ages them, floods unknown unicast and
-// broadcast, and flushes a port's entries when its link goes down.
+// A learning Ethernet switch: learns source MACs per port and VLAN, ages them, floods unknown unicast
+// and broadcast within the VLAN, and flushes a port's entries when its link goes down.
 import { isGroup, type Frame } from '../net/frames.js';
 import type { SimContext } from '../engine/context.js';
 import { Port, type PortOwner } from './port.js';
 import { portId, switchId } from '../../../shared/checks.js';
+import type { PhysicalSwitchSpec } from '../../../shared/lab.js';
+import { portVlansOf, type PortVlans } from './vlans.js';
+
+/** A port of a physical switch: a port with VLAN membership. */
+export class SwitchPort extends Port {
+  constructor(owner: PortOwner, ctx: SimContext, label: string, elementId: string, readonly vlans: PortVlans) {
+    super(owner, ctx, label, elementId);
+  }
+}
 
 interface MacEntry {
   port: Port;
@@ -11,35 +20,43 @@ interface MacEntry {
 }
 
 export class PhysicalSwitch implements PortOwner {
-  readonly ports: Port[] = [];
+  readonly ports: SwitchPort[] = [];
   /** Ports with a cable, the only ones a flood can leave by. */
-  readonly cabledPorts: Port[] = [];
-  readonly table = new Map<number, MacEntry>();
+  readonly cabledPorts: SwitchPort[] = [];
+  /** One MAC table per VLAN. */
+  readonly tables = new Map<number, Map<number, MacEntry>>();
   failed = false;
   private readonly ageingUs: number;
   readonly elementId: string;
+  readonly name: string;
 
   constructor(
     readonly ctx: SimContext,
-    readonly name: string,
-    portCount: number,
-    ageingSec: number,
+    spec: Pick<PhysicalSwitchSpec, 'name' | 'ports' | 'macAgeingSec' | 'portSettings'>,
   ) {
-    this.ageingUs = ageingSec * 1_000_000;
-    this.elementId = switchId(name);
-    for (let i = 1; i <= portCount; i++) this.ports.push(new Port(this, ctx, `${name}/port${i}`, portId(name, i)));
+    this.name = spec.name;
+    this.ageingUs = spec.macAgeingSec * 1_000_000;
+    this.elementId = switchId(spec.name);
+    const vlansOf = portVlansOf(spec);
+    for (let i = 1; i <= spec.ports; i++) this.ports.push(new SwitchPort(this, ctx, `${spec.name}/port${i}`, portId(spec.name, i), vlansOf(i)));
+  }
+
+  private tableOf(vlan: number): Map<number, MacEntry> {
+    let table = this.tables.get(vlan);
+    if (!table) this.tables.set(vlan, (table = new Map()));
+    return table;
   }
 
   get operational(): boolean {
     return !this.failed;
   }
 
-  port(number: number): Port {
+  port(number: number): SwitchPort {
     return this.ports[number - 1];
   }
 
   portNumber(port: Port): number {
-    return this.ports.indexOf(port) + 1;
+    return this.ports.indexOf(port as SwitchPort) + 1;
   }
 
   receive(port: Port, frame: Frame): void {
@@ -48,30 +65,39 @@ export class PhysicalSwitch implements PortOwner {
       return;
     }
     if (port.blocked) return;
+    const vlan = (port as SwitchPort).vlans.ingress(frame.vlan);
+    if (vlan === null) return this.ctx.drop(port.label, port.elementId, 'vlan-not-allowed', frame);
+    const table = this.tableOf(vlan);
     const now = this.ctx.now;
     if (!isGroup(frame.src)) {
-      const known = this.table.get(frame.src);
+      const known = table.get(frame.src);
       if (known) {
         known.port = port;
         known.learntUs = now;
-      } else this.table.set(frame.src, { port, learntUs: now });
+      } else table.set(frame.src, { port, learntUs: now });
     }
     if (!isGroup(frame.dst)) {
-      const entry = this.table.get(frame.dst);
+      const entry = table.get(frame.dst);
       if (entry && now - entry.learntUs < this.ageingUs) {
-        if (entry.port !== port) entry.port.send(frame, 'forwarded');
+        if (entry.port !== port) this.sendOut(entry.port as SwitchPort, vlan, frame, 'forwarded');
         return;
       }
-      if (entry) this.table.delete(frame.dst);
+      if (entry) table.delete(frame.dst);
     }
-    this.flood(port, frame);
+    this.flood(port, vlan, frame);
   }
 
-  private flood(ingress: Port, frame: Frame): void {
+  /** Sends a frame of `vlan` out of `port` with the tag that port gives it. */
+  private sendOut(port: SwitchPort, vlan: number, frame: Frame, action: 'forwarded' | 'flooded'): void {
+    const tag = port.vlans.egressTag(vlan);
+    port.send(tag === frame.vlan ? frame : { ...frame, vlan: tag }, action);
+  }
+
+  private flood(ingress: Port, vlan: number, frame: Frame): void {
     let sent = 0;
     for (const p of this.cabledPorts) {
-      if (p !== ingress && p.carrier && !p.blocked) {
-        p.send(frame, 'flooded');
+      if (p !== ingress && p.carrier && !p.blocked && p.vlans.carries(vlan)) {
+        this.sendOut(p, vlan, frame, 'flooded');
         sent++;
       }
     }
@@ -80,22 +106,23 @@ export class PhysicalSwitch implements PortOwner {
 
   onCarrier(port: Port, up: boolean): void {
     if (up) return;
-    for (const [mac, entry] of this.table) if (entry.port === port) this.table.delete(mac);
+    for (const table of this.tables.values()) for (const [mac, entry] of table) if (entry.port === port) table.delete(mac);
   }
 
   fail(): void {
     this.failed = true;
-    this.table.clear();
+    this.tables.clear();
   }
 
-  /** Live (not aged-out) entries. */
-  entries(): { mac: number; port: number; ageSec: number }[] {
+  /** Live (not aged-out) entries, by VLAN then MAC. */
+  entries(): { vlan: number; mac: number; port: number; ageSec: number }[] {
     const now = this.ctx.now;
-    const out: { mac: number; port: number; ageSec: number }[] = [];
-    for (const [mac, e] of this.table) {
-      const age = now - e.learntUs;
-      if (age < this.ageingUs) out.push({ mac, port: this.portNumber(e.port), ageSec: Math.round(age / 1000) / 1000 });
-    }
-    return out.sort((x, y) => x.mac - y.mac);
+    const out: { vlan: number; mac: number; port: number; ageSec: number }[] = [];
+    for (const [vlan, table] of this.tables)
+      for (const [mac, e] of table) {
+        const age = now - e.learntUs;
+        if (age < this.ageingUs) out.push({ vlan, mac, port: this.portNumber(e.port), ageSec: Math.round(age / 1000) / 1000 });
+      }
+    return out.sort((x, y) => x.vlan - y.vlan || x.mac - y.mac);
   }
 }

@@ -18,7 +18,7 @@ export interface VmTableEntry {
 export interface TeamClient {
   receiveFromUplink(frame: Frame): void;
   /** (IP, MAC) of the VMs connected and running, read when the team initialises. */
-  connectedVms(): { ip: number; mac: number }[];
+  connectedVms(): { ip: number; mac: number; vlan?: number }[];
 }
 
 /** Answers whether a member's upstream path reaches the probe target (monitoring). */
@@ -178,7 +178,7 @@ export class Team implements NicUpper {
     if (announce === 'none' || gratuitousArpCount === 0) return;
     // Only the VMs behind the team now: announcing a VM that moved away would pull its traffic back here.
     const here = this.client?.connectedVms() ?? [];
-    const addresses: { ip: number; mac: number }[] =
+    const addresses: { ip: number; mac: number; vlan?: number }[] =
       announce === 'team-mac'
         ? this.profile.arpProxy
           ? here.map((vm) => ({ ip: vm.ip, mac: this.mac }))
@@ -190,6 +190,7 @@ export class Team implements NicUpper {
           dst: BROADCAST_MAC,
           src: a.mac,
           payload: { kind: 'arp', op: ARP_REQUEST, sha: a.mac, spa: a.ip, tha: 0, tpa: a.ip },
+          vlan: a.vlan ?? this.spec.vlan,
           trace: NO_TRACE,
           id: this.ctx.newFrameId(),
         });
@@ -210,6 +211,12 @@ export class Team implements NicUpper {
     if (nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
     const client = this.client;
     if (!client) return ctx.drop(this.label, this.elementId, 'nic-unbound', frame);
+    const vlan = this.spec.vlan;
+    if (vlan !== undefined) {
+      // The team's VLAN interface takes in only its VLAN and hands it up untagged.
+      if (frame.vlan !== vlan) return ctx.drop(this.label, this.elementId, 'vlan-mismatch', frame);
+      frame = { ...frame, vlan: undefined };
+    }
     if (this.profile.arpProxy && frame.dst === this.mac) {
       const p = frame.payload;
       const ip = p.kind === 'arp' ? p.tpa : p.dst;
@@ -219,6 +226,7 @@ export class Team implements NicUpper {
         dst: entry.mac,
         src: frame.src,
         payload: p.kind === 'arp' ? { ...p, tha: entry.mac } : p,
+        vlan: frame.vlan,
         trace: frame.trace,
         id: frame.id,
         rewrite: { by: this.label, ip, mac: entry.mac, learntUs: entry.learntUs },
@@ -242,6 +250,7 @@ export class Team implements NicUpper {
 
   transmit(frame: Frame): void {
     const ctx = this.ctx;
+    if (this.spec.vlan !== undefined && frame.vlan === undefined) frame = { ...frame, vlan: this.spec.vlan };
     if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
     const nic = this.active;
     if (!nic) return ctx.drop(this.label, this.elementId, 'team-no-active-member', frame);
@@ -257,6 +266,7 @@ export class Team implements NicUpper {
       dst: frame.dst,
       src: teamMac,
       payload: p.kind === 'arp' ? { ...p, sha: teamMac } : p,
+      vlan: frame.vlan,
       trace: frame.trace,
       id: frame.id,
     };

@@ -1,5 +1,6 @@
 // Hyper-V's external virtual switch: learns nothing from the wire; forwards to the port whose VM
 // has the destination MAC, floods broadcasts to every port, drops unknown unicast from the uplink.
+// A port with a VLAN ID tags what its VM sends out and takes in only frames tagged with that VLAN.
 import { isGroup, type Frame } from '../net/frames.js';
 import type { SimContext } from '../engine/context.js';
 import type { HopAction } from '../../../shared/trace.js';
@@ -50,8 +51,8 @@ export class VirtualSwitch implements TeamClient, NicUpper {
     for (const [mac, v] of this.byMac) if (v === vm) this.byMac.delete(mac);
   }
 
-  connectedVms(): { ip: number; mac: number }[] {
-    return this.ports.filter((vm) => vm.state === 'running' && vm.mac !== null).map((vm) => ({ ip: vm.ip, mac: vm.mac! }));
+  connectedVms(): { ip: number; mac: number; vlan?: number }[] {
+    return this.ports.filter((vm) => vm.state === 'running' && vm.mac !== null).map((vm) => ({ ip: vm.ip, mac: vm.mac!, vlan: vm.vlan }));
   }
 
   // A NIC bound directly (no team) hands everything up unchanged.
@@ -72,26 +73,30 @@ export class VirtualSwitch implements TeamClient, NicUpper {
   }
 
   receiveFromUplink(frame: Frame): void {
+    const tag = frame.vlan;
     if (isGroup(frame.dst)) {
-      for (const vm of this.ports) this.toVm(vm, frame, 'flooded');
+      const untagged = tag === undefined ? frame : { ...frame, vlan: undefined };
+      for (const vm of this.ports) if (vm.vlan === tag) this.toVm(vm, untagged, 'flooded');
       return;
     }
     const vm = this.byMac.get(frame.dst);
-    if (vm) this.toVm(vm, frame, 'forwarded');
-    else this.ctx.drop(this.label, this.elementId, 'vswitch-no-port', frame);
+    if (!vm) this.ctx.drop(this.label, this.elementId, 'vswitch-no-port', frame);
+    else if (vm.vlan !== tag) this.ctx.drop(this.label, this.elementId, 'vlan-mismatch', frame);
+    else this.toVm(vm, tag === undefined ? frame : { ...frame, vlan: undefined }, 'forwarded');
   }
 
   transmitFromVm(from: Vm, frame: Frame): void {
     const group = isGroup(frame.dst);
     if (group) {
-      for (const vm of this.ports) if (vm !== from) this.toVm(vm, frame, 'flooded');
+      for (const vm of this.ports) if (vm !== from && vm.vlan === from.vlan) this.toVm(vm, frame, 'flooded');
     } else {
       const vm = this.byMac.get(frame.dst);
-      if (vm) return this.toVm(vm, frame, 'forwarded');
+      if (vm && vm.vlan === from.vlan) return this.toVm(vm, frame, 'forwarded');
     }
     const ctx = this.ctx;
     if (!this.uplink) return ctx.drop(this.label, this.elementId, 'vswitch-no-uplink', frame);
-    if (ctx.tracing) ctx.hop({ atUs: ctx.now, action: group ? 'flooded' : 'forwarded', device: this.label, element: this.elementId, link: this.uplinkEdge, frame });
-    this.uplink.transmit(frame);
+    const out = from.vlan === undefined ? frame : { ...frame, vlan: from.vlan };
+    if (ctx.tracing) ctx.hop({ atUs: ctx.now, action: group ? 'flooded' : 'forwarded', device: this.label, element: this.elementId, link: this.uplinkEdge, frame: out });
+    this.uplink.transmit(out);
   }
 }

@@ -24,6 +24,8 @@ export class Vm {
   /** Set when the last power-on failed because the host's pool was exhausted. */
   poolExhaustedOn: string | null = null;
   readonly ip: number;
+  /** The VLAN ID of the VM's virtual switch port; undefined = untagged. */
+  vlan: number | undefined;
   readonly stack: IpStack;
   /** Bumped on power-off so that timers of the previous run do nothing. */
   generation = 0;
@@ -38,6 +40,7 @@ export class Vm {
     readonly spec: VmSpec,
   ) {
     this.ip = ipToNumber(spec.ip);
+    this.vlan = spec.vlan;
     this.hostName = spec.host;
     this.macMode = spec.macMode;
     this.staticMac = spec.staticMac ? macToNumber(spec.staticMac) : null;

@@ -6,6 +6,7 @@ import type { Network } from '../network.js';
 import type { Vm } from '../devices/vm.js';
 import type { Client } from '../devices/client.js';
 import type { Team } from '../devices/team.js';
+import { vlanDiagnosis } from './vlan-diagnosis.js';
 
 export interface DiagnosisInput {
   net: Network;
@@ -128,6 +129,8 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
       ...(team ? [] : [`Team ${nicUplink!.label} with a second NIC on another switch`]),
     ]);
   }
+  const wrongVlan = vlanDiagnosis(net, vm, team, active, client);
+  if (wrongVlan) return wrongVlan;
   if (!net.connected(active.port, client.port)) {
     const peer = active.port.peer();
     const upstream = peer ? peer.label.split('/')[0] : 'the switch';

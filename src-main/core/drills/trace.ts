@@ -21,7 +21,7 @@ const SLICE_US = 1_000_000;
 
 export function frameView(frame: Frame): FrameView {
   const p = frame.payload;
-  const base = { dst: macToText(frame.dst), src: macToText(frame.src), ethertype: ethertypeOf(frame) };
+  const base = { dst: macToText(frame.dst), src: macToText(frame.src), ethertype: ethertypeOf(frame), ...(frame.vlan === undefined ? {} : { vlan: frame.vlan }) };
   if (p.kind === 'arp') {
     const gratuitous = p.spa === p.tpa;
     return {
@@ -195,6 +195,8 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'vswitch-no-uplink': 'the virtual switch has no uplink to the physical network',
   'vm-not-running': 'the VM is not running (off, booting or paused)',
   'arp-unresolved': 'nobody answered the ARP request for the destination IP, so the packet was never sent',
+  'vlan-not-allowed': "the switch port does not carry the frame's VLAN (an access port of another VLAN, or a trunk whose allowed list lacks it)",
+  'vlan-mismatch': "the frame's VLAN tag is not the one the receiving adapter, team VLAN interface or virtual switch port is set to",
 };
 
 /**

@@ -7,6 +7,7 @@ import { LabTopology } from './topology.js';
 import { learnOnceTeamChecks, macPoolChecks } from './mac-checks.js';
 import { teamChecks } from './team-checks.js';
 import { pathChecks } from './path-checks.js';
+import { vlanChecks } from './vlan-checks.js';
 
 export function lintLab(lab: Lab): DesignCheck[] {
   const profiles = profilesOf(lab.driverProfiles);
@@ -17,6 +18,7 @@ export function lintLab(lab: Lab): DesignCheck[] {
     ...macPoolChecks(lab, el),
     ...teamChecks(lab, topo, profiles, el),
     ...pathChecks(lab, topo, el),
+    ...vlanChecks(lab, topo, el),
   ].sort(bySeverity);
 }
 

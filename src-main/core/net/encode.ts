@@ -1,9 +1,10 @@
 // Frames as the bytes on the wire: Ethernet II carrying ARP or IPv4/ICMP echo, with valid checksums.
 // Frames shorter than Ethernet's minimum are padded to 60 bytes (64 with the FCS, which captures omit).
-import { ETHERTYPE_ARP, ETHERTYPE_IPV4, IP_PROTOCOL_ICMP, type Frame, type ArpPacket, type Ipv4Packet } from './frames.js';
+import { ETHERTYPE_ARP, ETHERTYPE_VLAN, ETHERTYPE_IPV4, IP_PROTOCOL_ICMP, type Frame, type ArpPacket, type Ipv4Packet } from './frames.js';
 
 export const ETHERNET_HEADER_BYTES = 14;
 export const ETHERNET_MIN_FRAME_BYTES = 60;
+const VLAN_TAG_BYTES = 4;
 const ARP_BYTES = 28;
 const IPV4_HEADER_BYTES = 20;
 const ICMP_HEADER_BYTES = 8;
@@ -11,13 +12,18 @@ const ICMP_HEADER_BYTES = 8;
 export function encodeFrame(frame: Frame): Uint8Array {
   const payload = frame.payload;
   const body = payload.kind === 'arp' ? ARP_BYTES : IPV4_HEADER_BYTES + ICMP_HEADER_BYTES + payload.icmp.data.length;
-  const bytes = new Uint8Array(Math.max(ETHERNET_MIN_FRAME_BYTES, ETHERNET_HEADER_BYTES + body));
+  const header = ETHERNET_HEADER_BYTES + (frame.vlan === undefined ? 0 : VLAN_TAG_BYTES);
+  const bytes = new Uint8Array(Math.max(ETHERNET_MIN_FRAME_BYTES, header + body));
   const view = new DataView(bytes.buffer);
   writeMac(view, 0, frame.dst);
   writeMac(view, 6, frame.src);
-  view.setUint16(12, payload.kind === 'arp' ? ETHERTYPE_ARP : ETHERTYPE_IPV4);
-  if (payload.kind === 'arp') writeArp(view, ETHERNET_HEADER_BYTES, payload);
-  else writeIpv4(bytes, view, ETHERNET_HEADER_BYTES, payload);
+  if (frame.vlan !== undefined) {
+    view.setUint16(12, ETHERTYPE_VLAN);
+    view.setUint16(14, frame.vlan & 0x0fff); // priority 0, drop-eligible 0, VLAN ID
+  }
+  view.setUint16(header - 2, payload.kind === 'arp' ? ETHERTYPE_ARP : ETHERTYPE_IPV4);
+  if (payload.kind === 'arp') writeArp(view, header, payload);
+  else writeIpv4(bytes, view, header, payload);
   return bytes;
 }
 

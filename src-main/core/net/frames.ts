@@ -3,6 +3,7 @@
 
 export const ETHERTYPE_IPV4 = 0x0800;
 export const ETHERTYPE_ARP = 0x0806;
+export const ETHERTYPE_VLAN = 0x8100;
 export const ARP_REQUEST = 1;
 export const ARP_REPLY = 2;
 export const ICMP_ECHO_REPLY = 0;
@@ -43,6 +44,8 @@ export interface Frame {
   readonly dst: number;
   readonly src: number;
   readonly payload: ArpPacket | Ipv4Packet;
+  /** The 802.1Q VLAN ID the frame carries on the wire; undefined = untagged. */
+  readonly vlan?: number;
   /** Not on the wire: one frame's identity across hops; flooded and rewritten copies keep it. */
   readonly id: number;
   /** Not on the wire: which ping this frame belongs to, so a lost ping can be traced to where it died. */

@@ -8,7 +8,7 @@ import { Port, Wire, type PortOwner } from '../../../src-main/core/devices/port.
 import { PhysicalSwitch } from '../../../src-main/core/devices/physical-switch.js';
 import { MacPool } from '../../../src-main/core/devices/host.js';
 import { Network } from '../../../src-main/core/network.js';
-import { settingsSchema } from '../../../shared/lab.js';
+import { settingsSchema, type SwitchPortSettings } from '../../../shared/lab.js';
 import { macToNumber } from '../../../shared/addresses.js';
 import { ARP_REQUEST, type Frame } from '../../../src-main/core/net/frames.js';
 import { example } from './helpers.js';
@@ -32,9 +32,9 @@ function frame(src: number, dst: number): Frame {
   return { src, dst, payload: { kind: 'arp', op: ARP_REQUEST, sha: src, spa: 1, tha: 0, tpa: 2 }, trace: -1, id: 1 };
 }
 
-function switchWithStations(count: number, ageingSec = 300) {
+function switchWithStations(count: number, ageingSec = 300, portSettings: SwitchPortSettings[] = []) {
   const ctx = new SimContext(settings, 1);
-  const sw = new PhysicalSwitch(ctx, 'sw', count, ageingSec);
+  const sw = new PhysicalSwitch(ctx, { name: 'sw', ports: count, macAgeingSec: ageingSec, portSettings });
   const stations = Array.from({ length: count }, (_, i) => new Station(ctx, `s${i}`));
   const wires = stations.map((s, i) => {
     const w = new Wire(s.port, sw.port(i + 1), `s${i}`);
@@ -142,5 +142,52 @@ describe('the dynamic MAC pool', () => {
     expect([a, b]).toEqual([0x00155d010a00, 0x00155d010a02]);
     expect(pool.allocate((m) => used.has(m))).toBeNull();
     expect(pool.label).toBe('00-15-5D-01-0A-00 … 00-15-5D-01-0A-02');
+  });
+});
+
+describe('a physical switch with VLANs', () => {
+  const accessAndTrunk: SwitchPortSettings[] = [
+    { ports: [1], mode: 'access', vlan: 10, nativeVlan: 1 },
+    { ports: [2], mode: 'access', vlan: 20, nativeVlan: 1 },
+    { ports: [3], mode: 'trunk', vlan: 1, nativeVlan: 1, allowedVlans: [1, 10] },
+    { ports: [4], mode: 'access', vlan: 10, nativeVlan: 1 },
+  ];
+
+  it('floods a broadcast only to the ports of its VLAN and tags it on the trunk', () => {
+    const { ctx, stations } = switchWithStations(4, 300, accessAndTrunk);
+    stations[0].port.send(frame(0xa, 0xffffffffffff));
+    ctx.scheduler.runUntil(1000);
+    expect(stations[1].received).toHaveLength(0);
+    expect(stations[2].received.map((f) => f.vlan)).toEqual([10]);
+    expect(stations[3].received.map((f) => f.vlan)).toEqual([undefined]);
+  });
+
+  it('learns each MAC per VLAN, so the same MAC in two VLANs keeps two entries', () => {
+    const { ctx, sw, stations } = switchWithStations(4, 300, accessAndTrunk);
+    stations[0].port.send(frame(0xa, 0xb));
+    stations[2].port.send({ ...frame(0xa, 0xb), vlan: undefined });
+    ctx.scheduler.runUntil(1000);
+    expect(sw.entries().map((e) => [e.vlan, e.mac, e.port])).toEqual([
+      [1, 0xa, 3],
+      [10, 0xa, 1],
+    ]);
+  });
+
+  it('drops a tagged frame of a VLAN the trunk does not allow, saying so', () => {
+    const { ctx, stations } = switchWithStations(4, 300, accessAndTrunk);
+    const drops: string[] = [];
+    ctx.listenToDrops((d) => drops.push(`${d.device} ${d.reason}`));
+    stations[2].port.send({ ...frame(0xc, 0xffffffffffff), vlan: 20 });
+    ctx.scheduler.runUntil(1000);
+    expect(stations[1].received).toHaveLength(0);
+    expect(drops).toEqual(['sw/port3 vlan-not-allowed']);
+  });
+
+  it('puts a trunk\'s untagged frames in its native VLAN', () => {
+    const { ctx, stations } = switchWithStations(4, 300, [...accessAndTrunk.slice(0, 2), { ports: [3], mode: 'trunk', vlan: 1, nativeVlan: 20 }]);
+    stations[2].port.send(frame(0xc, 0xffffffffffff));
+    ctx.scheduler.runUntil(1000);
+    expect(stations[0].received).toHaveLength(0);
+    expect(stations[1].received.map((f) => f.vlan)).toEqual([undefined]);
   });
 });

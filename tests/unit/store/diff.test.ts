@@ -49,7 +49,7 @@ describe('the diff of two labs', () => {
       lab.drills[1].steps.push({ action: 'wait', seconds: 5 });
       lab.drills[0].vms = ['Guest1'];
       lab.drills[0].steps = lab.drills[0].steps.map((s) => ('vm' in s ? { ...s, vm: 'Guest1' } : s));
-      lab.switches.push({ name: 'switch3', model: 'Access switch', ports: 8, macAgeingSec: 300 });
+      lab.switches.push({ name: 'switch3', model: 'Access switch', ports: 8, macAgeingSec: 300, portSettings: [] });
       lab.layout.positions['host:HostA'] = { x: 1, y: 2 };
     });
     expect(lines(field(), b)).toEqual(expect.arrayContaining([
