@@ -101,6 +101,7 @@ export const DIAGNOSIS_CODES = [
   'vlan-not-allowed',
   'vlan-differs-on-standby',
   'native-vlan-mismatch',
+  'port-security-violation',
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 

@@ -109,6 +109,18 @@ export const vmSchema = z
   })
   .strict();
 
+export const portSecuritySchema = z
+  .object({
+    maxMacs: z.number().int().min(1).max(4096).default(1),
+    /** Sticky: learnt secure MACs stay when the link goes down (they are written to the running config). */
+    sticky: z.boolean().default(false),
+    /** shutdown: the port is err-disabled; restrict: the frame is dropped and logged; protect: dropped silently. */
+    violation: z.enum(['shutdown', 'restrict', 'protect']).default('shutdown'),
+    /** errdisable recovery interval: an err-disabled port comes back after this long; absent = it stays down. */
+    recoverySec: seconds(86_400).optional(),
+  })
+  .strict();
+
 export const switchPortSettingsSchema = z
   .object({
     ports: z.array(z.number().int().min(1).max(1024)).min(1, 'name at least one port').max(1024),
@@ -120,6 +132,8 @@ export const switchPortSettingsSchema = z
     allowedVlans: z.array(vlanId).max(4094).optional(),
     /** The VLAN a trunk's untagged frames belong to. */
     nativeVlan: vlanId.default(1),
+    /** Port security: at most `maxMacs` source MACs; absent = off. */
+    portSecurity: portSecuritySchema.optional(),
   })
   .strict();
 
@@ -219,6 +233,7 @@ export type Nic = z.output<typeof nicSchema>;
 export type Team = z.output<typeof teamSchema>;
 export type VirtualSwitchSpec = z.output<typeof virtualSwitchSchema>;
 export type VmSpec = z.output<typeof vmSchema>;
+export type PortSecurity = z.output<typeof portSecuritySchema>;
 export type SwitchPortSettings = z.output<typeof switchPortSettingsSchema>;
 export type PhysicalSwitchSpec = z.output<typeof physicalSwitchSchema>;
 export type ClientSpec = z.output<typeof clientSchema>;

@@ -25,6 +25,7 @@ export const DROP_REASONS = [
   'arp-unresolved',
   'vlan-not-allowed',
   'vlan-mismatch',
+  'port-security-violation',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 

@@ -439,7 +439,10 @@ export class Network {
     const out: string[] = [];
     for (const s of this.switches.values()) {
       if (s.failed) out.push(`switch ${s.name} is down`);
-      s.ports.forEach((p, i) => p.failed && out.push(`port ${i + 1} of ${s.name} is down`));
+      s.ports.forEach(
+        (p, i) =>
+          p.failed && out.push(p.security?.errDisabled ? `port ${i + 1} of ${s.name} is err-disabled (${p.security.errDisabled})` : `port ${i + 1} of ${s.name} is down`),
+      );
     }
     for (const h of this.hosts.values()) {
       if (!h.up) out.push(`host ${h.name} is down`);

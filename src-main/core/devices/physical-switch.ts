@@ -5,13 +5,25 @@ import type { SimContext } from '../engine/context.js';
 import { Port, type PortOwner } from './port.js';
 import { portId, switchId } from '../../../shared/checks.js';
 import type { PhysicalSwitchSpec } from '../../../shared/lab.js';
-import { portVlansOf, type PortVlans } from './vlans.js';
+import { portSettingsOf, type PortSettingsOf, type PortVlans } from './vlans.js';
+import { PortSecurityState, ciscoMac } from './port-security.js';
 
-/** A port of a physical switch: a port with VLAN membership. */
+/** A port of a physical switch: a port with VLAN membership and, if set, port security. */
 export class SwitchPort extends Port {
-  constructor(owner: PortOwner, ctx: SimContext, label: string, elementId: string, readonly vlans: PortVlans) {
+  readonly security: PortSecurityState | null;
+  readonly vlans: PortVlans;
+
+  constructor(owner: PortOwner, ctx: SimContext, label: string, elementId: string, settings: PortSettingsOf) {
     super(owner, ctx, label, elementId);
+    this.vlans = settings.vlans;
+    this.security = settings.security ? new PortSecurityState(settings.security) : null;
   }
+}
+
+/** One line of the switch's log, as IOS writes it. */
+export interface SwitchLogLine {
+  atUs: number;
+  line: string;
 }
 
 interface MacEntry {
@@ -25,6 +37,9 @@ export class PhysicalSwitch implements PortOwner {
   readonly cabledPorts: SwitchPort[] = [];
   /** One MAC table per VLAN. */
   readonly tables = new Map<number, Map<number, MacEntry>>();
+  /** Which port holds each secure MAC. */
+  private readonly securedAt = new Map<number, SwitchPort>();
+  readonly log: SwitchLogLine[] = [];
   failed = false;
   private readonly ageingUs: number;
   readonly elementId: string;
@@ -37,8 +52,8 @@ export class PhysicalSwitch implements PortOwner {
     this.name = spec.name;
     this.ageingUs = spec.macAgeingSec * 1_000_000;
     this.elementId = switchId(spec.name);
-    const vlansOf = portVlansOf(spec);
-    for (let i = 1; i <= spec.ports; i++) this.ports.push(new SwitchPort(this, ctx, `${spec.name}/port${i}`, portId(spec.name, i), vlansOf(i)));
+    const settingsOf = portSettingsOf(spec);
+    for (let i = 1; i <= spec.ports; i++) this.ports.push(new SwitchPort(this, ctx, `${spec.name}/port${i}`, portId(spec.name, i), settingsOf(i)));
   }
 
   private tableOf(vlan: number): Map<number, MacEntry> {
@@ -67,6 +82,8 @@ export class PhysicalSwitch implements PortOwner {
     if (port.blocked) return;
     const vlan = (port as SwitchPort).vlans.ingress(frame.vlan);
     if (vlan === null) return this.ctx.drop(port.label, port.elementId, 'vlan-not-allowed', frame);
+    const sp = port as SwitchPort;
+    if (sp.security !== null && !isGroup(frame.src) && !this.admit(sp, frame, vlan)) return;
     const table = this.tableOf(vlan);
     const now = this.ctx.now;
     if (!isGroup(frame.src)) {
@@ -85,6 +102,56 @@ export class PhysicalSwitch implements PortOwner {
       if (entry) table.delete(frame.dst);
     }
     this.flood(port, vlan, frame);
+  }
+
+  /** Port security: whether the frame's source MAC may enter; handles a violation as the port says. */
+  private admit(port: SwitchPort, frame: Frame, vlan: number): boolean {
+    const security = port.security!;
+    const mac = frame.src;
+    const owner = this.securedAt.get(mac);
+    if (owner === port) return true;
+    if (owner === undefined && security.secure.size < security.settings.maxMacs) {
+      security.secure.add(mac);
+      this.securedAt.set(mac, port);
+      return true;
+    }
+    security.violations++;
+    const mode = security.settings.violation;
+    if (mode !== 'protect')
+      this.writeLog(`%PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address ${ciscoMac(mac)} on port ${port.label}${owner ? ` (secure on ${owner.label})` : ''} in VLAN ${vlan}.`);
+    this.ctx.drop(port.label, port.elementId, 'port-security-violation', frame);
+    if (mode === 'shutdown') this.errDisable(port, `psecure-violation: MAC address ${ciscoMac(mac)}${owner ? ` is secure on ${owner.label}` : ` is over the limit of ${security.settings.maxMacs}`}`);
+    return false;
+  }
+
+  private errDisable(port: SwitchPort, cause: string): void {
+    const security = port.security!;
+    if (security.errDisabled !== null) return;
+    security.errDisabled = cause;
+    this.writeLog(`%PM-4-ERR_DISABLE: psecure-violation error detected on ${port.label}, putting ${port.label} in err-disable state`);
+    port.failed = true;
+    this.ctx.change({ kind: 'fault', atMs: this.ctx.now / 1000, element: port.elementId!, label: `${port.label} (err-disabled)`, failed: true });
+    port.wire?.refresh();
+    const recoverySec = security.settings.recoverySec;
+    if (recoverySec === undefined) return;
+    this.ctx.scheduler.after(recoverySec * 1_000_000, () => {
+      if (security.errDisabled === null) return;
+      this.writeLog(`%PM-4-ERR_RECOVER: Attempting to recover from psecure-violation err-disable state on ${port.label}`);
+      this.clearErrDisable(port);
+      port.wire?.refresh();
+    });
+  }
+
+  /** The port comes back from err-disable (recovery interval, or an engineer's shut / no shut). */
+  clearErrDisable(port: SwitchPort): void {
+    if (!port.security || port.security.errDisabled === null) return;
+    port.security.errDisabled = null;
+    port.failed = false;
+    this.ctx.change({ kind: 'fault', atMs: this.ctx.now / 1000, element: port.elementId!, label: `${port.label} (err-disabled)`, failed: false });
+  }
+
+  private writeLog(line: string): void {
+    this.log.push({ atUs: this.ctx.now, line });
   }
 
   /** Sends a frame of `vlan` out of `port` with the tag that port gives it. */
@@ -106,6 +173,7 @@ export class PhysicalSwitch implements PortOwner {
 
   onCarrier(port: Port, up: boolean): void {
     if (up) return;
+    (port as SwitchPort).security?.linkDown((mac) => this.securedAt.delete(mac));
     for (const table of this.tables.values()) for (const [mac, entry] of table) if (entry.port === port) table.delete(mac);
   }
 

@@ -1,6 +1,6 @@
 // A switch port's VLAN membership: an access port carries one VLAN untagged; a trunk carries its
 // allowed VLANs with 802.1Q tags, except the native VLAN, which crosses untagged.
-import type { PhysicalSwitchSpec, SwitchPortSettings } from '../../../shared/lab.js';
+import type { PhysicalSwitchSpec, PortSecurity, SwitchPortSettings } from '../../../shared/lab.js';
 
 export class PortVlans {
   private readonly allowed: ReadonlySet<number> | null;
@@ -42,14 +42,25 @@ export class PortVlans {
 
 export const ACCESS_VLAN_1 = new PortVlans({ mode: 'access', vlan: 1, nativeVlan: 1 });
 
-/** Each port's VLAN membership by port number; a port no record names is an access port in VLAN 1. */
-export function portVlansOf(spec: Pick<PhysicalSwitchSpec, 'portSettings'>): (port: number) => PortVlans {
-  const byPort = new Map<number, PortVlans>();
+export interface PortSettingsOf {
+  vlans: PortVlans;
+  security?: PortSecurity;
+}
+
+/** Each port's settings by port number; a port no record names is an access port in VLAN 1 without port security. */
+export function portSettingsOf(spec: Pick<PhysicalSwitchSpec, 'portSettings'>): (port: number) => PortSettingsOf {
+  const byPort = new Map<number, PortSettingsOf>();
   for (const settings of spec.portSettings) {
-    const vlans = new PortVlans(settings);
-    for (const p of settings.ports) byPort.set(p, vlans);
+    const of = { vlans: new PortVlans(settings), security: settings.portSecurity };
+    for (const p of settings.ports) byPort.set(p, of);
   }
-  return (port) => byPort.get(port) ?? ACCESS_VLAN_1;
+  const plain = { vlans: ACCESS_VLAN_1 };
+  return (port) => byPort.get(port) ?? plain;
+}
+
+export function portVlansOf(spec: Pick<PhysicalSwitchSpec, 'portSettings'>): (port: number) => PortVlans {
+  const of = portSettingsOf(spec);
+  return (port) => of(port).vlans;
 }
 
 /** The VLAN a host-side tag stands for on the wire, for words: "VLAN 20", "untagged". */

@@ -7,6 +7,7 @@ import type { Vm } from '../devices/vm.js';
 import type { Client } from '../devices/client.js';
 import type { Team } from '../devices/team.js';
 import { vlanDiagnosis } from './vlan-diagnosis.js';
+import { portSecurityDiagnosis } from './port-security-diagnosis.js';
 
 export interface DiagnosisInput {
   net: Network;
@@ -115,6 +116,9 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
     return noPath(`${team.label} is disabled; frames for ${ip} go nowhere`, team.label, [`Enable ${team.label}`]);
   }
   const active = team ? team.active : nicUplink;
+  const behind = [...net.vms.values()].filter((v) => v.vswitch === vswitch && v.state === 'running');
+  const secured = portSecurityDiagnosis(vm, team, team ? team.members : [nicUplink!], active, behind);
+  if (secured) return secured;
   if (team && !active && team.monitoring && team.members.some((m) => m.port.carrier)) {
     return noPath(
       `${team.label} has taken every member out of service: its link monitoring cannot reach the probe target, although ${team.members.filter((m) => m.port.carrier).map((m) => m.name).join(' and ')} have link${because}`,

@@ -114,6 +114,7 @@ function carryOut(net: Network, step: DrillStep): Problem {
       const port = sw.port(step.port);
       const fail = step.action === 'fail-port';
       if (port.failed === fail) return `${port.label} is already ${fail ? 'down' : 'up'}`;
+      if (!fail) sw.clearErrDisable(port); // shut / no shut brings an err-disabled port back
       port.failed = fail;
       net.noteFault(portId(sw.name, step.port), port.label, fail);
       port.wire?.refresh();

@@ -1,0 +1,27 @@
+// Port security on a switch port: at most `maxMacs` secure source MACs, learnt dynamically or
+// sticky; a MAC over the limit, or one already secure on another port of the switch, is a
+// violation, handled as the port's violation mode says (err-disable, drop and log, drop).
+import type { PortSecurity } from '../../../shared/lab.js';
+
+export class PortSecurityState {
+  /** Secure MACs of this port. */
+  readonly secure = new Set<number>();
+  violations = 0;
+  /** Why the port is err-disabled, in the switch's words; null while it is not. */
+  errDisabled: string | null = null;
+
+  constructor(readonly settings: PortSecurity) {}
+
+  /** The link went down: dynamically learnt secure MACs go; sticky ones stay in the running config. */
+  linkDown(forget: (mac: number) => void): void {
+    if (this.settings.sticky) return;
+    for (const mac of this.secure) forget(mac);
+    this.secure.clear();
+  }
+}
+
+/** A MAC as Cisco IOS writes it: 0015.5d01.0a03. */
+export function ciscoMac(mac: number): string {
+  const hex = mac.toString(16).padStart(12, '0');
+  return `${hex.slice(0, 4)}.${hex.slice(4, 8)}.${hex.slice(8)}`;
+}
