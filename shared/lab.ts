@@ -121,6 +121,18 @@ export const portSecuritySchema = z
   })
   .strict();
 
+export const macFlapSchema = z
+  .object({
+    /** A MAC learnt on a new port this many times within `withinSec` is flapping. */
+    moves: z.number().int().min(2).max(1000).default(3),
+    withinSec: seconds(3600).default(10),
+    /** log: the switch writes %SW_MATM-4-MACFLAP_NOTIF; err-disable: it also err-disables the port the MAC arrived on. */
+    action: z.enum(['log', 'err-disable']).default('log'),
+    /** An err-disabled port comes back after this long; absent = it stays down. */
+    recoverySec: seconds(86_400).optional(),
+  })
+  .strict();
+
 export const switchPortSettingsSchema = z
   .object({
     ports: z.array(z.number().int().min(1).max(1024)).min(1, 'name at least one port').max(1024),
@@ -144,6 +156,8 @@ export const physicalSwitchSchema = z
     ports: z.number().int().min(1).max(1024).default(24),
     /** MAC table ageing in seconds (Cisco default 300). */
     macAgeingSec: seconds(1_000_000).default(300),
+    /** MAC-flap detection: the switch notices one MAC learnt on alternating ports; absent = 3 moves in 10 s are logged. */
+    macFlap: macFlapSchema.optional(),
     /** VLAN settings of ports; a port no record names is an access port in VLAN 1. */
     portSettings: z.array(switchPortSettingsSchema).max(1024).default([]),
   })
@@ -234,6 +248,7 @@ export type Team = z.output<typeof teamSchema>;
 export type VirtualSwitchSpec = z.output<typeof virtualSwitchSchema>;
 export type VmSpec = z.output<typeof vmSchema>;
 export type PortSecurity = z.output<typeof portSecuritySchema>;
+export type MacFlapDetection = z.output<typeof macFlapSchema>;
 export type SwitchPortSettings = z.output<typeof switchPortSettingsSchema>;
 export type PhysicalSwitchSpec = z.output<typeof physicalSwitchSchema>;
 export type ClientSpec = z.output<typeof clientSchema>;

@@ -26,6 +26,7 @@ export const DROP_REASONS = [
   'vlan-not-allowed',
   'vlan-mismatch',
   'port-security-violation',
+  'mac-flap',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 

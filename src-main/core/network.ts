@@ -441,7 +441,7 @@ export class Network {
       if (s.failed) out.push(`switch ${s.name} is down`);
       s.ports.forEach(
         (p, i) =>
-          p.failed && out.push(p.security?.errDisabled ? `port ${i + 1} of ${s.name} is err-disabled (${p.security.errDisabled})` : `port ${i + 1} of ${s.name} is down`),
+          p.failed && out.push(p.errDisabled ? `port ${i + 1} of ${s.name} is err-disabled (${p.errDisabled})` : `port ${i + 1} of ${s.name} is down`),
       );
     }
     for (const h of this.hosts.values()) {

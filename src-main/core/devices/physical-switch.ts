@@ -4,7 +4,7 @@ import { isGroup, type Frame } from '../net/frames.js';
 import type { SimContext } from '../engine/context.js';
 import { Port, type PortOwner } from './port.js';
 import { portId, switchId } from '../../../shared/checks.js';
-import type { PhysicalSwitchSpec } from '../../../shared/lab.js';
+import type { MacFlapDetection, PhysicalSwitchSpec } from '../../../shared/lab.js';
 import { portSettingsOf, type PortSettingsOf, type PortVlans } from './vlans.js';
 import { PortSecurityState, ciscoMac } from './port-security.js';
 
@@ -12,6 +12,8 @@ import { PortSecurityState, ciscoMac } from './port-security.js';
 export class SwitchPort extends Port {
   readonly security: PortSecurityState | null;
   readonly vlans: PortVlans;
+  /** Why the port is err-disabled ("psecure-violation: …", "mac-flap: …"); null while it is not. */
+  errDisabled: string | null = null;
 
   constructor(owner: PortOwner, ctx: SimContext, label: string, elementId: string, settings: PortSettingsOf) {
     super(owner, ctx, label, elementId);
@@ -29,6 +31,9 @@ export interface SwitchLogLine {
 interface MacEntry {
   port: Port;
   learntUs: number;
+  /** Moves to another port inside the current flap-detection window, and when that window began. */
+  moves?: number;
+  movesSinceUs?: number;
 }
 
 export class PhysicalSwitch implements PortOwner {
@@ -44,11 +49,13 @@ export class PhysicalSwitch implements PortOwner {
   private readonly ageingUs: number;
   readonly elementId: string;
   readonly name: string;
+  private readonly macFlap: MacFlapDetection;
 
   constructor(
     readonly ctx: SimContext,
-    spec: Pick<PhysicalSwitchSpec, 'name' | 'ports' | 'macAgeingSec' | 'portSettings'>,
+    spec: Pick<PhysicalSwitchSpec, 'name' | 'ports' | 'macAgeingSec' | 'portSettings' | 'macFlap'>,
   ) {
+    this.macFlap = spec.macFlap ?? { moves: 3, withinSec: 10, action: 'log' };
     this.name = spec.name;
     this.ageingUs = spec.macAgeingSec * 1_000_000;
     this.elementId = switchId(spec.name);
@@ -89,6 +96,7 @@ export class PhysicalSwitch implements PortOwner {
     if (!isGroup(frame.src)) {
       const known = table.get(frame.src);
       if (known) {
+        if (known.port !== port && this.flapped(known, port as SwitchPort, frame, vlan)) return;
         known.port = port;
         known.learntUs = now;
       } else table.set(frame.src, { port, learntUs: now });
@@ -120,23 +128,50 @@ export class PhysicalSwitch implements PortOwner {
     if (mode !== 'protect')
       this.writeLog(`%PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address ${ciscoMac(mac)} on port ${port.label}${owner ? ` (secure on ${owner.label})` : ''} in VLAN ${vlan}.`);
     this.ctx.drop(port.label, port.elementId, 'port-security-violation', frame);
-    if (mode === 'shutdown') this.errDisable(port, `psecure-violation: MAC address ${ciscoMac(mac)}${owner ? ` is secure on ${owner.label}` : ` is over the limit of ${security.settings.maxMacs}`}`);
+    if (mode === 'shutdown')
+      this.errDisable(
+        port,
+        'psecure-violation',
+        `psecure-violation: MAC address ${ciscoMac(mac)}${owner ? ` is secure on ${owner.label}` : ` is over the limit of ${security.settings.maxMacs}`}`,
+        security.settings.recoverySec,
+      );
     return false;
   }
 
-  private errDisable(port: SwitchPort, cause: string): void {
-    const security = port.security!;
-    if (security.errDisabled !== null) return;
-    security.errDisabled = cause;
-    this.writeLog(`%PM-4-ERR_DISABLE: psecure-violation error detected on ${port.label}, putting ${port.label} in err-disable state`);
+  /**
+   * MAC-flap detection: a MAC learnt on another port counts a move; enough moves inside the window
+   * are logged, and err-disable the port it arrived on when the switch is set so (then it stays out).
+   */
+  private flapped(entry: MacEntry, port: SwitchPort, frame: Frame, vlan: number): boolean {
+    const mac = frame.src;
+    const flap = this.macFlap;
+    const now = this.ctx.now;
+    if (entry.movesSinceUs === undefined || now - entry.movesSinceUs > flap.withinSec * 1_000_000) {
+      entry.moves = 0;
+      entry.movesSinceUs = now;
+    }
+    entry.moves = (entry.moves ?? 0) + 1;
+    if (entry.moves < flap.moves) return false;
+    entry.moves = 0;
+    entry.movesSinceUs = now;
+    this.writeLog(`%SW_MATM-4-MACFLAP_NOTIF: Host ${ciscoMac(mac)} in vlan ${vlan} is flapping between port ${entry.port.label} and port ${port.label}`);
+    if (flap.action !== 'err-disable') return false;
+    this.ctx.drop(port.label, port.elementId, 'mac-flap', frame);
+    this.errDisable(port, 'mac-flap', `mac-flap: MAC address ${ciscoMac(mac)} moved ${flap.moves} times within ${flap.withinSec} s`, flap.recoverySec);
+    return true;
+  }
+
+  private errDisable(port: SwitchPort, cause: 'psecure-violation' | 'mac-flap', why: string, recoverySec: number | undefined): void {
+    if (port.errDisabled !== null) return;
+    port.errDisabled = why;
+    this.writeLog(`%PM-4-ERR_DISABLE: ${cause} error detected on ${port.label}, putting ${port.label} in err-disable state`);
     port.failed = true;
     this.ctx.change({ kind: 'fault', atMs: this.ctx.now / 1000, element: port.elementId!, label: `${port.label} (err-disabled)`, failed: true });
     port.wire?.refresh();
-    const recoverySec = security.settings.recoverySec;
     if (recoverySec === undefined) return;
     this.ctx.scheduler.after(recoverySec * 1_000_000, () => {
-      if (security.errDisabled === null) return;
-      this.writeLog(`%PM-4-ERR_RECOVER: Attempting to recover from psecure-violation err-disable state on ${port.label}`);
+      if (port.errDisabled === null) return;
+      this.writeLog(`%PM-4-ERR_RECOVER: Attempting to recover from ${cause} err-disable state on ${port.label}`);
       this.clearErrDisable(port);
       port.wire?.refresh();
     });
@@ -144,8 +179,8 @@ export class PhysicalSwitch implements PortOwner {
 
   /** The port comes back from err-disable (recovery interval, or an engineer's shut / no shut). */
   clearErrDisable(port: SwitchPort): void {
-    if (!port.security || port.security.errDisabled === null) return;
-    port.security.errDisabled = null;
+    if (port.errDisabled === null) return;
+    port.errDisabled = null;
     port.failed = false;
     this.ctx.change({ kind: 'fault', atMs: this.ctx.now / 1000, element: port.elementId!, label: `${port.label} (err-disabled)`, failed: false });
   }

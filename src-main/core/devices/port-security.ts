@@ -7,8 +7,6 @@ export class PortSecurityState {
   /** Secure MACs of this port. */
   readonly secure = new Set<number>();
   violations = 0;
-  /** Why the port is err-disabled, in the switch's words; null while it is not. */
-  errDisabled: string | null = null;
 
   constructor(readonly settings: PortSecurity) {}
 

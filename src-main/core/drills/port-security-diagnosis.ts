@@ -14,7 +14,7 @@ export function portSecurityDiagnosis(vm: Vm, team: Team | null, uplinks: readon
     return p instanceof SwitchPort && p.security ? [{ nic, port: p, security: p.security }] : [];
   });
   if (ports.length === 0) return null;
-  const disabled = ports.filter((p) => p.security.errDisabled !== null);
+  const disabled = ports.filter((p) => p.port.errDisabled?.startsWith('psecure-violation'));
   const remedies = (limit: number) => [
     `Raise the port-security maximum on the host ports above ${limit} to every VM that can run on (or migrate to) one host (switchport port-security maximum)`,
     'Turn off sticky port security on hypervisor ports: a live-migrated VM keeps its MAC, which stays secure on its old host\'s port',
@@ -23,7 +23,7 @@ export function portSecurityDiagnosis(vm: Vm, team: Team | null, uplinks: readon
   ];
   const uplinkLost = disabled.length > 0 && (!active || !active.port.carrier);
   if (uplinkLost) {
-    const lines = disabled.map((p) => `${p.port.label} (${p.nic.label}) is err-disabled: ${p.security.errDisabled}`);
+    const lines = disabled.map((p) => `${p.port.label} (${p.nic.label}) is err-disabled: ${p.port.errDisabled}`);
     const behind = team ? `${team.label} has no member left` : `${uplinks[0].label} has no link`;
     const log = lastLogLine(disabled[0].port);
     return {

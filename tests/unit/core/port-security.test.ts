@@ -145,3 +145,47 @@ describe('sticky port security on the hosts\' ports and a live migration', () =>
     expect(vmOf(r, 'Guest1').diagnosis).toMatchObject({ code: 'port-security-violation', device: 'switch1/port2' });
   });
 });
+
+describe('MAC-flap detection', () => {
+  function flappingSwitch(macFlap?: { moves: number; withinSec: number; action: 'log' | 'err-disable' }) {
+    const ctx = new SimContext(settingsSchema.parse({}), 1);
+    const sw = new PhysicalSwitch(ctx, { name: 'sw', ports: 3, macAgeingSec: 300, portSettings: [], macFlap });
+    const stations = [1, 2, 3].map((i) => {
+      const s = new Station(ctx, `s${i}`);
+      new Wire(s.port, sw.port(i), `s${i}`).refresh();
+      sw.cabledPorts.push(sw.port(i));
+      return s;
+    });
+    // One MAC sent from ports 1 and 2 in turn, 1 s apart: the active/active team without aggregation.
+    for (let i = 0; i < 6; i++) ctx.scheduler.at(i * 1_000_000, () => stations[i % 2].port.send(broadcastFrom(0xa)));
+    ctx.scheduler.runUntil(10_000_000);
+    return sw;
+  }
+
+  it('logs the MAC flapping between two ports, as the switch writes it', () => {
+    const sw = flappingSwitch();
+    expect(sw.log.map((l) => l.line)).toContain('%SW_MATM-4-MACFLAP_NOTIF: Host 0000.0000.000a in vlan 1 is flapping between port sw/port1 and port sw/port2');
+    expect(sw.port(1).failed || sw.port(2).failed).toBe(false);
+  });
+
+  it('does not call one move a flap: a live-migrated VM moves once', () => {
+    const ctx = new SimContext(settingsSchema.parse({}), 1);
+    const sw = new PhysicalSwitch(ctx, { name: 'sw', ports: 2, macAgeingSec: 300, portSettings: [] });
+    const stations = [1, 2].map((i) => {
+      const s = new Station(ctx, `s${i}`);
+      new Wire(s.port, sw.port(i), `s${i}`).refresh();
+      sw.cabledPorts.push(sw.port(i));
+      return s;
+    });
+    stations[0].port.send(broadcastFrom(0xa));
+    ctx.scheduler.at(1_000_000, () => stations[1].port.send(broadcastFrom(0xa)));
+    ctx.scheduler.runUntil(5_000_000);
+    expect(sw.log).toEqual([]);
+  });
+
+  it('err-disables the port the MAC arrived on when the switch is set to', () => {
+    const sw = flappingSwitch({ moves: 3, withinSec: 10, action: 'err-disable' });
+    expect(sw.port(2).errDisabled).toMatch(/^mac-flap: MAC address 0000\.0000\.000a moved 3 times within 10 s/);
+    expect(sw.log.map((l) => l.line)).toContain('%PM-4-ERR_DISABLE: mac-flap error detected on sw/port2, putting sw/port2 in err-disable state');
+  });
+});

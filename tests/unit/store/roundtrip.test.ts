@@ -21,17 +21,21 @@ describe('a saved lab file', () => {
     expect(openLabFile(join(dir, 'field.lab')).lab).toEqual(lab);
   });
 
-  it('keeps VLAN settings: switch port settings, VM port VLAN IDs, a team VLAN and a client VLAN', () => {
+  it('keeps VLAN and port-security settings: switch port settings, MAC-flap detection, VM port VLAN IDs, a team VLAN and a client VLAN', () => {
     const dir = tempDir();
     const input = JSON.parse(readFileSync(new URL('../../../examples/vlan-standby-mismatch.lab.json', import.meta.url), 'utf8'));
     input.clients[0].vlan = 20;
     input.hosts[1].teams[0].vlan = 30;
+    input.switches[0].macFlap = { moves: 4, withinSec: 15, action: 'err-disable', recoverySec: 300 };
+    input.switches[0].portSettings[1].portSecurity = { maxMacs: 3, sticky: true, violation: 'restrict' };
     const lab = valid(input);
     createLabFile(join(dir, 'vlans.lab'), lab);
     const opened = openLabFile(join(dir, 'vlans.lab')).lab;
     expect(opened).toEqual(lab);
     expect(opened.switches[1].portSettings[0]).toEqual({ ports: [1, 2], mode: 'trunk', vlan: 1, allowedVlans: [1], nativeVlan: 1 });
     expect(opened.vms.map((v) => v.vlan)).toEqual([20, 20]);
+    expect(opened.switches[0].macFlap).toEqual({ moves: 4, withinSec: 15, action: 'err-disable', recoverySec: 300 });
+    expect(opened.switches[1].macFlap).toBeUndefined();
   });
 
   it('stores names with HTML and script verbatim, as plain text', () => {
