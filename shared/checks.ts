@@ -22,6 +22,7 @@ export const DESIGN_CHECK_CODES = [
   'vlan-not-allowed',
   'vlan-differs-on-standby',
   'native-vlan-mismatch',
+  'host-port-without-portfast',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 

@@ -102,6 +102,7 @@ export const DIAGNOSIS_CODES = [
   'vlan-differs-on-standby',
   'native-vlan-mismatch',
   'port-security-violation',
+  'stp-not-forwarding',
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 

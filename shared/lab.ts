@@ -144,6 +144,8 @@ export const switchPortSettingsSchema = z
     allowedVlans: z.array(vlanId).max(4094).optional(),
     /** The VLAN a trunk's untagged frames belong to. */
     nativeVlan: vlanId.default(1),
+    /** PortFast / edge port: forwards as soon as its link comes up, skipping 802.1D listening and learning. */
+    portfast: z.boolean().optional(),
     /** Port security: at most `maxMacs` source MACs; absent = off. */
     portSecurity: portSecuritySchema.optional(),
   })
@@ -156,6 +158,10 @@ export const physicalSwitchSchema = z
     ports: z.number().int().min(1).max(1024).default(24),
     /** MAC table ageing in seconds (Cisco default 300). */
     macAgeingSec: seconds(1_000_000).default(300),
+    /** Spanning tree: rapid (converges at once, as before) or classic 802.1D (a port that comes up listens and learns for 2 × forward delay). */
+    stp: z.enum(['rstp', '802.1d']).optional(),
+    /** 802.1D forward delay (15 s default): listening and learning take this long each. */
+    forwardDelaySec: seconds(30).optional(),
     /** MAC-flap detection: the switch notices one MAC learnt on alternating ports; absent = 3 moves in 10 s are logged. */
     macFlap: macFlapSchema.optional(),
     /** VLAN settings of ports; a port no record names is an access port in VLAN 1. */

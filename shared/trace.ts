@@ -27,6 +27,7 @@ export const DROP_REASONS = [
   'vlan-mismatch',
   'port-security-violation',
   'mac-flap',
+  'stp-not-forwarding',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 

@@ -88,6 +88,7 @@ export class Network {
   start(): void {
     for (const w of this.wires) w.refresh();
     this.updateSpanningTree();
+    for (const s of this.switches.values()) s.converged = true;
     for (const vm of this.vms.values()) {
       if (vm.spec.initialState !== 'running') continue;
       const problem = this.powerOn(vm, this.hosts.get(vm.hostName)!, 0);

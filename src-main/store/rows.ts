@@ -50,7 +50,7 @@ export function documentRows(lab: Lab): DocumentRows {
   lab.switches.forEach((s, ordinal) =>
     rows.switches.push({
       ordinal, name: s.name, model: s.model, ports: s.ports, mac_ageing_sec: s.macAgeingSec, port_settings_json: JSON.stringify(s.portSettings),
-      mac_flap_json: s.macFlap ? JSON.stringify(s.macFlap) : null,
+      mac_flap_json: s.macFlap ? JSON.stringify(s.macFlap) : null, stp: opt(s.stp), forward_delay_sec: opt(s.forwardDelaySec),
     }),
   );
   lab.clients.forEach((c, ordinal) =>
@@ -189,7 +189,7 @@ export function documentFromRows(lab: Row, rows: DocumentRows): LabInput {
     switches: rows.switches.map((s) =>
       defined({
         name: s.name, model: s.model, ports: s.ports, macAgeingSec: s.mac_ageing_sec, portSettings: JSON.parse(String(s.port_settings_json)),
-        macFlap: s.mac_flap_json === null ? null : JSON.parse(String(s.mac_flap_json)),
+        macFlap: s.mac_flap_json === null ? null : JSON.parse(String(s.mac_flap_json)), stp: s.stp, forwardDelaySec: s.forward_delay_sec,
       }),
     ),
     clients: rows.clients.map((c) => defined({ name: c.name, ip: c.ip, mac: c.mac, arpCache: c.arp_cache, vlan: c.vlan })),

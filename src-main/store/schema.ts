@@ -251,12 +251,14 @@ CREATE TABLE run_vms (
 );
 ${FILL_RUN_VMS_SQL}`;
 
-// Version 3: VLANs and port security. A switch's port settings and MAC-flap detection are JSON (a
+// Version 3: VLANs, port security, STP timing. A switch's port settings and MAC-flap detection are JSON (a
 // record names many ports, so a 48-port trunk/access layout stays one readable value); a VM's port
 // and a client carry a VLAN ID.
 const SCHEMA_V3 = `
 ALTER TABLE switches ADD COLUMN port_settings_json TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE switches ADD COLUMN mac_flap_json TEXT;
+ALTER TABLE switches ADD COLUMN stp TEXT;
+ALTER TABLE switches ADD COLUMN forward_delay_sec REAL;
 ALTER TABLE vms ADD COLUMN vlan INTEGER;
 ALTER TABLE clients ADD COLUMN vlan INTEGER;
 `;
@@ -264,7 +266,7 @@ ALTER TABLE clients ADD COLUMN vlan INTEGER;
 export const MIGRATIONS: readonly Migration[] = [
   { to: 1, why: 'first .lab schema: lab document, layout, metadata and run history in normalised tables', sql: SCHEMA_V1 },
   { to: 2, why: 'who saved last, the guest OS of each VM, per-VM rows of past runs', sql: SCHEMA_V2 },
-  { to: 3, why: 'VLANs and port security: switch port settings, MAC-flap detection, the VLAN of a VM port and of a client', sql: SCHEMA_V3 },
+  { to: 3, why: 'VLANs, port security and spanning tree: switch port settings, MAC-flap detection, STP mode and forward delay, the VLAN of a VM port and of a client', sql: SCHEMA_V3 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].to;

@@ -14,10 +14,14 @@ export class SwitchPort extends Port {
   readonly vlans: PortVlans;
   /** Why the port is err-disabled ("psecure-violation: …", "mac-flap: …"); null while it is not. */
   errDisabled: string | null = null;
+  readonly portfast: boolean;
+  /** 802.1D: the port listens and learns until then after its link comes up (0 = forwarding). */
+  forwardingFromUs = 0;
 
   constructor(owner: PortOwner, ctx: SimContext, label: string, elementId: string, settings: PortSettingsOf) {
     super(owner, ctx, label, elementId);
     this.vlans = settings.vlans;
+    this.portfast = settings.portfast === true;
     this.security = settings.security ? new PortSecurityState(settings.security) : null;
   }
 }
@@ -50,11 +54,16 @@ export class PhysicalSwitch implements PortOwner {
   readonly elementId: string;
   readonly name: string;
   private readonly macFlap: MacFlapDetection;
+  /** 802.1D listening + learning (2 × forward delay); 0 under rapid spanning tree. */
+  readonly listenLearnUs: number;
+  /** The lab starts converged: only links that come up after the start listen and learn. */
+  converged = false;
 
   constructor(
     readonly ctx: SimContext,
-    spec: Pick<PhysicalSwitchSpec, 'name' | 'ports' | 'macAgeingSec' | 'portSettings' | 'macFlap'>,
+    spec: Pick<PhysicalSwitchSpec, 'name' | 'ports' | 'macAgeingSec' | 'portSettings' | 'macFlap' | 'stp' | 'forwardDelaySec'>,
   ) {
+    this.listenLearnUs = spec.stp === '802.1d' ? 2 * (spec.forwardDelaySec ?? 15) * 1_000_000 : 0;
     this.macFlap = spec.macFlap ?? { moves: 3, withinSec: 10, action: 'log' };
     this.name = spec.name;
     this.ageingUs = spec.macAgeingSec * 1_000_000;
@@ -87,6 +96,7 @@ export class PhysicalSwitch implements PortOwner {
       return;
     }
     if (port.blocked) return;
+    if ((port as SwitchPort).forwardingFromUs > this.ctx.now) return this.ctx.drop(port.label, port.elementId, 'stp-not-forwarding', frame);
     const vlan = (port as SwitchPort).vlans.ingress(frame.vlan);
     if (vlan === null) return this.ctx.drop(port.label, port.elementId, 'vlan-not-allowed', frame);
     const sp = port as SwitchPort;
@@ -191,6 +201,7 @@ export class PhysicalSwitch implements PortOwner {
 
   /** Sends a frame of `vlan` out of `port` with the tag that port gives it. */
   private sendOut(port: SwitchPort, vlan: number, frame: Frame, action: 'forwarded' | 'flooded'): void {
+    if (port.forwardingFromUs > this.ctx.now) return this.ctx.drop(port.label, port.elementId, 'stp-not-forwarding', frame);
     const tag = port.vlans.egressTag(vlan);
     port.send(tag === frame.vlan ? frame : { ...frame, vlan: tag }, action);
   }
@@ -198,7 +209,7 @@ export class PhysicalSwitch implements PortOwner {
   private flood(ingress: Port, vlan: number, frame: Frame): void {
     let sent = 0;
     for (const p of this.cabledPorts) {
-      if (p !== ingress && p.carrier && !p.blocked && p.vlans.carries(vlan)) {
+      if (p !== ingress && p.carrier && !p.blocked && p.vlans.carries(vlan) && p.forwardingFromUs <= this.ctx.now) {
         this.sendOut(p, vlan, frame, 'flooded');
         sent++;
       }
@@ -207,8 +218,19 @@ export class PhysicalSwitch implements PortOwner {
   }
 
   onCarrier(port: Port, up: boolean): void {
-    if (up) return;
-    (port as SwitchPort).security?.linkDown((mac) => this.securedAt.delete(mac));
+    const sp = port as SwitchPort;
+    if (up) {
+      if (this.converged && this.listenLearnUs > 0 && !sp.portfast) {
+        const from = (sp.forwardingFromUs = this.ctx.now + this.listenLearnUs);
+        // Going to forwarding is a topology change: entries learnt meanwhile via other ports are dropped.
+        this.ctx.scheduler.at(from, () => {
+          if (sp.forwardingFromUs === from) this.tables.clear();
+        });
+      }
+      return;
+    }
+    sp.forwardingFromUs = 0;
+    sp.security?.linkDown((mac) => this.securedAt.delete(mac));
     for (const table of this.tables.values()) for (const [mac, entry] of table) if (entry.port === port) table.delete(mac);
   }
 

@@ -45,13 +45,14 @@ export const ACCESS_VLAN_1 = new PortVlans({ mode: 'access', vlan: 1, nativeVlan
 export interface PortSettingsOf {
   vlans: PortVlans;
   security?: PortSecurity;
+  portfast?: boolean;
 }
 
 /** Each port's settings by port number; a port no record names is an access port in VLAN 1 without port security. */
 export function portSettingsOf(spec: Pick<PhysicalSwitchSpec, 'portSettings'>): (port: number) => PortSettingsOf {
   const byPort = new Map<number, PortSettingsOf>();
   for (const settings of spec.portSettings) {
-    const of = { vlans: new PortVlans(settings), security: settings.portSecurity };
+    const of = { vlans: new PortVlans(settings), security: settings.portSecurity, portfast: settings.portfast };
     for (const p of settings.ports) byPort.set(p, of);
   }
   const plain = { vlans: ACCESS_VLAN_1 };

@@ -7,6 +7,7 @@ import type { Vm } from '../devices/vm.js';
 import type { Client } from '../devices/client.js';
 import type { Team } from '../devices/team.js';
 import { vlanDiagnosis } from './vlan-diagnosis.js';
+import { stpDiagnosis } from './stp-diagnosis.js';
 import { portSecurityDiagnosis } from './port-security-diagnosis.js';
 
 export interface DiagnosisInput {
@@ -133,6 +134,8 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
       ...(team ? [] : [`Team ${nicUplink!.label} with a second NIC on another switch`]),
     ]);
   }
+  const listening = stpDiagnosis(vm, active, client, net.ctx.now);
+  if (listening) return listening;
   const wrongVlan = vlanDiagnosis(net, vm, team, active, client);
   if (wrongVlan) return wrongVlan;
   if (!net.connected(active.port, client.port)) {

@@ -198,6 +198,7 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'vlan-not-allowed': "the switch port does not carry the frame's VLAN (an access port of another VLAN, or a trunk whose allowed list lacks it)",
   'port-security-violation': "the source MAC violates the switch port's port security (over its MAC limit, or secure on another port)",
   'mac-flap': 'the switch err-disabled the port: the source MAC kept moving between its ports (MAC-flap detection)',
+  'stp-not-forwarding': 'the switch port is still in spanning-tree listening or learning (802.1D, no PortFast) and forwards nothing yet',
   'vlan-mismatch': "the frame's VLAN tag is not the one the receiving adapter, team VLAN interface or virtual switch port is set to",
 };
 

@@ -8,6 +8,7 @@ import { learnOnceTeamChecks, macPoolChecks } from './mac-checks.js';
 import { teamChecks } from './team-checks.js';
 import { pathChecks } from './path-checks.js';
 import { vlanChecks } from './vlan-checks.js';
+import { stpChecks } from './stp-checks.js';
 
 export function lintLab(lab: Lab): DesignCheck[] {
   const profiles = profilesOf(lab.driverProfiles);
@@ -19,6 +20,7 @@ export function lintLab(lab: Lab): DesignCheck[] {
     ...teamChecks(lab, topo, profiles, el),
     ...pathChecks(lab, topo, el),
     ...vlanChecks(lab, topo, el),
+    ...stpChecks(lab, topo, el),
   ].sort(bySeverity);
 }
 

@@ -27,15 +27,19 @@ describe('a saved lab file', () => {
     input.clients[0].vlan = 20;
     input.hosts[1].teams[0].vlan = 30;
     input.switches[0].macFlap = { moves: 4, withinSec: 15, action: 'err-disable', recoverySec: 300 };
+    Object.assign(input.switches[1], { stp: '802.1d', forwardDelaySec: 10 });
+    input.switches[1].portSettings[0].portfast = true;
     input.switches[0].portSettings[1].portSecurity = { maxMacs: 3, sticky: true, violation: 'restrict' };
     const lab = valid(input);
     createLabFile(join(dir, 'vlans.lab'), lab);
     const opened = openLabFile(join(dir, 'vlans.lab')).lab;
     expect(opened).toEqual(lab);
-    expect(opened.switches[1].portSettings[0]).toEqual({ ports: [1, 2], mode: 'trunk', vlan: 1, allowedVlans: [1], nativeVlan: 1 });
+    expect(opened.switches[1].portSettings[0]).toEqual({ ports: [1, 2], mode: 'trunk', vlan: 1, allowedVlans: [1], nativeVlan: 1, portfast: true });
     expect(opened.vms.map((v) => v.vlan)).toEqual([20, 20]);
     expect(opened.switches[0].macFlap).toEqual({ moves: 4, withinSec: 15, action: 'err-disable', recoverySec: 300 });
     expect(opened.switches[1].macFlap).toBeUndefined();
+    expect(opened.switches[1]).toMatchObject({ stp: '802.1d', forwardDelaySec: 10 });
+    expect(opened.switches[0].stp).toBeUndefined();
   });
 
   it('stores names with HTML and script verbatim, as plain text', () => {
