@@ -4,6 +4,7 @@ import fcose from 'cytoscape-fcose';
 import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
 import { canvasStyle, zoomBand, type ZoomBand } from './style.js';
+import { SIM_CLASSES, type SimDrawing } from './simDrawing.js';
 import type { Theme } from '../stores/preferences.js';
 
 cytoscape.use(fcose);
@@ -15,11 +16,26 @@ export interface CanvasCallbacks {
   moved(ids: string[]): void;
   /** A cable was drawn from one plug to another (NIC, port or client ids). */
   connect(from: string, to: string): void;
+  /** A stale-entry badge was clicked: the team's element id and the entry's IP. */
+  openEntry(team: string, ip: string): void;
 }
+
+/** Kinds the simulation draws over the design; a design sync leaves them alone. */
+const SIM_KINDS = new Set(['ghost', 'draft', 'badge', 'frame', 'sim-vnic']);
+const FRAME = 'sim:frame';
 
 const PLUG = 'node[kind="nic"], node[kind="port"]';
 const HOST_PART = 'node[kind="vm"], node[kind="team"], node[kind="vswitch"]';
 const MOVABLE = new Set(['host', 'switch', 'client']);
+
+const SIM_CLASS_SELECTOR = SIM_CLASSES.map((c) => `.${c}`).join(', ');
+
+/** A node's centre; a compound's is the middle of its box. */
+function centreOf(n: NodeSingular): Point {
+  if (!n.isParent()) return { ...n.position() };
+  const bb = n.boundingBox({ includeLabels: false });
+  return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+}
 
 export class CanvasAdapter {
   readonly cy: Core;
@@ -59,6 +75,10 @@ export class CanvasAdapter {
   }
 
   private readonly resizeObserver: ResizeObserver;
+  /** VMs the simulation drew in another host than the design's. */
+  private movedVms = new Set<string>();
+  /** The design's elements by id, as last synced: where a VM goes back to. */
+  private design = new Map<string, CanvasElement>();
   private sized = false;
   /** A fit asked for while the container had no size yet is done once it has one. */
   private fitWhenSized = false;
@@ -81,8 +101,9 @@ export class CanvasAdapter {
     const cy = this.cy;
     cy.batch(() => {
       const wanted = new Map(elements.map((e) => [e.data.id, e]));
+      this.design = wanted;
       cy.elements().forEach((ele) => {
-        if (ele.data('kind') === 'ghost' || ele.data('kind') === 'draft') return;
+        if (SIM_KINDS.has(ele.data('kind'))) return;
         const want = wanted.get(ele.id());
         if (!want || want.data.parent !== ele.data('parent') || (want.group === 'edges' && (want.data.source !== ele.data('source') || want.data.target !== ele.data('target')))) {
           ele.remove();
@@ -107,6 +128,105 @@ export class CanvasAdapter {
       toAdd.sort((a, b) => (a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1));
       if (toAdd.length) cy.add(toAdd);
     });
+  }
+
+  /** Draws the simulated lab over the design (null: the design as it is); only what differs is touched. */
+  simulate(drawing: SimDrawing | null): void {
+    const cy = this.cy;
+    const classes = drawing?.classes ?? new Map<string, string[]>();
+    cy.batch(() => {
+      cy.elements(SIM_CLASS_SELECTOR).forEach((ele) => {
+        const want = classes.get(ele.id());
+        for (const cls of SIM_CLASSES) if (ele.hasClass(cls) && !want?.includes(cls)) ele.removeClass(cls);
+      });
+      for (const [id, list] of classes) {
+        const ele = cy.getElementById(id);
+        if (!ele.empty()) for (const cls of list) if (!ele.hasClass(cls)) ele.addClass(cls);
+      }
+      // VMs that ran elsewhere go back to their design place; those that run elsewhere now move there.
+      const moved = drawing?.moved ?? new Map();
+      for (const id of this.movedVms) {
+        if (moved.has(id)) continue;
+        const want = this.design.get(id);
+        const ele = cy.getElementById(id);
+        if (want && !ele.empty()) {
+          if (ele.data('parent') !== want.data.parent) ele.move({ parent: want.data.parent ?? null });
+          if (want.position) ele.position({ ...want.position });
+        }
+        cy.remove(cy.getElementById(`simvnic:${id}`));
+      }
+      this.movedVms = new Set();
+      for (const [id, m] of moved) {
+        const ele = cy.getElementById(id);
+        if (ele.empty()) continue;
+        this.movedVms.add(id);
+        if (ele.data('parent') !== m.parent) ele.move({ parent: m.parent });
+        const p = ele.position();
+        if (p.x !== m.position.x || p.y !== m.position.y) ele.position({ ...m.position });
+        const edge = `simvnic:${id}`;
+        if (m.vswitch && cy.getElementById(edge).empty()) cy.add({ group: 'edges', data: { id: edge, kind: 'sim-vnic', source: id, target: m.vswitch }, selectable: false });
+      }
+      const badges = new Map((drawing?.badges ?? []).map((b) => [b.id, b]));
+      cy.nodes('node[kind="badge"]').forEach((n) => {
+        if (!badges.has(n.id())) n.remove();
+      });
+      for (const b of badges.values()) {
+        const team = cy.getElementById(b.team);
+        if (team.empty()) continue;
+        const at = { x: team.position().x + 58, y: team.position().y - 20 };
+        const badge = cy.getElementById(b.id);
+        if (badge.empty()) cy.add({ group: 'nodes', data: { id: b.id, kind: 'badge', label: '!', team: b.team, ip: b.ip, title: b.label }, position: at, selectable: false, grabbable: false });
+        else badge.position(at);
+      }
+    });
+  }
+
+  /** Centres the view on an element, zooming in to a readable size when the view is far out. */
+  centreOn(id: string): void {
+    const ele = this.cy.getElementById(id);
+    if (ele.empty()) return;
+    if (this.cy.zoom() < 0.8) this.cy.zoom(0.8);
+    this.cy.center(ele);
+    this.updateLabels();
+  }
+
+  /** Puts the frame marker at a hop: travelling from the previous place over `durationMs`, red where it dies. */
+  showFrame(hop: { at: string; from: string | null; tone: string; reason: string | null } | null, durationMs: number, follow: boolean): void {
+    const cy = this.cy;
+    let marker = cy.getElementById(FRAME);
+    if (!hop) {
+      cy.remove(marker);
+      return;
+    }
+    const target = cy.getElementById(hop.at);
+    if (target.empty()) return;
+    const to = centreOf(target as NodeSingular);
+    const from = hop.from && !cy.getElementById(hop.from).empty() ? centreOf(cy.getElementById(hop.from) as NodeSingular) : to;
+    if (marker.empty()) marker = cy.add({ group: 'nodes', data: { id: FRAME, kind: 'frame', at: hop.at }, position: from, selectable: false, grabbable: false });
+    marker.stop(true, true);
+    marker.data({ at: hop.at, reason: hop.reason ?? '' });
+    marker.classes(`frame-${hop.tone}`);
+    marker.position(from);
+    if (durationMs > 0 && (from.x !== to.x || from.y !== to.y)) marker.animate({ position: to }, { duration: durationMs, easing: 'ease-in-out-sine' });
+    else marker.position(to);
+    if (follow) this.follow(to);
+  }
+
+  /** Where the frame marker stands (for the end-to-end tests' probe). */
+  frameAt(): { at: string; tone: string; reason: string } | null {
+    const m = this.cy.getElementById(FRAME);
+    return m.empty() ? null : { at: m.data('at'), tone: (m.classes()[0] ?? '').replace('frame-', ''), reason: m.data('reason') };
+  }
+
+  /** The camera follows the frame: pans when its place would leave the middle of the view. */
+  private follow(to: Point): void {
+    const cy = this.cy;
+    const ext = cy.extent();
+    const marginX = (ext.x2 - ext.x1) * 0.2;
+    const marginY = (ext.y2 - ext.y1) * 0.2;
+    if (to.x > ext.x1 + marginX && to.x < ext.x2 - marginX && to.y > ext.y1 + marginY && to.y < ext.y2 - marginY) return;
+    cy.stop(true, false);
+    cy.animate({ center: { eles: cy.getElementById(FRAME) } }, { duration: 200 });
   }
 
   /** Marks problem elements, the path a ping takes and the device where it dies. */
@@ -260,6 +380,13 @@ export class CanvasAdapter {
       });
     });
 
+    cy.on('tap', 'node[kind="badge"]', (e: EventObject) => this.callbacks.openEntry(e.target.data('team'), e.target.data('ip')));
+    // The reason a frame died, and what a badge says, on hover: the container's tooltip.
+    cy.on('mouseover', 'node[kind="frame"], node[kind="badge"]', (e: EventObject) => {
+      const t = e.target as NodeSingular;
+      cy.container()!.title = t.data('kind') === 'frame' ? (t.data('reason') ? `dropped: ${t.data('reason')}` : '') : `${t.data('title')} (click to open the entry)`;
+    });
+    cy.on('mouseout', 'node[kind="frame"], node[kind="badge"]', () => (cy.container()!.title = ''));
     cy.on('tapstart', PLUG, (e: EventObject) => this.beginCable(e));
     cy.on('tapstart', HOST_PART, (e: EventObject) => {
       const host = (e.target as NodeSingular).parent().first() as NodeSingular;
