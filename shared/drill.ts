@@ -180,11 +180,11 @@ export const vmResultSchema = z
     reachableAtEnd: z.boolean(),
     /** Unplanned downtime: time the VM should have answered and did not. */
     downtimeMs: z.number(),
-    /** Time the drill itself kept the VM off (shut down, restarting, booting, quick migration). */
-    plannedDowntimeMs: z.number(),
+    /** Time the drill itself kept the VM off (shut down, restarting, booting, quick migration); 0 in results recorded before it was counted. */
+    plannedDowntimeMs: z.number().default(0),
     downtimePerStepMs: z.array(z.number()),
     /** When the VM's last unplanned outage began (drill clock, ms), counted from when it should have answered again; null when it answers at the end. */
-    unreachableSinceMs: z.number().nullable(),
+    unreachableSinceMs: z.number().nullable().default(null),
     timeline: z.array(timelineSegmentSchema),
     passed: z.boolean(),
     verdict: z.string(),
@@ -207,8 +207,8 @@ export const drillResultSchema = z
     baseline: snapshotSchema,
     steps: z.array(stepResultSchema),
     vms: z.array(vmResultSchema),
-    /** Every change of the simulated state from time 0 (initial states included), in time order. */
-    changes: z.array(stateChangeSchema),
+    /** Every change of the simulated state from time 0 (initial states included), in time order; empty in results recorded before it was kept. */
+    changes: z.array(stateChangeSchema).default([]),
   })
   .strict();
 export type DrillResult = z.output<typeof drillResultSchema>;

@@ -34,6 +34,8 @@ import { toMatrixView, findMatrixCell, type CoreMatrixFn } from './matrix-view.j
 import { allCapturePoints, defaultCapturePoints, readCapturePoints } from './capture-points.js';
 import { captureDrill, runCell } from './drill-exports.js';
 import { writeExport, ExportWriteFailed } from './export-files.js';
+import { traceDrill, stateAt } from '../core/drills/trace.js';
+import type { Drill } from '../../shared/drill.js';
 
 /** Params as the contract parsed them (defaults filled in). */
 type Params<N extends RequestName> = z.output<(typeof requests)[N]['params']>;
@@ -176,6 +178,8 @@ export class LabService {
       'run.cancel': (x) => this.runCancel(x),
       'matrix.run': (x) => this.matrixRun(x),
       'matrix.runCell': (x) => this.matrixRunCell(x),
+      'drills.trace': (x) => this.drillsTrace(x),
+      'drills.stateAt': (x) => this.drillsStateAt(x),
       'capture.points': (x) => this.capturePoints(x),
       'capture.export': (x) => this.captureExport(x),
       'report.export': (x) => this.reportExport(x),
@@ -448,12 +452,9 @@ export class LabService {
     if (doc.problems.length) return labHasProblems(doc.problems);
     const lab = doc.lab;
     if (lab.clients.length === 0) return noClient();
-    let drill = lab.drills.find((d) => d.name === p.drill);
-    if (p.cellId !== undefined) {
-      const cell = findMatrixCell(lab, p.cellId);
-      if (!cell) return noSuchCell(p.cellId);
-      drill = cell.drill;
-    } else if (!drill) return fail('not-found', `the lab has no drill named "${p.drill}"`);
+    const found = drillOf(lab, p);
+    if (!found.ok) return found;
+    const drill = found.value;
     const chosen = p.points?.length ? readCapturePoints(lab, p.points) : { ok: true as const, points: defaultCapturePoints(lab) };
     if (!chosen.ok) return fail('not-found', chosen.message);
     if (chosen.points.length === 0) return fail('not-found', 'this lab has no cabled NIC or client to capture at; name a capture point (HostB/NIC3, switch1/port2, Client1 or Guest1)');
@@ -468,7 +469,7 @@ export class LabService {
       if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
       destination = single ? { file: resolved.absolute } : { folder: resolved.absolute };
     }
-    const { result, files } = captureDrill(lab, drill!, chosen.points, p.seed ?? lab.settings.seed);
+    const { result, files } = captureDrill(lab, drill, chosen.points, p.seed ?? lab.settings.seed);
     const out = [];
     for (const f of files) {
       const file = { point: f.point.name, elementId: f.point.elementId, fileName: f.fileName, frames: f.frames, sizeBytes: f.bytes.length };
@@ -481,7 +482,32 @@ export class LabService {
       if (!written.ok) return written;
       out.push({ ...file, savedTo: written.value });
     }
-    return ok({ drill: drill!.name, passed: result.passed, files: out });
+    return ok({ drill: drill.name, passed: result.passed, files: out });
+  }
+
+  // ---- simulation mode ---------------------------------------------------------------------
+
+  async drillsTrace(p: Params<'drills.trace'>): Answer<'drills.trace'> {
+    const found = this.drillToSimulate(p);
+    if (!found.ok) return found;
+    const traced = traceDrill(found.value.lab, found.value.drill, p.filter, p.seed);
+    return traced.ok ? ok(traced.trace) : fail(traced.missing ? 'not-found' : 'invalid-request', traced.message);
+  }
+
+  async drillsStateAt(p: Params<'drills.stateAt'>): Answer<'drills.stateAt'> {
+    const found = this.drillToSimulate(p);
+    if (!found.ok) return found;
+    const state = stateAt(found.value.lab, found.value.drill, p.atMs, p.seed);
+    return state.ok ? ok({ snapshot: state.snapshot }) : fail('invalid-request', state.message);
+  }
+
+  /** The open document's lab, if it can be simulated, and the drill the request names. */
+  private drillToSimulate(p: { docId: string; drill?: string; cellId?: string }): Result<{ lab: Lab; drill: Drill }> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (doc.problems.length) return labHasProblems(doc.problems);
+    const found = drillOf(doc.lab, p);
+    return found.ok ? ok({ lab: doc.lab, drill: found.value }) : found;
   }
 
   async reportExport(p: Params<'report.export'>): Answer<'report.export'> {
@@ -741,6 +767,16 @@ export class LabService {
 
 function notOpen(docId: string): Result<never> {
   return fail('not-found', `no open lab is called "${docId}"; it may have been closed`);
+}
+
+/** The drill a request names: a lab drill by name, or a what-if matrix cell's drill by its id. */
+function drillOf(lab: Lab, p: { drill?: string; cellId?: string }): Result<Drill> {
+  if (p.cellId !== undefined) {
+    const cell = findMatrixCell(lab, p.cellId);
+    return cell ? ok(cell.drill) : noSuchCell(p.cellId);
+  }
+  const drill = lab.drills.find((d) => d.name === p.drill);
+  return drill ? ok(drill) : fail('not-found', `the lab has no drill named "${p.drill}"`);
 }
 
 function noSuchCell(cellId: string): Result<never> {
