@@ -63,8 +63,6 @@ export function pduLayers(f: FrameView): { layer: string; fields: [string, strin
 }
 
 /** Source and destination as a row shows them: MACs, and IPs for IP frames (the ARP addresses for ARP). */
-export function addressWords(f: FrameView): { src: string; dst: string } {
-  const srcIp = f.ip?.src ?? f.arp?.spa;
-  const dstIp = f.ip?.dst ?? f.arp?.tpa;
-  return { src: srcIp ? `${f.src} ${srcIp}` : f.src, dst: dstIp ? `${f.dst} ${dstIp}` : f.dst };
+export function addresses(f: FrameView): { srcMac: string; srcIp: string; dstMac: string; dstIp: string } {
+  return { srcMac: f.src, srcIp: f.ip?.src ?? f.arp?.spa ?? '', dstMac: f.dst, dstIp: f.ip?.dst ?? f.arp?.tpa ?? '' };
 }

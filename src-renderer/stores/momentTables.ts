@@ -42,15 +42,19 @@ export const useMomentTablesStore = defineStore('momentTables', () => {
     }
   }
 
+  /** The tables are asked for only while they are on screen: each answer re-runs the drill to the moment. */
+  const shown = () => drills.resultsOpen && drills.resultsView === 'tables';
+
   watch(
-    () => [drills.result, drills.atMs] as const,
-    ([result, atMs], before) => {
+    () => [drills.result, drills.atMs, shown()] as const,
+    ([result, atMs, visible], before) => {
       if (timer) clearTimeout(timer);
-      if (!result) {
-        tables.value = null;
+      if (!result || (before && before[0] !== result)) tables.value = null;
+      if (!result || !visible) {
+        loading.value = false;
         return;
       }
-      if (before && before[0] !== result) tables.value = null;
+      if (tables.value?.atMs === atMs) return;
       loading.value = true;
       timer = setTimeout(() => void fetchAt(atMs), TABLES_DEBOUNCE_MS);
     },

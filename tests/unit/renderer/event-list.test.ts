@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { actionWords, addressWords, filterEvents, pduLayers, rewriteWords } from '../../../src-renderer/canvas/traceView.js';
+import { actionWords, addresses, filterEvents, pduLayers, rewriteWords } from '../../../src-renderer/canvas/traceView.js';
 import { faster, hopDelayMs, hopSequence, slower, HOP_MS, MIN_HOP_MS } from '../../../src-renderer/canvas/animation.js';
 import { clockTenths } from '../../../src-renderer/components/drillSteps.js';
 import { guest2Arp, MAC_C, staleEchoEvents, TEAM_B_MAC } from './sim-fixtures.js';
@@ -18,7 +18,8 @@ describe('the event list', () => {
     const [, , , , rewrite, drop] = staleEchoEvents();
     expect(actionWords(drop)).toBe('dropped: no port of the virtual switch has that MAC');
     expect(actionWords(rewrite)).toBe('rewritten destination MAC');
-    expect(addressWords(drop.frame)).toEqual({ src: '00-1C-23-00-00-64 10.0.9.100', dst: `${MAC_C} 1.1.1.1` });
+    expect(addresses(drop.frame)).toEqual({ srcMac: '00-1C-23-00-00-64', srcIp: '10.0.9.100', dstMac: MAC_C, dstIp: '1.1.1.1' });
+    expect(addresses(guest2Arp().frame)).toMatchObject({ srcIp: '1.1.1.2', dstIp: '1.1.1.2' });
   });
 
   it('tells a rewrite as one sentence: the team, the field, both MACs and when the entry was learnt', () => {

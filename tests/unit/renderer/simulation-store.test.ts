@@ -88,6 +88,8 @@ describe('the tables at the moment', () => {
     vi.useFakeTimers();
     const drills = useDrillsStore();
     const tables = useMomentTablesStore();
+    drills.resultsOpen = true;
+    drills.resultsView = 'tables';
     for (const ms of [10_000, 11_000, 12_000]) {
       drills.setMoment(ms);
       await vi.advanceTimersByTimeAsync(TABLES_DEBOUNCE_MS / 3);
@@ -99,6 +101,16 @@ describe('the tables at the moment', () => {
     expect(asked[0].params).toMatchObject({ drill: 'migrate-then-restart' });
     expect(tables.tables?.atMs).toBe(12_000);
     expect(tables.loading).toBe(false);
+  });
+
+  it('asks nothing while the tables are not on screen', async () => {
+    vi.useFakeTimers();
+    const drills = useDrillsStore();
+    drills.resultsOpen = true;
+    drills.resultsView = 'events';
+    drills.setMoment(20_000);
+    await vi.advanceTimersByTimeAsync(TABLES_DEBOUNCE_MS * 2);
+    expect(service.asked.filter((a) => a.request === 'drills.stateAt')).toEqual([]);
   });
 });
 
