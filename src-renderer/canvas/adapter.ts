@@ -218,12 +218,12 @@ export class CanvasAdapter {
     return m.empty() ? null : { at: m.data('at'), tone: (m.classes()[0] ?? '').replace('frame-', ''), reason: m.data('reason') };
   }
 
-  /** The camera follows the frame: pans when its place would leave the middle of the view. */
+  /** The camera follows the frame: pans only when its next place is (nearly) out of view, as in a big lab. */
   private follow(to: Point): void {
     const cy = this.cy;
     const ext = cy.extent();
-    const marginX = (ext.x2 - ext.x1) * 0.2;
-    const marginY = (ext.y2 - ext.y1) * 0.2;
+    const marginX = (ext.x2 - ext.x1) * 0.05;
+    const marginY = (ext.y2 - ext.y1) * 0.05;
     if (to.x > ext.x1 + marginX && to.x < ext.x2 - marginX && to.y > ext.y1 + marginY && to.y < ext.y2 - marginY) return;
     cy.stop(true, false);
     cy.animate({ center: { eles: cy.getElementById(FRAME) } }, { duration: 200 });

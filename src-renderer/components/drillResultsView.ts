@@ -15,10 +15,11 @@ export function vmCounts(result: DrillResult): Record<VmFilter, number> {
   return { failed, passed: result.vms.length - failed, all: result.vms.length };
 }
 
-/** "lost 12.3 s · off (planned) 31.0 s · unreachable since 10:01:10": loss and planned downtime never mixed. */
+/** "lost 12.3 s · unreachable since 10:01:10 · off (planned) 31.0 s · 40/100 replies": loss first, planned downtime apart. */
 export function downtimeWords(vm: VmResult, clockStart: string): string {
-  const parts = [`${vm.replies}/${vm.pingsSent} replies`, `lost ${secondsText(vm.downtimeMs)}`];
-  if (vm.plannedDowntimeMs > 0) parts.push(`off (planned) ${secondsText(vm.plannedDowntimeMs)}`);
+  const parts = [`lost ${secondsText(vm.downtimeMs)}`];
   if (typeof vm.unreachableSinceMs === 'number') parts.push(`unreachable since ${clockText(clockStart, vm.unreachableSinceMs)}`);
+  if (vm.plannedDowntimeMs > 0) parts.push(`off (planned) ${secondsText(vm.plannedDowntimeMs)}`);
+  parts.push(`${vm.replies}/${vm.pingsSent} replies`);
   return parts.join(' · ');
 }

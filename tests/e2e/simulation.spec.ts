@@ -36,13 +36,25 @@ test('after the restart the canvas draws Guest1 in HostB and flags HostB\u2019s 
 
   await expect.poll(() => probe<string | null>(page, 'parentOf', 'vm:Guest1')).toBe('host:HostB');
   await expect.poll(() => probe<string[]>(page, 'badges')).toContain('team:HostB/VM-Team');
+  // At the baseline Guest1 is still in HostA and nothing is stale.
+  await page.getByRole('button', { name: 'Baseline' }).click();
+  await expect.poll(() => probe<string | null>(page, 'parentOf', 'vm:Guest1')).toBe('host:HostA');
+  expect(await probe<string[]>(page, 'badges')).toEqual([]);
+  expect(await probe<string[]>(page, 'classesOf', 'vswitch:HostB/VM-Switch')).not.toContain('dies');
+  await page.getByRole('slider', { name: 'Drill clock' }).focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => probe<string | null>(page, 'parentOf', 'vm:Guest1')).toBe('host:HostB');
   expect(await probe<string[]>(page, 'classesOf', 'team:HostB/VM-Team')).toContain('stale');
 
-  await page.getByRole('tab', { name: 'Tables at the moment' }).click();
+  // The badge opens the entry: the tables at the moment, its row marked.
+  const badge = (await probe<{ x: number; y: number } | null>(page, 'clientPoint', 'badge:team:HostB/VM-Team'))!;
+  await page.mouse.click(badge.x, badge.y);
+  await expect(page.getByRole('tab', { name: 'Tables at the moment' })).toHaveAttribute('aria-selected', 'true');
   const teamB = page.getByRole('region', { name: 'VM table of team VM-Team on HostB' });
   const staleRow = teamB.locator('tr.stale');
   await expect(staleRow).toHaveCount(1);
   await expect(staleRow).toContainText(/entry 00-15-5D-01-0A-[0-9A-F]{2} · Guest1 now has 00-15-5D-02-0B-[0-9A-F]{2}/);
+  await expect(staleRow).toHaveClass(/opened/);
 
   await guest1Echoes(page);
   const list = page.getByRole('region', { name: 'Event list' });
@@ -57,6 +69,12 @@ test('after the restart the canvas draws Guest1 in HostB and flags HostB\u2019s 
   await expect(list.getByRole('listbox', { name: 'Events' }).getByRole('option').first()).toContainText('dropped');
 
   await testInfo.attach('simulation-after-restart', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  // Leaving the results draws the design again: Guest1 back in HostA, no badge.
+  await page.getByRole('tab', { name: 'Steps & expectations' }).click();
+  await expect.poll(() => probe<string | null>(page, 'parentOf', 'vm:Guest1')).toBe('host:HostA');
+  expect(await probe<string[]>(page, 'badges')).toEqual([]);
+  expect(await probe<string[]>(page, 'classesOf', 'team:HostB/VM-Team')).not.toContain('stale');
 });
 
 test('playing the animation takes the echo request through HostB\u2019s team and stops it red at HostB/VM-Switch', async ({ page }) => {
