@@ -34,7 +34,7 @@ import { toMatrixView, findMatrixCell, type CoreMatrixFn } from './matrix-view.j
 import { allCapturePoints, defaultCapturePoints, readCapturePoints } from './capture-points.js';
 import { captureDrill, runCell } from './drill-exports.js';
 import { writeExport, ExportWriteFailed } from './export-files.js';
-import { traceDrill, stateAt } from '../core/drills/trace.js';
+import { traceDrill, DrillStateCursor } from '../core/drills/trace.js';
 import type { Drill } from '../../shared/drill.js';
 
 /** Params as the contract parsed them (defaults filled in). */
@@ -93,6 +93,8 @@ export class LabService {
   readonly events = new ServiceEvents();
   private readonly documents = new Map<string, OpenDocument>();
   private readonly runs = new RunRegistry();
+  /** The simulation drills.stateAt keeps for the drill the window scrubs (document, revision, drill, seed). */
+  private scrubbed: { docId: string; key: string; cursor: DrillStateCursor } | null = null;
   private readonly recent: RecentFiles;
   private readonly sessionId: string;
   private nextDoc = 1;
@@ -139,6 +141,7 @@ export class LabService {
     if (doc.autosaveTimer) clearTimeout(doc.autosaveTimer);
     doc.autosaveTimer = null;
     this.documents.delete(docId);
+    this.forgetScrubbed(docId);
     if (doc.revision === doc.savedRevision) await this.dropAutosave(doc);
     else await this.options.files.autosave(this.autosaveKey(doc), doc.file, doc.lab, doc.fingerprint).catch(() => undefined);
   }
@@ -319,6 +322,7 @@ export class LabService {
     this.unwatch(doc);
     await this.dropAutosave(doc);
     this.documents.delete(doc.docId);
+    this.forgetScrubbed(doc.docId);
     return ok({});
   }
 
@@ -490,15 +494,22 @@ export class LabService {
   async drillsTrace(p: Params<'drills.trace'>): Answer<'drills.trace'> {
     const found = this.drillToSimulate(p);
     if (!found.ok) return found;
-    const traced = traceDrill(found.value.lab, found.value.drill, p.filter, p.seed);
+    const traced = traceDrill(found.value.lab, found.value.drill, p.filter, { seed: p.seed });
     return traced.ok ? ok(traced.trace) : fail(traced.missing ? 'not-found' : 'invalid-request', traced.message);
   }
 
   async drillsStateAt(p: Params<'drills.stateAt'>): Answer<'drills.stateAt'> {
     const found = this.drillToSimulate(p);
     if (!found.ok) return found;
-    const state = stateAt(found.value.lab, found.value.drill, p.atMs, p.seed);
+    // One simulation kept for the drill being scrubbed: moving forward carries it on.
+    const key = JSON.stringify([p.docId, this.documents.get(p.docId)!.revision, p.drill ?? null, p.cellId ?? null, p.seed ?? null]);
+    if (this.scrubbed?.key !== key) this.scrubbed = { docId: p.docId, key, cursor: new DrillStateCursor(structuredClone(found.value.lab), structuredClone(found.value.drill), p.seed) };
+    const state = this.scrubbed.cursor.at(p.atMs);
     return state.ok ? ok({ snapshot: state.snapshot }) : fail('invalid-request', state.message);
+  }
+
+  private forgetScrubbed(docId: string): void {
+    if (this.scrubbed?.docId === docId) this.scrubbed = null;
   }
 
   /** The open document's lab, if it can be simulated, and the drill the request names. */

@@ -8,6 +8,7 @@ import { ARP_REPLY, ethertypeOf, ICMP_ECHO_REQUEST, type Frame } from '../net/fr
 import type { Hop } from '../engine/context.js';
 import type { Network } from '../network.js';
 import { DrillSession } from './session.js';
+import { judge } from './runner.js';
 import { clockFormatter } from './clock.js';
 
 /** A refusal says why in the engineer's words; `missing` when it names something the lab does not have. */
@@ -57,8 +58,15 @@ function checkVms(lab: Lab, vms: readonly string[] | undefined): string | null {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 3)} s`;
 
+export interface TraceOptions {
+  seed?: number;
+  /** Also run the drill to its end and say whether it passed (the CLI's exit code). */
+  verdict?: boolean;
+}
+
 /** Every hop of every frame of the drill in the filter's window; deterministic for the same lab and seed. */
-export function traceDrill(lab: Lab, drill: Drill, filterInput: TraceFilter = {}, seed?: number): Refusable<{ trace: Trace }> {
+export function traceDrill(lab: Lab, drill: Drill, filterInput: TraceFilter = {}, options: TraceOptions = {}): Refusable<{ trace: Trace; passed?: boolean }> {
+  const seed = options.seed;
   const filter = traceFilterSchema.parse(filterInput);
   const badVm = checkVms(lab, filter.vms);
   if (badVm) return { ok: false, message: badVm, missing: true };
@@ -106,11 +114,17 @@ export function traceDrill(lab: Lab, drill: Drill, filterInput: TraceFilter = {}
     if (until >= toUs) break;
   }
   stop();
+  let passed: boolean | undefined;
+  if (options.verdict) {
+    session.finish();
+    passed = judge(session).passed;
+  }
 
   const clock = clockFormatter(lab.settings.clockStart);
   const last = events[events.length - 1];
   return {
     ok: true,
+    ...(passed === undefined ? {} : { passed }),
     trace: {
       format: 'lab-planner/trace',
       drill: drill.name,
@@ -167,12 +181,32 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'arp-unresolved': 'nobody answered the ARP request for the destination IP, so the packet was never sent',
 };
 
+/**
+ * The drill's tables at any moment, including what happens at that very moment. Moving forward
+ * carries on the same simulation, so a scrubber dragged along the drill pays only for the time it
+ * covers; moving back starts the drill again.
+ */
+export class DrillStateCursor {
+  private session: DrillSession | null = null;
+
+  constructor(
+    readonly lab: Lab,
+    readonly drill: Drill,
+    readonly seed?: number,
+  ) {}
+
+  at(atMs: number): Refusable<{ snapshot: Snapshot }> {
+    const atUs = Math.round(atMs * 1000);
+    let session = this.session;
+    if (session === null || session.nowUs > atUs) session = this.session = new DrillSession(this.lab, this.drill, { seed: this.seed, snapshots: false, changes: false });
+    const lastUs = session.runEndUs - 1;
+    if (atUs > lastUs) return { ok: false, message: `drill ${this.drill.name} lasts ${seconds(lastUs / 1000)}; ${seconds(atMs)} is after it ends` };
+    session.advanceTo(atUs, true);
+    return { ok: true, snapshot: { ...session.net.snapshot(), atMs } };
+  }
+}
+
 /** The drill's tables at one moment (ms from the drill start), including what happens at that very moment. */
 export function stateAt(lab: Lab, drill: Drill, atMs: number, seed?: number): Refusable<{ snapshot: Snapshot }> {
-  const session = new DrillSession(lab, drill, { seed, snapshots: false, changes: false });
-  const atUs = Math.round(atMs * 1000);
-  const lastUs = session.runEndUs - 1;
-  if (atUs > lastUs) return { ok: false, message: `drill ${drill.name} lasts ${seconds(lastUs / 1000)}; ${seconds(atMs)} is after it ends` };
-  session.advanceTo(atUs, true);
-  return { ok: true, snapshot: { ...session.net.snapshot(), atMs } };
+  return new DrillStateCursor(lab, drill, seed).at(atMs);
 }
