@@ -1,6 +1,6 @@
 // How the results list reads: failures first, a filter with counts, downtime in the engineer's words.
 import type { DrillResult, VmResult } from '../../shared/drill.js';
-import { clockText, secondsText } from './drillSteps.js';
+import { clockTenths } from './drillSteps.js';
 
 export type VmFilter = 'failed' | 'passed' | 'all';
 
@@ -15,11 +15,15 @@ export function vmCounts(result: DrillResult): Record<VmFilter, number> {
   return { failed, passed: result.vms.length - failed, all: result.vms.length };
 }
 
-/** "lost 12.3 s · unreachable since 10:01:10 · off (planned) 31.0 s · 40/100 replies": loss first, planned downtime apart. */
+/**
+ * "off (planned) 30.0 s + 59.3 s down · unreachable since 10:00:55.3 · 25/116 replies": the words of the CLI table and
+ * the HTML report (src-main/core/drills/downtime-words.ts, which the window cannot import until it moves to shared/).
+ */
 export function downtimeWords(vm: VmResult, clockStart: string): string {
-  const parts = [`lost ${secondsText(vm.downtimeMs)}`];
-  if (typeof vm.unreachableSinceMs === 'number') parts.push(`unreachable since ${clockText(clockStart, vm.unreachableSinceMs)}`);
-  if (vm.plannedDowntimeMs > 0) parts.push(`off (planned) ${secondsText(vm.plannedDowntimeMs)}`);
+  const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const down = [...(vm.plannedDowntimeMs > 0 ? [`off (planned) ${sec(vm.plannedDowntimeMs)}`] : []), ...(vm.downtimeMs > 0 ? [`${sec(vm.downtimeMs)} down`] : [])];
+  const parts = [down.length ? down.join(' + ') : 'no loss'];
+  if (typeof vm.unreachableSinceMs === 'number') parts.push(`unreachable since ${clockTenths(clockStart, vm.unreachableSinceMs)}`);
   parts.push(`${vm.replies}/${vm.pingsSent} replies`);
   return parts.join(' · ');
 }
