@@ -21,7 +21,7 @@ export interface CanvasCallbacks {
 }
 
 /** Kinds the simulation draws over the design; a design sync leaves them alone. */
-const SIM_KINDS = new Set(['ghost', 'draft', 'badge', 'frame', 'sim-vnic']);
+const SIM_KINDS = new Set(['ghost', 'draft', 'badge', 'frame']);
 const FRAME = 'sim:frame';
 
 const PLUG = 'node[kind="nic"], node[kind="port"]';
@@ -153,7 +153,9 @@ export class CanvasAdapter {
           if (ele.data('parent') !== want.data.parent) ele.move({ parent: want.data.parent ?? null });
           if (want.position) ele.position({ ...want.position });
         }
-        cy.remove(cy.getElementById(`simvnic:${id}`));
+        const vnic = cy.getElementById(`vnic:${id}`);
+        const designTarget = this.design.get(`vnic:${id}`)?.data.target;
+        if (!vnic.empty() && designTarget && vnic.data('target') !== designTarget) (vnic as cytoscape.EdgeSingular).move({ target: designTarget });
       }
       this.movedVms = new Set();
       for (const [id, m] of moved) {
@@ -163,8 +165,9 @@ export class CanvasAdapter {
         if (ele.data('parent') !== m.parent) ele.move({ parent: m.parent });
         const p = ele.position();
         if (p.x !== m.position.x || p.y !== m.position.y) ele.position({ ...m.position });
-        const edge = `simvnic:${id}`;
-        if (m.vswitch && cy.getElementById(edge).empty()) cy.add({ group: 'edges', data: { id: edge, kind: 'sim-vnic', source: id, target: m.vswitch }, selectable: false });
+        // Its adapter is plugged into the virtual switch of the host it runs on (the hop stream names the same edge).
+        const vnic = cy.getElementById(`vnic:${id}`);
+        if (!vnic.empty() && m.vswitch && vnic.data('target') !== m.vswitch) (vnic as cytoscape.EdgeSingular).move({ target: m.vswitch });
       }
       const badges = new Map((drawing?.badges ?? []).map((b) => [b.id, b]));
       cy.nodes('node[kind="badge"]').forEach((n) => {

@@ -37,7 +37,8 @@ export function pingPath(lab: Lab, snapshot: PathState | null, client: string, v
   const host = lab.hosts.find((h) => h.name === where);
   const vsName = spec?.host === where ? (spec?.virtualSwitch ?? host?.virtualSwitches[0]?.name) : host?.virtualSwitches[0]?.name;
   if (!host || !vsName) return [];
-  link(virtualSwitchId(host.name, vsName), vmId(vm), spec?.host === where ? `vnic:${vmId(vm)}` : `simvnic:${vmId(vm)}`);
+  // A VM running elsewhere is drawn plugged into that host's virtual switch by the same adapter edge.
+  link(virtualSwitchId(host.name, vsName), vmId(vm), `vnic:${vmId(vm)}`);
 
   const start = clientId(client);
   const goal = vmId(vm);

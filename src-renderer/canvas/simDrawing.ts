@@ -15,7 +15,7 @@ export interface SimDrawing {
 }
 
 /** Every class the simulation may set, so the adapter can clear them. */
-export const SIM_CLASSES = ['sim-off', 'sim-booting', 'sim-running', 'sim-paused', 'in-flight', 'failed', 'team-disabled', 'stale', 'active-member', 'sim-away'] as const;
+export const SIM_CLASSES = ['sim-off', 'sim-booting', 'sim-running', 'sim-paused', 'in-flight', 'failed', 'team-disabled', 'stale', 'active-member'] as const;
 
 const ROW = 68;
 const SLOT = 104;
@@ -46,8 +46,6 @@ export function simDrawing(lab: Lab, state: SimState, stale: readonly StaleEntry
       vswitch: vswitch ? virtualSwitchId(at.host, vswitch) : null,
     });
   }
-  // The design's adapter edge of a VM now elsewhere is not drawn; the VM is plugged into its host's virtual switch.
-  for (const id of moved.keys()) add(`vnic:${id}`, 'sim-away');
   for (const id of state.failed) add(id, 'failed');
   for (const [id, t] of state.teams) {
     if (!t.enabled) add(id, 'team-disabled');

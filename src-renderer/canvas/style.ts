@@ -67,8 +67,6 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'node.active-member', style: { 'border-color': c.member, 'border-width': 3 } },
     { selector: 'edge.active-member', style: { 'line-style': 'solid', width: 3 } },
     { selector: 'node.stale', style: { 'border-color': c.problem, 'border-width': 4 } },
-    { selector: '.sim-away', style: { display: 'none' } },
-    { selector: 'edge[kind="sim-vnic"]', style: { 'line-color': c.vnic, width: 1 } },
     { selector: 'node[kind="badge"]', style: { shape: 'ellipse', width: 20, height: 20, 'background-color': c.problem, 'border-width': 2, 'border-color': c.backdrop, label: 'data(label)', color: '#ffffff', 'font-weight': 'bold', 'font-size': 13, 'z-index': 30, 'z-compound-depth': 'top', 'min-zoomed-font-size': 0 } },
     { selector: 'node[kind="frame"]', style: { shape: 'ellipse', width: 18, height: 18, 'background-color': c.frame, 'border-width': 2, 'border-color': c.backdrop, label: '', 'z-index': 40, 'z-compound-depth': 'top', 'overlay-opacity': 0 } },
     { selector: 'node[kind="frame"].frame-rewritten', style: { 'background-color': c.rewritten } },
