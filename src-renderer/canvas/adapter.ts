@@ -79,6 +79,10 @@ export class CanvasAdapter {
   private movedVms = new Set<string>();
   /** The design's elements by id, as last synced: where a VM goes back to. */
   private design = new Map<string, CanvasElement>();
+  /** The simulation's classes as last applied, by element id; null when the drawing must be checked in full. */
+  private simApplied: Map<string, string[]> | null = null;
+  /** The drill marks as last drawn, so an unchanged mark is not redrawn. */
+  private marked = new Map<string, string>();
   private sized = false;
   /** A fit asked for while the container had no size yet is done once it has one. */
   private fitWhenSized = false;
@@ -102,6 +106,11 @@ export class CanvasAdapter {
     cy.batch(() => {
       const wanted = new Map(elements.map((e) => [e.data.id, e]));
       this.design = wanted;
+      // Re-added elements lost the simulation's classes and the marks: the next simulate checks them all,
+      // the next highlight draws every mark afresh.
+      this.simApplied = null;
+      for (const id of this.marked.keys()) cy.getElementById(id).removeClass('problem path dies');
+      this.marked = new Map();
       cy.elements().forEach((ele) => {
         if (SIM_KINDS.has(ele.data('kind'))) return;
         const want = wanted.get(ele.id());
@@ -134,15 +143,29 @@ export class CanvasAdapter {
   simulate(drawing: SimDrawing | null): void {
     const cy = this.cy;
     const classes = drawing?.classes ?? new Map<string, string[]>();
+    const applied = this.simApplied;
+    const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join(' ') === (b ?? []).join(' ');
     cy.batch(() => {
-      cy.elements(SIM_CLASS_SELECTOR).forEach((ele) => {
-        const want = classes.get(ele.id());
-        for (const cls of SIM_CLASSES) if (ele.hasClass(cls) && !want?.includes(cls)) ele.removeClass(cls);
-      });
+      // Only what changed since the last moment is touched; after a design sync, every element is checked once.
+      if (applied === null) {
+        cy.elements(SIM_CLASS_SELECTOR).forEach((ele) => {
+          const want = classes.get(ele.id());
+          for (const cls of SIM_CLASSES) if (ele.hasClass(cls) && !want?.includes(cls)) ele.removeClass(cls);
+        });
+      } else {
+        for (const [id, had] of applied) {
+          const want = classes.get(id);
+          if (same(had, want)) continue;
+          const ele = cy.getElementById(id);
+          for (const cls of had) if (!want?.includes(cls)) ele.removeClass(cls);
+        }
+      }
       for (const [id, list] of classes) {
+        if (applied !== null && same(applied.get(id), list)) continue;
         const ele = cy.getElementById(id);
         if (!ele.empty()) for (const cls of list) if (!ele.hasClass(cls)) ele.addClass(cls);
       }
+      this.simApplied = classes;
       // VMs that ran elsewhere go back to their design place; those that run elsewhere now move there.
       const moved = drawing?.moved ?? new Map();
       for (const id of this.movedVms) {
@@ -235,12 +258,16 @@ export class CanvasAdapter {
   /** Marks problem elements, the path a ping takes and the device where it dies. */
   highlight(marks: { problems?: readonly string[]; path?: readonly string[]; dies?: string | null }): void {
     const cy = this.cy;
+    const next = new Map<string, string>();
+    const mark = (id: string, cls: string) => next.set(id, next.has(id) ? `${next.get(id)} ${cls}` : cls);
+    for (const id of marks.problems ?? []) mark(id, 'problem');
+    for (const id of marks.path ?? []) mark(id, 'path');
+    if (marks.dies) mark(marks.dies, 'dies');
     cy.batch(() => {
-      cy.elements('.problem, .path, .dies').removeClass('problem path dies');
-      for (const id of marks.problems ?? []) cy.getElementById(id).addClass('problem');
-      for (const id of marks.path ?? []) cy.getElementById(id).addClass('path');
-      if (marks.dies) cy.getElementById(marks.dies).addClass('dies');
+      for (const [id, had] of this.marked) if (next.get(id) !== had) cy.getElementById(id).removeClass('problem path dies');
+      for (const [id, cls] of next) if (this.marked.get(id) !== cls) cy.getElementById(id).removeClass('problem path dies').addClass(cls);
     });
+    this.marked = next;
   }
 
   /** Brings elements to the eye in a tone (a design check's severity, or a what-if case's target); null clears. */

@@ -14,8 +14,8 @@ export interface VmAt { host: string; state: VmChange['state']; mac: string | nu
 export interface TeamAt { host: string; team: string; enabled: boolean; activeMember: string | null }
 export interface EntryAt { host: string; team: string; ip: string; mac: string; learntAtMs: number }
 
+/** The simulated state between two changes of the drill (the same for every moment in between). */
 export interface SimState {
-  atMs: number;
   vms: Map<string, VmAt>;
   /** Canvas ids of the NICs, cables, ports, switches and hosts failed at the moment. */
   failed: Set<string>;
@@ -27,6 +27,18 @@ export interface SimState {
 /** A team's VM table entry whose MAC is not the one its VM has now: the field report's bug, visible. */
 export interface StaleEntry extends EntryAt { teamElement: string; vm: string; vmMac: string }
 
+/** How many of the ascending `times` are at or before `ms` (a binary search). */
+function countAtOrBefore(times: readonly number[], ms: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** One thing's changes in time order; the value at a moment is the last change at or before it. */
 class Track<T> {
   readonly times: number[] = [];
@@ -36,14 +48,8 @@ class Track<T> {
     this.values.push(value);
   }
   at(ms: number): T | undefined {
-    let lo = 0;
-    let hi = this.times.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.times[mid] <= ms) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? undefined : this.values[lo - 1];
+    const n = countAtOrBefore(this.times, ms);
+    return n === 0 ? undefined : this.values[n - 1];
   }
 }
 
@@ -58,10 +64,14 @@ export class DrillState {
   private readonly faults = new Map<string, Track<boolean>>();
   private readonly teams = new Map<string, Track<TeamAt>>();
   private readonly entries = new Map<string, Track<EntryAt | null>>();
+  /** Every change's time, in order: moments between the same two changes share one state. */
+  private readonly times: number[];
+  private last: { applied: number; state: SimState } | null = null;
 
   /** `changes` in the order the drill made them (changes at the same moment apply in that order). */
   constructor(changes: readonly StateChange[]) {
     const ordered = changes.map((c, i) => ({ c, i })).sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i);
+    this.times = ordered.map(({ c }) => c.atMs);
     for (const { c } of ordered) {
       if (c.kind === 'vm') track(this.vms, c.vm).push(c.atMs, { host: c.host, state: c.state, mac: c.mac, migratingTo: c.migratingTo });
       else if (c.kind === 'fault') track(this.faults, c.element).push(c.atMs, c.failed);
@@ -70,7 +80,16 @@ export class DrillState {
     }
   }
 
+  /** The state at a moment; the same object for every moment with the same changes applied, so nothing redraws in between. */
   at(atMs: number): SimState {
+    const applied = countAtOrBefore(this.times, atMs);
+    if (this.last?.applied === applied) return this.last.state;
+    const state = this.fold(atMs);
+    this.last = { applied, state };
+    return state;
+  }
+
+  private fold(atMs: number): SimState {
     const vms = new Map<string, VmAt>();
     for (const [name, t] of this.vms) {
       const v = t.at(atMs);
@@ -88,7 +107,7 @@ export class DrillState {
       const e = t.at(atMs);
       if (e) entries.push(e);
     }
-    return { atMs, vms, failed, teams, entries };
+    return { vms, failed, teams, entries };
   }
 }
 
@@ -98,8 +117,11 @@ const entryAt = (c: EntryChange): EntryAt | null => (c.mac === null ? null : { h
 const sameMac = (a: string, b: string) => a.replace(/[:-]/g, '').toUpperCase() === b.replace(/[:-]/g, '').toUpperCase();
 
 /** Entries that map a VM's IP to a MAC the VM no longer has (a VM that is off, or has no MAC yet, is not judged). */
+const vmsByIp = new WeakMap<Lab, Map<string, string>>();
+
 export function staleEntries(lab: Lab, state: Pick<SimState, 'entries' | 'vms'>): StaleEntry[] {
-  const vmByIp = new Map(lab.vms.map((v) => [v.ip, v.name]));
+  let vmByIp = vmsByIp.get(lab);
+  if (!vmByIp) vmsByIp.set(lab, (vmByIp = new Map(lab.vms.map((v) => [v.ip, v.name]))));
   const out: StaleEntry[] = [];
   for (const e of state.entries) {
     const vm = vmByIp.get(e.ip);

@@ -69,3 +69,11 @@ describe('the simulated lab on the canvas', () => {
     expect(drawn(30_000).badges).toEqual([]);
   });
 });
+
+describe('moving the drill clock between two changes', () => {
+  it('keeps the same state, so nothing on the canvas redraws', () => {
+    const state = new DrillState(migrateThenRestartChanges());
+    expect(state.at(25_000)).toBe(state.at(35_000));
+    expect(state.at(35_000)).not.toBe(state.at(45_000));
+  });
+});
