@@ -23,6 +23,7 @@ export const useTraceStore = defineStore('trace', () => {
   const fromSec = ref(0);
   const toSec = ref(0);
   const selectedSeq = ref<number | null>(null);
+  let asked = 0;
 
   const events = computed(() => (trace.value ? filterEvents(trace.value.events, filter.value) : []));
   const selected = computed<TraceEvent | null>(() => events.value.find((e) => e.seq === selectedSeq.value) ?? null);
@@ -36,22 +37,30 @@ export const useTraceStore = defineStore('trace', () => {
       fromSec.value = Math.max(0, Math.floor(drills.atMs / 1000) - WINDOW_SEC);
       toSec.value = Math.floor(drills.atMs / 1000) + WINDOW_SEC;
     }
+    const ticket = ++asked;
     loading.value = true;
     error.value = null;
     try {
       const vms = filter.value.vm ? [filter.value.vm] : undefined;
-      trace.value = await call('drills.trace', { docId, ...source, filter: { fromMs: fromSec.value * 1000, toMs: Math.max(fromSec.value, toSec.value) * 1000, dropsOnly: false, ...(vms ? { vms } : {}) } });
+      const answer = await call('drills.trace', { docId, ...source, filter: { fromMs: fromSec.value * 1000, toMs: Math.max(fromSec.value, toSec.value) * 1000, dropsOnly: false, ...(vms ? { vms } : {}) } });
+      // Only the answer to the last question counts (the VM or the window may have changed meanwhile).
+      if (ticket === asked) trace.value = answer;
     } catch (e) {
+      if (ticket !== asked) return;
       trace.value = null;
       error.value = e instanceof Error ? e.message : String(e);
     } finally {
-      loading.value = false;
+      if (ticket === asked) loading.value = false;
     }
   }
 
+  /** Selects an event: the clock moves to it, and the animation goes on from there. */
   function select(e: TraceEvent | null): void {
     selectedSeq.value = e?.seq ?? null;
-    if (e) drills.setMoment(e.atMs);
+    if (!e) return;
+    drills.setMoment(e.atMs);
+    const i = hops.value.findIndex((h) => h.seq === e.seq);
+    if (i >= 0) index.value = i;
   }
 
   // A new result is another drill: its old events mean nothing.

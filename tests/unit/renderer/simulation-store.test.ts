@@ -149,6 +149,17 @@ describe('the event list and its animation', () => {
     expect(trace.playing).toBe(false);
   });
 
+  it('plays on from the event selected in the list', async () => {
+    vi.useFakeTimers();
+    const trace = useTraceStore();
+    trace.filter.vm = 'Guest1';
+    trace.select(trace.events.find((e) => e.action === 'rewritten')!);
+    expect(trace.hop?.tone).toBe('rewritten');
+    trace.play();
+    await vi.advanceTimersByTimeAsync(HOP_MS + 1);
+    expect(trace.hop).toMatchObject({ at: 'vswitch:HostB/VM-Switch', tone: 'dropped' });
+  });
+
   it('steps forward and back, pausing, and plays on through drops when asked to', async () => {
     vi.useFakeTimers();
     const trace = useTraceStore();
