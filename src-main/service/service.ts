@@ -34,7 +34,7 @@ import { toMatrixView, findMatrixCell, type CoreMatrixFn } from './matrix-view.j
 import { allCapturePoints, defaultCapturePoints, readCapturePoints } from './capture-points.js';
 import { captureDrill, runCell } from './drill-exports.js';
 import { writeExport, ExportWriteFailed } from './export-files.js';
-import { traceDrill, DrillStateCursor } from '../core/drills/trace.js';
+import { drillOf, noSuchCell, traceOf, ScrubbedDrill } from './simulation.js';
 import type { Drill } from '../../shared/drill.js';
 
 /** Params as the contract parsed them (defaults filled in). */
@@ -93,8 +93,8 @@ export class LabService {
   readonly events = new ServiceEvents();
   private readonly documents = new Map<string, OpenDocument>();
   private readonly runs = new RunRegistry();
-  /** The simulation drills.stateAt keeps for the drill the window scrubs (document, revision, drill, seed). */
-  private scrubbed: { docId: string; key: string; cursor: DrillStateCursor } | null = null;
+  /** The simulation drills.stateAt carries on while the window scrubs one drill. */
+  private readonly scrubbed = new ScrubbedDrill();
   private readonly recent: RecentFiles;
   private readonly sessionId: string;
   private nextDoc = 1;
@@ -141,7 +141,7 @@ export class LabService {
     if (doc.autosaveTimer) clearTimeout(doc.autosaveTimer);
     doc.autosaveTimer = null;
     this.documents.delete(docId);
-    this.forgetScrubbed(docId);
+    this.scrubbed.forget(docId);
     if (doc.revision === doc.savedRevision) await this.dropAutosave(doc);
     else await this.options.files.autosave(this.autosaveKey(doc), doc.file, doc.lab, doc.fingerprint).catch(() => undefined);
   }
@@ -322,7 +322,7 @@ export class LabService {
     this.unwatch(doc);
     await this.dropAutosave(doc);
     this.documents.delete(doc.docId);
-    this.forgetScrubbed(doc.docId);
+    this.scrubbed.forget(doc.docId);
     return ok({});
   }
 
@@ -493,23 +493,13 @@ export class LabService {
 
   async drillsTrace(p: Params<'drills.trace'>): Answer<'drills.trace'> {
     const found = this.drillToSimulate(p);
-    if (!found.ok) return found;
-    const traced = traceDrill(found.value.lab, found.value.drill, p.filter, { seed: p.seed });
-    return traced.ok ? ok(traced.trace) : fail(traced.missing ? 'not-found' : 'invalid-request', traced.message);
+    return found.ok ? traceOf(found.value.lab, found.value.drill, p.filter, p.seed) : found;
   }
 
   async drillsStateAt(p: Params<'drills.stateAt'>): Answer<'drills.stateAt'> {
     const found = this.drillToSimulate(p);
     if (!found.ok) return found;
-    // One simulation kept for the drill being scrubbed: moving forward carries it on.
-    const key = JSON.stringify([p.docId, this.documents.get(p.docId)!.revision, p.drill ?? null, p.cellId ?? null, p.seed ?? null]);
-    if (this.scrubbed?.key !== key) this.scrubbed = { docId: p.docId, key, cursor: new DrillStateCursor(structuredClone(found.value.lab), structuredClone(found.value.drill), p.seed) };
-    const state = this.scrubbed.cursor.at(p.atMs);
-    return state.ok ? ok({ snapshot: state.snapshot }) : fail('invalid-request', state.message);
-  }
-
-  private forgetScrubbed(docId: string): void {
-    if (this.scrubbed?.docId === docId) this.scrubbed = null;
+    return this.scrubbed.stateAt({ ...p, revision: this.documents.get(p.docId)!.revision }, found.value.lab, found.value.drill, p.atMs);
   }
 
   /** The open document's lab, if it can be simulated, and the drill the request names. */
@@ -778,20 +768,6 @@ export class LabService {
 
 function notOpen(docId: string): Result<never> {
   return fail('not-found', `no open lab is called "${docId}"; it may have been closed`);
-}
-
-/** The drill a request names: a lab drill by name, or a what-if matrix cell's drill by its id. */
-function drillOf(lab: Lab, p: { drill?: string; cellId?: string }): Result<Drill> {
-  if (p.cellId !== undefined) {
-    const cell = findMatrixCell(lab, p.cellId);
-    return cell ? ok(cell.drill) : noSuchCell(p.cellId);
-  }
-  const drill = lab.drills.find((d) => d.name === p.drill);
-  return drill ? ok(drill) : fail('not-found', `the lab has no drill named "${p.drill}"`);
-}
-
-function noSuchCell(cellId: string): Result<never> {
-  return fail('not-found', `the what-if matrix of this lab has no case "${cellId}"; the lab may have changed since the matrix ran, so run it again`);
 }
 
 function noClient(): Result<never> {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StateChange } from '../../../shared/trace.js';
 import { cableId } from '../../../shared/checks.js';
-import { drill, example, vmOf, withDrill } from './helpers.js';
+import { drill, example, parse, vmOf, withDrill } from './helpers.js';
 import { runDrill } from '../../../src-main/core/drills/runner.js';
 
 const GUEST1_MAC_C = '00-15-5D-01-0A-00';
@@ -139,5 +139,26 @@ describe('planned downtime', () => {
     const guest2 = vmOf(drill(shut, 'shut-guest2').result, 'Guest2');
     expect(guest2).toMatchObject({ passed: true, reachableAtEnd: false, downtimeMs: 0, unreachableSinceMs: null });
     expect(guest2.verdict).toBe('off (planned) at the end since its shutdown at 10:00:10');
+  });
+
+  it('reads a VM that is off at the start and started by a step as off (planned) until it has booted', () => {
+    const input = JSON.parse(JSON.stringify(lab));
+    input.vms[1].initialState = 'off';
+    input.drills = [{ name: 'start-guest2', vms: ['Guest2'], steps: [{ action: 'start', vm: 'Guest2' }] }];
+    const started = parse(input);
+    const { result } = drill(started, 'start-guest2');
+    const guest2 = vmOf(result, 'Guest2');
+    expect(guest2.passed).toBe(true);
+    expect(guest2.timeline[0]).toMatchObject({ fromMs: 0, up: false, planned: true });
+    expect(guest2.plannedDowntimeMs).toBeGreaterThanOrEqual(result.steps[0].atMs + bootMs - lab.settings.pingIntervalMs);
+    expect(guest2.downtimeMs).toBeLessThanOrEqual(lab.settings.pingIntervalMs * 2);
+  });
+
+  it('counts what a failure causes as loss, even the cluster restarting a failed host’s VMs', () => {
+    const failed = withDrill(lab, { name: 'lose-a', vms: ['Guest2'], steps: [{ action: 'fail-host', host: 'HostA' }] });
+    const guest2 = vmOf(drill(failed, 'lose-a').result, 'Guest2');
+    expect(guest2.plannedDowntimeMs).toBe(0);
+    expect(guest2.downtimeMs).toBeGreaterThanOrEqual((lab.settings.clusterFailoverSec + lab.settings.vmBootSec) * 1000 - lab.settings.pingIntervalMs);
+    expect(guest2.timeline.some((s) => s.planned)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/drill.js';
 import type { StateChange, Trace, TraceFilter } from '../../../shared/trace.js';
 import { traceSchema } from '../../../shared/trace.js';
-import { traceDrill, stateAt } from '../../../src-main/core/drills/trace.js';
+import { traceDrill, stateAt, frameView } from '../../../src-main/core/drills/trace.js';
 import { drill, example } from './helpers.js';
 
 const TEAM_B_MAC = '00-24-E8-0B-00-03';
@@ -89,6 +89,14 @@ describe('the trace of migrate-then-restart', () => {
     const seqs = whole.events.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('is the same stream a capture reads: what HostB/NIC3 captures arriving is what the trace shows it receive', () => {
+    const { captures } = drill(lab, 'migrate-then-restart', [{ host: 'HostB', nic: 'NIC3' }]);
+    const captured = captures[0].records.filter((r) => r.direction === 'in').map((r) => ({ atMs: r.atUs / 1000, frame: frameView(r.frame) }));
+    const traced = trace().events.filter((e) => e.device === 'HostB/NIC3' && e.action === 'received').map((e) => ({ atMs: e.atMs, frame: e.frame }));
+    expect(traced.length).toBeGreaterThan(100);
+    expect(traced).toEqual(captured);
   });
 
   it('stops at the cap and says how to see the rest', () => {
