@@ -81,6 +81,9 @@ export class CanvasAdapter {
   private design = new Map<string, CanvasElement>();
   /** The simulation's classes as last applied, by element id; null when the drawing must be checked in full. */
   private simApplied: Map<string, string[]> | null = null;
+  /** Stale-entry badges on view; every team's badge exists once the simulation was drawn (until the next design sync). */
+  private badgesShown = new Set<string>();
+  private badgesReady = false;
   /** The drill marks as last drawn, so an unchanged mark is not redrawn. */
   private marked = new Map<string, string>();
   private sized = false;
@@ -109,6 +112,7 @@ export class CanvasAdapter {
       // Re-added elements lost the simulation's classes and the marks: the next simulate checks them all,
       // the next highlight draws every mark afresh.
       this.simApplied = null;
+      this.badgesReady = false;
       for (const id of this.marked.keys()) cy.getElementById(id).removeClass('problem path dies');
       this.marked = new Map();
       cy.elements().forEach((ele) => {
@@ -192,19 +196,36 @@ export class CanvasAdapter {
         const vnic = cy.getElementById(`vnic:${id}`);
         if (!vnic.empty() && m.vswitch && vnic.data('target') !== m.vswitch) (vnic as cytoscape.EdgeSingular).move({ target: m.vswitch });
       }
+      // Badges are shown and hidden, never added and removed: adding a node makes Cytoscape re-sort every element.
       const badges = new Map((drawing?.badges ?? []).map((b) => [b.id, b]));
-      cy.nodes('node[kind="badge"]').forEach((n) => {
-        if (!badges.has(n.id())) n.remove();
-      });
+      for (const id of this.badgesShown) if (!badges.has(id)) cy.getElementById(id).removeClass('shown');
       for (const b of badges.values()) {
         const team = cy.getElementById(b.team);
         if (team.empty()) continue;
         const at = { x: team.position().x + 58, y: team.position().y - 20 };
-        const badge = cy.getElementById(b.id);
-        if (badge.empty()) cy.add({ group: 'nodes', data: { id: b.id, kind: 'badge', label: '!', team: b.team, ip: b.ip, title: b.label }, position: at, selectable: false, grabbable: false });
-        else badge.position(at);
+        let badge = cy.getElementById(b.id);
+        if (badge.empty()) badge = cy.add({ group: 'nodes', data: { id: b.id, kind: 'badge', label: '!' }, position: at, selectable: false, grabbable: false });
+        badge.data({ team: b.team, ip: b.ip, title: b.label });
+        badge.position(at);
+        badge.addClass('shown');
       }
+      this.badgesShown = new Set(badges.keys());
+      if (drawing && !this.badgesReady) this.prepareBadges();
     });
+  }
+
+  /** One hidden badge beside every team, added in one go the first time the simulation is drawn. */
+  private prepareBadges(): void {
+    const cy = this.cy;
+    this.badgesReady = true;
+    const missing = cy.nodes('node[kind="team"]').filter((t) => cy.getElementById(`badge:${t.id()}`).empty());
+    if (missing.empty()) return;
+    cy.add(
+      missing.map((t) => {
+        const p = (t as NodeSingular).position();
+        return { group: 'nodes' as const, data: { id: `badge:${t.id()}`, kind: 'badge', label: '!', team: t.id() }, position: { x: p.x + 58, y: p.y - 20 }, selectable: false, grabbable: false };
+      }),
+    );
   }
 
   /** Centres the view on an element, zooming in to a readable size when the view is far out. */

@@ -83,8 +83,8 @@ async function panZoomMedianFrame(page: Page): Promise<{ median: number; p90: nu
     await page.mouse.up();
   }
   const times = await stopFrameRecording(page);
-  const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)], frames: sorted.length };
+  const f = figures(times);
+  return { median: f.median, p90: f.p90, frames: f.count };
 }
 
 /** Runs a drill from the drill panel and waits for its verdict. */
@@ -96,25 +96,37 @@ async function runDrillIn(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Run drill' }).and(page.locator(':enabled')).waitFor();
 }
 
-/** Moves the drill clock by keys (a second, a step, the ends) and times each move until the canvas has drawn it. */
-async function scrubRedraws(page: Page): Promise<{ median: number; p90: number; max: number; moves: number }> {
+/**
+ * Moves the drill clock by keys (a second, a step, the ends) and times each move: until the window has updated the
+ * canvas' elements (the state folded, classes and parents applied; Vue's flush is a microtask) and until drawn.
+ */
+async function scrubRedraws(page: Page): Promise<{ update: Figures; redraw: Figures }> {
   const times = (await page.evaluate(`(async () => {
     const clock = document.querySelector('input[aria-label="Drill clock"]');
     const keys = ['Home', 'PageDown', 'PageDown', 'ArrowRight', 'PageDown', 'ArrowRight', 'End', 'PageUp', 'ArrowLeft', 'PageUp', 'Home'];
-    const out = [];
+    const update = [];
+    const redraw = [];
     for (let round = 0; round < 4; round++) {
       for (const key of keys) {
         const t0 = performance.now();
         clock.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        for (let i = 0; i < 4; i++) await Promise.resolve();
+        update.push(performance.now() - t0);
         // Drawn: the frame after the change has run its rendering, and the task after it.
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        out.push(performance.now() - t0);
+        redraw.push(performance.now() - t0);
       }
     }
-    return out;
-  })()`)) as number[];
+    return { update, redraw };
+  })()`)) as { update: number[]; redraw: number[] };
+  return { update: figures(times.update), redraw: figures(times.redraw) };
+}
+
+type Figures = { median: number; p90: number; max: number; count: number };
+function figures(times: number[]): Figures {
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)], max: sorted[sorted.length - 1], moves: sorted.length };
+  const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))].toFixed(1));
+  return { median: at(0.5), p90: at(0.9), max: at(1), count: sorted.length };
 }
 
 /** Plays the frame animation over Guest1's events at 10x, through drops, and records frame times meanwhile. */
@@ -131,8 +143,8 @@ async function animationFrames(page: Page): Promise<{ median: number; p90: numbe
   const hop = await page.getByTestId('hop').textContent();
   const times = await stopFrameRecording(page);
   await page.getByRole('toolbar', { name: 'Animation' }).getByRole('button', { name: /Pause|Play/ }).click();
-  const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)], frames: sorted.length, hops: Number(/hop (\d+)\//.exec(hop ?? '')?.[1] ?? 0) };
+  const f = figures(times);
+  return { median: f.median, p90: f.p90, frames: f.count, hops: Number(/hop (\d+)\//.exec(hop ?? '')?.[1] ?? 0) };
 }
 
 export async function bench(): Promise<Record<string, number | string | boolean>> {
@@ -180,13 +192,15 @@ export async function bench(): Promise<Record<string, number | string | boolean>
       fieldReportOpenMs: Math.round(fieldMs),
       fieldReportOpenTargetMs: 300,
       fieldReportOpenOk: fieldMs < 300,
-      scrubRedrawMedianMs: Number(scrub.median.toFixed(1)),
-      scrubRedrawP90Ms: Number(scrub.p90.toFixed(1)),
-      scrubRedrawMaxMs: Number(scrub.max.toFixed(1)),
-      scrubMoves: scrub.moves,
+      scrubUpdateMedianMs: scrub.update.median,
+      scrubUpdateMaxMs: scrub.update.max,
+      scrubRedrawMedianMs: scrub.redraw.median,
+      scrubRedrawP90Ms: scrub.redraw.p90,
+      scrubRedrawMaxMs: scrub.redraw.max,
+      scrubMoves: scrub.redraw.count,
       scrubRedrawTargetMs: 100,
       // Nine moves in ten: one slow frame on a machine shared with other work is not the redraw's cost.
-      scrubRedrawOk: scrub.p90 < 100,
+      scrubRedrawOk: scrub.redraw.p90 < 100,
       animationMedianFrameMs: Number(animation.median.toFixed(1)),
       animationP90FrameMs: Number(animation.p90.toFixed(1)),
       animationFrames: animation.frames,
