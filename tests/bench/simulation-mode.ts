@@ -81,6 +81,21 @@ export async function bench(): Promise<Record<string, number | string | boolean>
     const forwardMs: number[] = [];
     for (let i = 1; i <= 20; i++) forwardMs.push(await stateAt(durationMs / 2 + i * 1000));
     const backMs = await stateAt(durationMs / 4);
+    // The event list the window asks for on a big lab: one VM, ten seconds around the middle; and the whole drill, capped.
+    const allVms = big.drills[0];
+    const vm = big.vms[0].name;
+    let windowEvents = 0;
+    const windowMs = timeMs(() => {
+      const t = traceDrill(big, allVms, { vms: [vm], fromMs: durationMs / 2 - 5000, toMs: durationMs / 2 + 5000 });
+      if (!t.ok) throw new Error(t.message);
+      windowEvents = t.trace.events.length;
+    });
+    let capped = false;
+    const cappedMs = timeMs(() => {
+      const t = traceDrill(big, allVms);
+      if (!t.ok) throw new Error(t.message);
+      capped = t.trace.truncated;
+    });
     const drillStart = performance.now();
     await service.handle('drills.run', { docId, runId: 'bench', drills: ['all-vms'] });
     const drillRunMs = performance.now() - drillStart;
@@ -95,6 +110,10 @@ export async function bench(): Promise<Record<string, number | string | boolean>
       stateAt_64x1000_allVms_scrubBackToQuarter_ms: round(backMs),
       stateAt_64x1000_drillDurationSec: durationMs / 1000,
       drillsRun_64x1000_allVms_ms: round(drillRunMs),
+      trace_64x1000_oneVm_10sWindow_ms: round(windowMs),
+      trace_64x1000_oneVm_10sWindow_events: windowEvents,
+      trace_64x1000_wholeDrill_capped_ms: round(cappedMs),
+      trace_64x1000_wholeDrill_truncated: capped,
     };
   } finally {
     await service.dispose();

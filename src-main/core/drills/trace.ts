@@ -82,6 +82,13 @@ export function traceDrill(lab: Lab, drill: Drill, filterInput: TraceFilter = {}
   const wanted = filter.vms ? new Set(filter.vms) : null;
   const kind = filter.kind === undefined ? null : filter.kind === 'arp' ? 'arp' : 'ipv4';
   const vmOf = vmAttribution(session.net);
+  // A flooded frame is one object seen at many devices: its view is made once.
+  const views = new WeakMap<Frame, FrameView>();
+  const view = (frame: Frame) => {
+    let v = views.get(frame);
+    if (v === undefined) views.set(frame, (v = frameView(frame)));
+    return v;
+  };
   const scheduler = session.ctx.scheduler;
   const events: TraceEvent[] = [];
   let truncated = false;
@@ -101,13 +108,14 @@ export function traceDrill(lab: Lab, drill: Drill, filterInput: TraceFilter = {}
     if (wanted && (vm === null || !wanted.has(vm))) return;
     if (events.length >= cap) {
       truncated = true;
+      stop(); // nothing more is kept, so the devices stop building hop records at once
       return;
     }
-    events.push(traceEvent(hop, seq, vm));
+    events.push(traceEvent(hop, seq, vm, view));
   };
 
   session.advanceTo(fromUs);
-  const stop = session.ctx.listen(record);
+  const stop = once(session.ctx.listen(record));
   for (let t = fromUs; !truncated; t += SLICE_US) {
     const until = Math.min(t + SLICE_US, toUs);
     session.advanceTo(until, true);
@@ -141,7 +149,15 @@ export function traceDrill(lab: Lab, drill: Drill, filterInput: TraceFilter = {}
   };
 }
 
-function traceEvent(hop: Hop, seq: number, vm: string | null): TraceEvent {
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (!done) fn();
+    done = true;
+  };
+}
+
+function traceEvent(hop: Hop, seq: number, vm: string | null, view: (frame: Frame) => FrameView): TraceEvent {
   const event: TraceEvent = {
     seq,
     atMs: hop.atUs / 1000,
@@ -151,13 +167,13 @@ function traceEvent(hop: Hop, seq: number, vm: string | null): TraceEvent {
     link: hop.link,
     action: hop.action,
     vm,
-    frame: frameView(hop.frame),
+    frame: view(hop.frame),
   };
   if (hop.reason) {
     event.reason = hop.reason;
     event.reasonText = DROP_REASON_TEXT[hop.reason];
   }
-  if (hop.before) event.before = frameView(hop.before);
+  if (hop.before) event.before = view(hop.before);
   if (hop.rewrite) {
     const r = hop.rewrite;
     event.rewrite = { field: r.field, from: macToText(r.from), to: macToText(r.to), ...(r.learntUs !== undefined ? { learntAtMs: r.learntUs / 1000 } : {}) };
