@@ -4,7 +4,7 @@ import fcose from 'cytoscape-fcose';
 import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
 import { canvasStyle, zoomBand, type ZoomBand } from './style.js';
-import { SIM_CLASSES, type SimDrawing } from './simDrawing.js';
+import { SimulationLayer, SIMULATION_KINDS } from './simulationLayer.js';
 import type { Theme } from '../stores/preferences.js';
 
 cytoscape.use(fcose);
@@ -20,25 +20,17 @@ export interface CanvasCallbacks {
   openEntry(team: string, ip: string): void;
 }
 
-/** Kinds the simulation draws over the design; a design sync leaves them alone. */
-const SIM_KINDS = new Set(['ghost', 'draft', 'badge', 'frame']);
-const FRAME = 'sim:frame';
+/** Kinds drawn over the design (the cable being drawn, the simulation's); a design sync leaves them alone. */
+const OVERLAY_KINDS = new Set<string>(['ghost', 'draft', ...SIMULATION_KINDS]);
 
 const PLUG = 'node[kind="nic"], node[kind="port"]';
 const HOST_PART = 'node[kind="vm"], node[kind="team"], node[kind="vswitch"]';
 const MOVABLE = new Set(['host', 'switch', 'client']);
 
-const SIM_CLASS_SELECTOR = SIM_CLASSES.map((c) => `.${c}`).join(', ');
-
-/** A node's centre; a compound's is the middle of its box. */
-function centreOf(n: NodeSingular): Point {
-  if (!n.isParent()) return { ...n.position() };
-  const bb = n.boundingBox({ includeLabels: false });
-  return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
-}
-
 export class CanvasAdapter {
   readonly cy: Core;
+  /** The simulated lab over the design, and the animation's frame marker. */
+  readonly simulation: SimulationLayer;
   private selectionQueued = false;
   private readonly grabStart = new Map<string, Point>();
   private gesture: { kind: 'cable'; from: string; moved: boolean } | { kind: 'move'; host: NodeSingular; last: Point; moved: boolean } | null = null;
@@ -63,6 +55,7 @@ export class CanvasAdapter {
         textureOnViewport: false,
       }),
     );
+    this.simulation = new SimulationLayer(this.cy, () => this.design);
     this.listen();
     // The container changes size with the window and the panels; Cytoscape must be told.
     this.resizeObserver = new ResizeObserver(() => {
@@ -75,15 +68,8 @@ export class CanvasAdapter {
   }
 
   private readonly resizeObserver: ResizeObserver;
-  /** VMs the simulation drew in another host than the design's. */
-  private movedVms = new Set<string>();
   /** The design's elements by id, as last synced: where a VM goes back to. */
   private design = new Map<string, CanvasElement>();
-  /** The simulation's classes as last applied, by element id; null when the drawing must be checked in full. */
-  private simApplied: Map<string, string[]> | null = null;
-  /** Stale-entry badges on view; every team's badge exists once the simulation was drawn (until the next design sync). */
-  private badgesShown = new Set<string>();
-  private badgesReady = false;
   /** The drill marks as last drawn, so an unchanged mark is not redrawn. */
   private marked = new Map<string, string>();
   private sized = false;
@@ -109,14 +95,13 @@ export class CanvasAdapter {
     cy.batch(() => {
       const wanted = new Map(elements.map((e) => [e.data.id, e]));
       this.design = wanted;
-      // Re-added elements lost the simulation's classes and the marks: the next simulate checks them all,
+      // Re-added elements lost the simulation's classes and the marks: the simulation checks them all next time,
       // the next highlight draws every mark afresh.
-      this.simApplied = null;
-      this.badgesReady = false;
+      this.simulation.designChanged();
       for (const id of this.marked.keys()) cy.getElementById(id).removeClass('problem path dies');
       this.marked = new Map();
       cy.elements().forEach((ele) => {
-        if (SIM_KINDS.has(ele.data('kind'))) return;
+        if (OVERLAY_KINDS.has(ele.data('kind'))) return;
         const want = wanted.get(ele.id());
         if (!want || want.data.parent !== ele.data('parent') || (want.group === 'edges' && (want.data.source !== ele.data('source') || want.data.target !== ele.data('target')))) {
           ele.remove();
@@ -143,91 +128,6 @@ export class CanvasAdapter {
     });
   }
 
-  /** Draws the simulated lab over the design (null: the design as it is); only what differs is touched. */
-  simulate(drawing: SimDrawing | null): void {
-    const cy = this.cy;
-    const classes = drawing?.classes ?? new Map<string, string[]>();
-    const applied = this.simApplied;
-    const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join(' ') === (b ?? []).join(' ');
-    cy.batch(() => {
-      // Only what changed since the last moment is touched; after a design sync, every element is checked once.
-      if (applied === null) {
-        cy.elements(SIM_CLASS_SELECTOR).forEach((ele) => {
-          const want = classes.get(ele.id());
-          for (const cls of SIM_CLASSES) if (ele.hasClass(cls) && !want?.includes(cls)) ele.removeClass(cls);
-        });
-      } else {
-        for (const [id, had] of applied) {
-          const want = classes.get(id);
-          if (same(had, want)) continue;
-          const ele = cy.getElementById(id);
-          for (const cls of had) if (!want?.includes(cls)) ele.removeClass(cls);
-        }
-      }
-      for (const [id, list] of classes) {
-        if (applied !== null && same(applied.get(id), list)) continue;
-        const ele = cy.getElementById(id);
-        if (!ele.empty()) for (const cls of list) if (!ele.hasClass(cls)) ele.addClass(cls);
-      }
-      this.simApplied = classes;
-      // VMs that ran elsewhere go back to their design place; those that run elsewhere now move there.
-      const moved = drawing?.moved ?? new Map();
-      for (const id of this.movedVms) {
-        if (moved.has(id)) continue;
-        const want = this.design.get(id);
-        const ele = cy.getElementById(id);
-        if (want && !ele.empty()) {
-          if (ele.data('parent') !== want.data.parent) ele.move({ parent: want.data.parent ?? null });
-          if (want.position) ele.position({ ...want.position });
-        }
-        const vnic = cy.getElementById(`vnic:${id}`);
-        const designTarget = this.design.get(`vnic:${id}`)?.data.target;
-        if (!vnic.empty() && designTarget && vnic.data('target') !== designTarget) (vnic as cytoscape.EdgeSingular).move({ target: designTarget });
-      }
-      this.movedVms = new Set();
-      for (const [id, m] of moved) {
-        const ele = cy.getElementById(id);
-        if (ele.empty()) continue;
-        this.movedVms.add(id);
-        if (ele.data('parent') !== m.parent) ele.move({ parent: m.parent });
-        const p = ele.position();
-        if (p.x !== m.position.x || p.y !== m.position.y) ele.position({ ...m.position });
-        // Its adapter is plugged into the virtual switch of the host it runs on (the hop stream names the same edge).
-        const vnic = cy.getElementById(`vnic:${id}`);
-        if (!vnic.empty() && m.vswitch && vnic.data('target') !== m.vswitch) (vnic as cytoscape.EdgeSingular).move({ target: m.vswitch });
-      }
-      // Badges are shown and hidden, never added and removed: adding a node makes Cytoscape re-sort every element.
-      const badges = new Map((drawing?.badges ?? []).map((b) => [b.id, b]));
-      for (const id of this.badgesShown) if (!badges.has(id)) cy.getElementById(id).removeClass('shown');
-      for (const b of badges.values()) {
-        const team = cy.getElementById(b.team);
-        if (team.empty()) continue;
-        const at = { x: team.position().x + 58, y: team.position().y - 20 };
-        let badge = cy.getElementById(b.id);
-        if (badge.empty()) badge = cy.add({ group: 'nodes', data: { id: b.id, kind: 'badge', label: '!' }, position: at, selectable: false, grabbable: false });
-        badge.data({ team: b.team, ip: b.ip, title: b.label });
-        badge.position(at);
-        badge.addClass('shown');
-      }
-      this.badgesShown = new Set(badges.keys());
-      if (drawing && !this.badgesReady) this.prepareBadges();
-    });
-  }
-
-  /** One hidden badge beside every team, added in one go the first time the simulation is drawn. */
-  private prepareBadges(): void {
-    const cy = this.cy;
-    this.badgesReady = true;
-    const missing = cy.nodes('node[kind="team"]').filter((t) => cy.getElementById(`badge:${t.id()}`).empty());
-    if (missing.empty()) return;
-    cy.add(
-      missing.map((t) => {
-        const p = (t as NodeSingular).position();
-        return { group: 'nodes' as const, data: { id: `badge:${t.id()}`, kind: 'badge', label: '!', team: t.id() }, position: { x: p.x + 58, y: p.y - 20 }, selectable: false, grabbable: false };
-      }),
-    );
-  }
-
   /** Centres the view on an element, zooming in to a readable size when the view is far out. */
   centreOn(id: string): void {
     const ele = this.cy.getElementById(id);
@@ -235,45 +135,6 @@ export class CanvasAdapter {
     if (this.cy.zoom() < 0.8) this.cy.zoom(0.8);
     this.cy.center(ele);
     this.updateLabels();
-  }
-
-  /** Puts the frame marker at a hop: travelling from the previous place over `durationMs`, red where it dies. */
-  showFrame(hop: { at: string; from: string | null; tone: string; reason: string | null } | null, durationMs: number, follow: boolean): void {
-    const cy = this.cy;
-    let marker = cy.getElementById(FRAME);
-    if (!hop) {
-      cy.remove(marker);
-      return;
-    }
-    const target = cy.getElementById(hop.at);
-    if (target.empty()) return;
-    const to = centreOf(target as NodeSingular);
-    const from = hop.from && !cy.getElementById(hop.from).empty() ? centreOf(cy.getElementById(hop.from) as NodeSingular) : to;
-    if (marker.empty()) marker = cy.add({ group: 'nodes', data: { id: FRAME, kind: 'frame', at: hop.at }, position: from, selectable: false, grabbable: false });
-    marker.stop(true, true);
-    marker.data({ at: hop.at, reason: hop.reason ?? '' });
-    marker.classes(`frame-${hop.tone}`);
-    marker.position(from);
-    if (durationMs > 0 && (from.x !== to.x || from.y !== to.y)) marker.animate({ position: to }, { duration: durationMs, easing: 'ease-in-out-sine' });
-    else marker.position(to);
-    if (follow) this.follow(to);
-  }
-
-  /** Where the frame marker stands (for the end-to-end tests' probe). */
-  frameAt(): { at: string; tone: string; reason: string } | null {
-    const m = this.cy.getElementById(FRAME);
-    return m.empty() ? null : { at: m.data('at'), tone: (m.classes()[0] ?? '').replace('frame-', ''), reason: m.data('reason') };
-  }
-
-  /** The camera follows the frame: pans only when its next place is (nearly) out of view, as in a big lab. */
-  private follow(to: Point): void {
-    const cy = this.cy;
-    const ext = cy.extent();
-    const marginX = (ext.x2 - ext.x1) * 0.05;
-    const marginY = (ext.y2 - ext.y1) * 0.05;
-    if (to.x > ext.x1 + marginX && to.x < ext.x2 - marginX && to.y > ext.y1 + marginY && to.y < ext.y2 - marginY) return;
-    cy.stop(true, false);
-    cy.animate({ center: { eles: cy.getElementById(FRAME) } }, { duration: 200 });
   }
 
   /** Marks problem elements, the path a ping takes and the device where it dies. */
