@@ -53,7 +53,7 @@ describe('the simulated lab on the canvas', () => {
 
   it('draws Guest1 inside HostB after the migration, and back in its design place before it', () => {
     expect(drawn(10_000).moved.size).toBe(0);
-    expect(drawn(30_000).moved.get('vm:Guest1')?.parent).toBe('host:HostB');
+    expect(drawn(30_000).moved.get('vm:Guest1')).toMatchObject({ parent: 'host:HostB', vswitch: 'vswitch:HostB/VM-Switch' });
   });
 
   it('draws VMs by run state, a VM in flight, failed NICs and each team\u2019s active member', () => {

@@ -128,6 +128,14 @@ describe('the event list and its animation', () => {
     expect(trace.events.map((e) => e.device)).toEqual(['Guest2']);
   });
 
+  it('asks for a what-if cell’s events by the cell, not by a drill name', async () => {
+    const drills = useDrillsStore();
+    drills.showResult({ ...drills.result!, name: 'what-if: restart Guest1 on HostB' }, 'cell-7');
+    await useTraceStore().load();
+    expect(service.asked.filter((a) => a.request === 'drills.trace').at(-1)?.params).toMatchObject({ cellId: 'cell-7' });
+    expect(service.asked.filter((a) => a.request === 'drills.trace').at(-1)?.params).not.toHaveProperty('drill');
+  });
+
   it('selecting an event moves the drill clock to it', () => {
     const trace = useTraceStore();
     trace.select(trace.events.find((e) => e.action === 'rewritten')!);
