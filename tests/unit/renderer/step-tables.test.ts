@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { DrillResult, Snapshot, VmResult } from '../../../shared/drill.js';
-import { changedRows, arpKey, entryKey, macKey } from '../../../src-renderer/components/tableChanges.js';
+import { changedRows, arpKey, entryKey, macKey, tablesShown, ROWS_SHOWN } from '../../../src-renderer/components/tableChanges.js';
 import { snapshotState, staleEntries } from '../../../src-renderer/canvas/simState.js';
 import { downtimeWords, vmCounts, vmRows } from '../../../src-renderer/components/drillResultsView.js';
 import { visibleRange } from '../../../src-renderer/components/useWindowedRows.js';
@@ -34,6 +34,35 @@ describe('the step tables at the moment', () => {
     const stale = staleEntries(fieldReportLab(), snapshotState(tables(MAC_D, TEAM_B_MAC, 2)));
     expect(stale.map((e) => [entryKey(e.host, e.team, e.ip), e.mac, e.vm, e.vmMac])).toEqual([['team:HostB/VM-Team 1.1.1.1', MAC_C, 'Guest1', MAC_D]]);
     expect(staleEntries(fieldReportLab(), snapshotState(tables(MAC_C, TEAM_B_MAC, 2)))).toEqual([]);
+  });
+});
+
+describe('the tables of a big lab', () => {
+  const big: Snapshot = {
+    ...tables(MAC_C, TEAM_B_MAC, 2),
+    clients: [{ name: 'Client1', arp: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`10.8.${Math.floor(i / 250)}.${(i % 250) + 1}`, TEAM_A_MAC])) }],
+    teams: [
+      { host: 'HostA', team: 'VM-Team', enabled: true, activeMember: 'NIC3', teamMac: TEAM_A_MAC, vmTable: [{ ip: '1.1.1.2', mac: '00-15-5D-00-20-02', learntAtMs: 0 }] },
+      ...tables(MAC_C, TEAM_B_MAC, 2).teams,
+    ],
+  };
+
+  it('shows the first rows of each table and says the filter finds the others', () => {
+    const shown = tablesShown(big, '', new Set());
+    expect(Object.keys(shown.clients[0].arp)).toHaveLength(ROWS_SHOWN);
+    expect(shown.cut).toBe(true);
+  });
+
+  it('keeps the rows that mention the filter, in any table', () => {
+    const shown = tablesShown(big, '10.8.3.250', new Set());
+    expect(Object.keys(shown.clients[0].arp)).toEqual(['10.8.3.250']);
+    expect(shown.teams).toEqual([]);
+    expect(tablesShown(big, 'guest1', new Set()).vms.map((v) => v.name)).toEqual(['Guest1']);
+    expect(tablesShown(big, '00-15-5d-01-0a', new Set()).teams.map((t) => t.host)).toEqual(['HostB']);
+  });
+
+  it('puts the teams holding a stale entry first', () => {
+    expect(tablesShown(big, '', new Set(['HostB/VM-Team'])).teams.map((t) => t.host)).toEqual(['HostB', 'HostA']);
   });
 });
 
