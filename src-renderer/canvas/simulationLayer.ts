@@ -24,6 +24,8 @@ export class SimulationLayer {
   /** Stale-entry badges on view; every team's badge exists once the simulation was drawn (until the next design sync). */
   private badgesShown = new Set<string>();
   private badgesReady = false;
+  /** Whether anything of the simulation is on the canvas. */
+  private drawn = false;
 
   /** `design`: the design's elements by id as last synced, where a VM goes back to. */
   constructor(private readonly cy: Core, private readonly design: () => ReadonlyMap<string, CanvasElement>) {}
@@ -36,6 +38,9 @@ export class SimulationLayer {
 
   /** Draws the simulated lab over the design (null: the design as it is); only what differs is touched. */
   draw(drawing: SimDrawing | null): void {
+    // The design with nothing of the simulation on it: nothing to clear (a design edit redraws often).
+    if (!drawing && !this.drawn) return;
+    this.drawn = drawing !== null;
     const cy = this.cy;
     const classes = drawing?.classes ?? new Map<string, string[]>();
     const applied = this.simApplied;
