@@ -90,7 +90,7 @@ test('playing the animation takes the echo request through HostB\u2019s team and
   await expect(page.getByTestId('hop')).toContainText('HostB/VM-Switch — dropped');
 });
 
-test('in a 1,000-VM lab the first failure\u2019s diagnosis shows without scrolling, and "show on canvas" brings that VM into view', async ({ page }) => {
+test('in a 1,000-VM lab the first failure\u2019s diagnosis shows without scrolling, "show on canvas" brings that VM into view, and the camera follows its frames', async ({ page }) => {
   await openApp(page);
   await page.locator('input[type=file]').setInputFiles({ name: 'big.lab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(largeLabWithDrill(64, 1000))) });
   await waitForCanvas(page, 'vm:VM1000');
@@ -110,4 +110,19 @@ test('in a 1,000-VM lab the first failure\u2019s diagnosis shows without scrolli
   // Its path is lit up to where its frames die: Host2's virtual switch, holding no port with the old MAC.
   expect(await probe<string[]>(page, 'classesOf', 'team:Host2/VM-Team')).toContain('path');
   expect(await probe<string[]>(page, 'classesOf', 'vswitch:Host2/VM-Switch')).toContain('dies');
+
+  // The camera follows VM1's frames: from Client1, far from VM1 at this zoom, hop by hop.
+  const inView = async (id: string) => {
+    const p = await probe<{ x: number; y: number } | null>(page, 'clientPoint', id);
+    return !!p && p.x > canvas.x && p.x < canvas.x + canvas.width && p.y > canvas.y && p.y < canvas.y + canvas.height;
+  };
+  await diagnosis.getByRole('button', { name: 'Events of VM1' }).click();
+  const events = page.getByRole('region', { name: 'Event list' }).getByRole('listbox', { name: 'Events' });
+  await events.getByRole('option').filter({ hasText: 'Client1' }).first().click();
+  await expect.poll(() => inView('sim:frame')).toBe(true);
+  const player = page.getByRole('toolbar', { name: 'Animation' });
+  for (let i = 0; i < 3; i++) {
+    await player.getByRole('button', { name: 'Step forward' }).click();
+    await expect.poll(() => inView('sim:frame')).toBe(true);
+  }
 });
