@@ -63,12 +63,14 @@ export const useTraceStore = defineStore('trace', () => {
     if (i >= 0) index.value = i;
   }
 
-  // A new result is another drill: its old events mean nothing.
-  watch(() => drills.result, () => {
+  // A new result is another drill: its old events mean nothing; an open event list asks for the new ones.
+  watch(() => drills.result, (result) => {
     pause();
     trace.value = null;
     selectedSeq.value = null;
     index.value = -1;
+    if (filter.value.vm !== null && !result?.vms.some((v) => v.name === filter.value.vm)) filter.value.vm = result?.vms.find((v) => !v.passed)?.name ?? null;
+    if (result && drills.resultsOpen && drills.resultsView === 'events') void load(true);
   });
 
   // ---- animation ----

@@ -136,6 +136,17 @@ describe('the event list and its animation', () => {
     expect(service.asked.filter((a) => a.request === 'drills.trace').at(-1)?.params).not.toHaveProperty('drill');
   });
 
+  it('an open event list asks for the events of the next result shown', async () => {
+    const drills = useDrillsStore();
+    const trace = useTraceStore();
+    drills.resultsOpen = true;
+    drills.resultsView = 'events';
+    const before = service.asked.filter((a) => a.request === 'drills.trace').length;
+    drills.showResult({ ...drills.result!, name: 'what-if: restart Guest1 on HostB' }, 'cell-8');
+    await vi.waitFor(() => expect(service.asked.filter((a) => a.request === 'drills.trace')).toHaveLength(before + 1));
+    await vi.waitFor(() => expect(trace.trace).not.toBeNull());
+  });
+
   it('selecting an event moves the drill clock to it', () => {
     const trace = useTraceStore();
     trace.select(trace.events.find((e) => e.action === 'rewritten')!);
