@@ -1,4 +1,4 @@
-// Drill runs of the open lab: progress, cancel, the last report and which drill and step are shown.
+// Drill runs of the open lab: progress, cancel, the last report, and which drill and moment (the drill clock) are shown.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { DrillReport, DrillResult, Snapshot } from '../../shared/drill.js';
@@ -133,7 +133,7 @@ export function momentOfStep(result: DrillResult, index: number): number {
   return s ? Math.max(s.atMs, s.endMs - 1) : result.baseline.atMs;
 }
 
-/** The last step after which a VM was down, so the slider opens where the trouble shows. */
+/** The last step after which a VM was down, so the drill clock opens where the trouble shows. */
 export function firstFailingStep(result: DrillResult): number {
   if (result.passed || result.steps.length === 0) return -1;
   return result.steps.length - 1;
