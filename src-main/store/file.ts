@@ -51,10 +51,11 @@ export function withHealthyDatabase<T>(
   read: (db: Database.Database, schemaVersion: number, hashOnDisk: string | null) => T,
   hash = false,
 ): T {
-  rollBackInterruptedChange(file);
-  checkHeader(file);
   let db: Database.Database | undefined;
   try {
+    // Inside the try: another program's write transaction makes even the roll-back wait, then refuse.
+    rollBackInterruptedChange(file);
+    checkHeader(file);
     db = openDatabase(file, { readonly: true, fileMustExist: true });
     const schemaVersion = checkIdentity(file, db);
     checkIntegrity(file, db);
