@@ -6,10 +6,9 @@ import { userInfo } from 'node:os';
 import type Database from 'better-sqlite3';
 import { openDatabase } from './sqlite.js';
 import type { Lab, LabInput } from '../../shared/lab.js';
-import { formatProblems } from '../../shared/validate.js';
 import { readLab } from '../core/lab.js';
 import { APP_VERSION } from '../version.js';
-import { LabFileError } from './errors.js';
+import { LabFileError, problemsInOneLine } from './errors.js';
 import { checkHeader, checkIdentity, checkIntegrity, checkReferences, checkValueSizes, sqliteFailure } from './checks.js';
 import { CURRENT_SCHEMA_VERSION, FILL_RUN_VMS_SQL, LAB_APPLICATION_ID, migrate } from './schema.js';
 import { DOCUMENT_TABLES, RowProblem, documentFromRows, documentRows, type Row } from './rows.js';
@@ -156,7 +155,7 @@ function readDocument(file: string, db: Database.Database, schemaVersion: number
     throw error;
   }
   const parsed = readLab(input);
-  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `holds a lab that does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `holds a lab that does not check out: ${problemsInOneLine(parsed.problems)}`);
   const runCount = Number((db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n);
   const meta = {
     title: parsed.lab.meta.title,
@@ -252,7 +251,7 @@ export function createLabFile(
   const file = resolve(path);
   if (!options.overwrite && existsSync(file)) throw new LabFileError(file, 'exists', 'already exists; choose another name or replace it explicitly');
   const parsed = readLab(lab);
-  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `cannot be created from a lab that does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `cannot be created from a lab that does not check out: ${problemsInOneLine(parsed.problems)}`);
   return writeLabFile(file, parsed.lab, { ...options, expectedFingerprint: undefined }, options.history ?? [], true);
 }
 
@@ -261,7 +260,7 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
   let checked = lab;
   if (!validated) {
     const parsed = readLab(lab);
-    if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `was not saved: the lab does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+    if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `was not saved: the lab does not check out: ${problemsInOneLine(parsed.problems)}`);
     checked = parsed.lab;
   }
   const document = withSortedRecords(checked);

@@ -1,5 +1,5 @@
 // Temp folders and file fingerprints for the store tests.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -30,7 +30,10 @@ export function folderState(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir, { withFileTypes: true })
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((entry) => [entry.name, entry.isDirectory() ? `folder: ${readdirSync(join(dir, entry.name)).join(', ')}` : sha256(join(dir, entry.name))]),
+      .map((entry) => [
+        entry.name,
+        entry.isSymbolicLink() ? `link: ${readlinkSync(join(dir, entry.name))}` : entry.isDirectory() ? `folder: ${readdirSync(join(dir, entry.name)).join(', ')}` : sha256(join(dir, entry.name)),
+      ]),
   );
 }
 
