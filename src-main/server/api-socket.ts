@@ -88,7 +88,9 @@ function frameBytes(data: RawData): number {
 
 export function readFrame(data: RawData, isBinary: boolean): Frame {
   if (isBinary) return { ok: false, id: -1, message: 'a request is a JSON text frame, not binary data' };
-  const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+  // Decoded in place: a frame may be 64 MB, and Buffer.from(buffer) would copy it first.
+  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+  const text = bytes.toString('utf8');
   // Refused before parsing: the edit, validation and store code walk documents recursively.
   if (jsonTextTooDeep(text)) return { ok: false, id: leadingId(text), message: tooDeepMessage('the request') };
   let json: unknown;
