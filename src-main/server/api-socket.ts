@@ -25,7 +25,7 @@ export class ApiWebSocket extends WebSocket {
   }
 }
 
-export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint): void {
+export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint, limits = { maxInFlightBytes: MAX_IN_FLIGHT_BYTES }): void {
   const client = {};
   // A protocol-invalid frame (bad UTF-8, RSV1, unmasked, close code 999, reserved opcode, over the
   // cap): ws has already closed this connection with the right code; only this client is affected.
@@ -35,7 +35,7 @@ export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint): void {
   let inFlight = 0;
   const settle = (bytes: number) => {
     inFlight -= bytes;
-    if (socket.isPaused && inFlight <= MAX_IN_FLIGHT_BYTES) socket.resume();
+    if (socket.isPaused && inFlight <= limits.maxInFlightBytes) socket.resume();
   };
   const send = (message: ResponseMessage | EventMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -62,7 +62,7 @@ export function bindApiSocket(socket: WebSocket, endpoint: ApiEndpoint): void {
     }
     // Large requests in flight hold their parsed params: stop reading until some are answered.
     inFlight += bytes;
-    if (inFlight > MAX_IN_FLIGHT_BYTES) socket.pause();
+    if (inFlight > limits.maxInFlightBytes) socket.pause();
     void endpoint.handle(checked.request, checked.params, client).then(
       (result) => send({ kind: 'response', id: frame.id, result }),
       (error: unknown) => {
