@@ -16,11 +16,13 @@ const devRenderer = mkdtempSync(join(tmpdir(), 'lab-planner-dev-renderer-'));
 beforeAll(async () => {
   writeFileSync(join(devRenderer, 'index.html'), '<!doctype html>');
   process.env.LAB_PLANNER_RENDERER_DIR = devRenderer;
+  process.env.LAB_PLANNER_SQLITE_BINDING = '/home/dev/better-sqlite3/build/Release/better_sqlite3.node';
   await startMainProcess(fake, ['electron', '/work/main', 'labs/field.lab']);
 });
 
 afterAll(() => {
   delete process.env.LAB_PLANNER_RENDERER_DIR;
+  delete process.env.LAB_PLANNER_SQLITE_BINDING;
   rmSync(fake.app.getPath(), { recursive: true, force: true });
   rmSync(devRenderer, { recursive: true, force: true });
 });
@@ -29,6 +31,10 @@ describe('the main process', () => {
   it('serves the window from the folder a development run names in LAB_PLANNER_RENDERER_DIR', async () => {
     await fake.state.protocolHandlers.get('app')!(new Request(APP_PAGE));
     expect(fake.state.fetched.at(-1)).toBe(pathToFileURL(join(devRenderer, 'index.html')).href);
+  });
+
+  it('hands a development run’s LAB_PLANNER_SQLITE_BINDING on to the service', () => {
+    expect(fake.state.serviceEnvironments[0].LAB_PLANNER_SQLITE_BINDING).toBe('/home/dev/better-sqlite3/build/Release/better_sqlite3.node');
   });
 
   it('registers the app scheme and serves the renderer through it', () => {
