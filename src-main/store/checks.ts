@@ -36,6 +36,9 @@ export function checkHeader(path: string): number {
   const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0)
     throw new LabFileError(path, 'corrupt', `is damaged: its header declares an impossible page size (${rawPageSize})`);
+  // Bytes 18 and 19: 2 is WAL mode, in which even a read-only open leaves -wal and -shm files.
+  if (header[18] === 2 || header[19] === 2)
+    throw new LabFileError(path, 'other-application', 'uses SQLite’s WAL journal mode, which a Lab Planner lab never does (opening it would leave -wal and -shm files beside it); if it is a lab, convert it with sqlite3: PRAGMA journal_mode = DELETE');
   if (size % pageSize !== 0 || (countValid && pageCount > 0 && size < pageCount * pageSize)) {
     const declared = countValid && pageCount > 0 ? ` of the ${pageCount * pageSize} its header declares` : '';
     throw new LabFileError(path, 'truncated', `is truncated: it holds ${size} bytes${declared} (an incomplete copy or download?)`);
@@ -138,7 +141,7 @@ function describeDangling(db: Database.Database, v: { table: string; rowid: numb
       .map((k) => k.from);
     if (v.rowid !== null && keys.length) {
       const row = db.prepare(`SELECT ${keys.map((k) => `"${k}"`).join(', ')} FROM "${v.table}" WHERE rowid = ?`).get(v.rowid) as Record<string, unknown>;
-      values = ` "${keys.map((k) => String(row[k])).join('/')}"`;
+      values = ` ${JSON.stringify(keys.map((k) => String(row[k])).join('/').slice(0, 200))}`;
     }
   } catch {
     values = '';

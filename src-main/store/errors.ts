@@ -28,7 +28,9 @@ export class LabFileError extends Error {
     /** What went wrong, without the file name (the message adds it). */
     readonly detail: string,
   ) {
-    super(`${file}: ${detail}`);
+    // One line, whatever a damaged file's values hold: line breaks and other control characters become spaces.
+    // eslint-disable-next-line no-control-regex
+    super(`${file}: ${detail.replace(/[\u0000-\u001f\u007f]+/g, ' ')}`);
     this.name = 'LabFileError';
   }
 }

@@ -121,6 +121,18 @@ export const BAD_FILES: BadFile[] = [
   { name: 'a folder', reason: 'not-a-file', says: /is a folder/, make: (dir) => (mkdirSync(join(dir, 'folder.lab')), join(dir, 'folder.lab')) },
   { name: 'a file that is not there', reason: 'not-found', says: /no such file/, make: (dir) => join(dir, 'missing.lab') },
   {
+    name: 'a file whose header says WAL journal mode', reason: 'other-application', says: /uses SQLite’s WAL journal mode/,
+    make: (dir, good) => {
+      const bytes = readFileSync(good);
+      bytes[18] = bytes[19] = 2;
+      return write(join(dir, 'wal.lab'), bytes);
+    },
+  },
+  {
+    name: 'a drill naming a VM with a line break in its name, which the file does not hold', reason: 'dangling-reference', says: /a drill VM row refers to VM "Guest\\nOne", which is not in the file/,
+    make: (dir, good) => edit(good, join(dir, 'line-break.lab'), (db) => db.prepare("UPDATE drill_vms SET vm = 'Guest' || char(10) || 'One' WHERE rowid = (SELECT min(rowid) FROM drill_vms)").run()),
+  },
+  {
     name: 'a symbolic link that points at itself', reason: 'io', says: /cannot be read: its path is a loop of symbolic links\s*$/,
     make: (dir) => (symlinkSync('loop.lab', join(dir, 'loop.lab')), join(dir, 'loop.lab')),
   },
