@@ -10,6 +10,10 @@ const MUTANTS = count('MUTANTS', 10_000);
 const FRAMES = count('FRAMES', 10_000);
 const LARGE_FRAMES = count('LARGE_FRAMES', 20);
 
+/** SOAK_ONLY=lab-file-bytes,malformed-websocket-frames runs only those. */
+const only = process.env.SOAK_ONLY?.split(',');
+const wanted = (name: string) => !only || only.includes(name);
+
 let failed = false;
 function report(name: string, started: number, figures: { failures?: string[] } & Record<string, unknown>, ok: boolean): void {
   const { failures = [], ...rest } = figures;
@@ -18,16 +22,21 @@ function report(name: string, started: number, figures: { failures?: string[] } 
 }
 
 let started = Date.now();
-const kills = await killDuringSave(KILLS, 20261201);
-report('kill-during-save', started, { ...kills }, kills.damaged === 0 && kills.leftovers === 0);
+if (wanted('kill-during-save')) {
+  const kills = await killDuringSave(KILLS, 20261201);
+  report('kill-during-save', started, { ...kills }, kills.damaged === 0 && kills.leftovers === 0);
+}
 
 for (const [name, fuzz, seed] of [['lab-file-bytes', fuzzLabBytes, 1], ['lab-file-rows', fuzzLabRows, 2], ['lab-documents', fuzzLabDocuments, 3]] as const) {
+  if (!wanted(name)) continue;
   started = Date.now();
   report(name, started, { ...fuzz(MUTANTS, seed) }, true);
 }
 
-started = Date.now();
-const frames = await soakMalformedFrames(FRAMES, 4, LARGE_FRAMES);
-report('malformed-websocket-frames', started, { ...frames }, !frames.hostExited && frames.healthFailures === 0);
+if (wanted('malformed-websocket-frames')) {
+  started = Date.now();
+  const frames = await soakMalformedFrames(FRAMES, 4, LARGE_FRAMES);
+  report('malformed-websocket-frames', started, { ...frames }, !frames.hostExited && frames.healthFailures === 0);
+}
 
 process.exitCode = failed ? 1 : 0;
