@@ -1,6 +1,7 @@
 // How the results list reads: failures first, a filter with counts, downtime in the engineer's words.
 import type { DrillResult, VmResult } from '../../shared/drill.js';
 import { clockTenths } from './drillSteps.js';
+import { downtimeWords } from '../../shared/downtime-words.js';
 
 export type VmFilter = 'failed' | 'passed' | 'all';
 
@@ -15,14 +16,9 @@ export function vmCounts(result: DrillResult): Record<VmFilter, number> {
   return { failed, passed: result.vms.length - failed, all: result.vms.length };
 }
 
-/**
- * "off (planned) 30.0 s + 59.3 s down · unreachable since 10:00:55.3 · 25/116 replies": the words of the CLI table and
- * the HTML report (src-main/core/drills/downtime-words.ts, which the window cannot import until it moves to shared/).
- */
-export function downtimeWords(vm: VmResult, clockStart: string): string {
-  const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const down = [...(vm.plannedDowntimeMs > 0 ? [`off (planned) ${sec(vm.plannedDowntimeMs)}`] : []), ...(vm.downtimeMs > 0 ? [`${sec(vm.downtimeMs)} down`] : [])];
-  const parts = [down.length ? down.join(' + ') : 'no loss'];
+/** "off (planned) 30.0 s + 59.3 s down · unreachable since 10:00:55.3 · 25/116 replies": the CLI table's and the report's downtime words. */
+export function vmRowWords(vm: VmResult, clockStart: string): string {
+  const parts = [downtimeWords(vm.downtimeMs, vm.plannedDowntimeMs, 'no loss')];
   if (typeof vm.unreachableSinceMs === 'number') parts.push(`unreachable since ${clockTenths(clockStart, vm.unreachableSinceMs)}`);
   parts.push(`${vm.replies}/${vm.pingsSent} replies`);
   return parts.join(' · ');

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { DrillResult, Snapshot, VmResult } from '../../../shared/drill.js';
 import { changedRows, arpKey, entryKey, macKey, tablesShown, ROWS_SHOWN } from '../../../src-renderer/components/tableChanges.js';
 import { snapshotState, staleEntries } from '../../../src-renderer/canvas/simState.js';
-import { downtimeWords, vmCounts, vmRows } from '../../../src-renderer/components/drillResultsView.js';
+import { vmRowWords, vmCounts, vmRows } from '../../../src-renderer/components/drillResultsView.js';
 import { visibleRange } from '../../../src-renderer/components/useWindowedRows.js';
 import { fieldReportLab } from './fake-api.js';
 import { MAC_C, MAC_D, TEAM_B_MAC } from './sim-fixtures.js';
@@ -81,8 +81,8 @@ describe('the results of a big lab', () => {
   });
 
   it('words planned downtime as "off (planned)", apart from loss, as the CLI and the report do, and says since when a VM is unreachable', () => {
-    expect(downtimeWords(vm('Guest1', false, { plannedDowntimeMs: 31_000 }), '10:00:00')).toBe('off (planned) 31.0 s + 60.0 s down · unreachable since 10:01:10.0 · 40/100 replies');
-    expect(downtimeWords(vm('Guest2', true), '10:00:00')).toBe('no loss · 100/100 replies');
+    expect(vmRowWords(vm('Guest1', false, { plannedDowntimeMs: 31_000 }), '10:00:00')).toBe('off (planned) 31.0 s + 60.0 s down · unreachable since 10:01:10.0 · 40/100 replies');
+    expect(vmRowWords(vm('Guest2', true), '10:00:00')).toBe('no loss · 100/100 replies');
   });
 
   it('draws only the rows in view of a thousand, with a few either side', () => {
