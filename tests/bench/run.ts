@@ -18,8 +18,9 @@ function emit(figures: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-function ours(hosts: number, vms: number, seconds: number) {
-  const out = execFileSync(process.execPath, [join(root, 'bin/lab-planner.js'), 'bench', 'fabric', '--hosts', `${hosts}`, '--vms', `${vms}`, '--seconds', `${seconds}`], {
+function ours(hosts: number, vms: number, seconds: number, vlan?: number) {
+  const args = ['bench', 'fabric', '--hosts', `${hosts}`, '--vms', `${vms}`, '--seconds', `${seconds}`, ...(vlan === undefined ? [] : ['--vlan', `${vlan}`])];
+  const out = execFileSync(process.execPath, [join(root, 'bin/lab-planner.js'), ...args], {
     encoding: 'utf8',
   });
   return JSON.parse(out.trim().split('\n').pop()!);
@@ -45,14 +46,20 @@ async function main() {
       [64, 32, 30],
     ]) {
       const mine = ours(hosts, vms, seconds);
+      // The same fabric with VLAN 20 on every port: tagged VM ports, trunks to the hosts, an access port to the client.
+      const tagged = ours(hosts, vms, seconds, 20);
       const theirs = peer(hosts, vms, seconds);
       const ratio = theirs && !('error' in theirs) ? theirs.wallSeconds / mine.wallSeconds : null;
+      const ratioTagged = theirs && !('error' in theirs) ? theirs.wallSeconds / tagged.wallSeconds : null;
       emit({
         bench: 'fabric',
         size: `${hosts}x${vms}x${seconds}`,
         ours: mine,
         ns3: theirs,
         wallRatioNs3OverOurs: ratio === null ? null : Number(ratio.toFixed(2)),
+        oursWithVlans: tagged,
+        wallRatioNs3OverOursWithVlans: ratioTagged === null ? null : Number(ratioTagged.toFixed(2)),
+        oursWithVlansAnsweredEveryPing: tagged.replies === tagged.pingsSent,
         wallMicrosecondsPerPing: Number(((mine.wallSeconds * 1e6) / mine.pingsSent).toFixed(2)),
         oursAnsweredEveryPing: mine.replies === mine.pingsSent,
         // The peer staggers VM i by i ms and stops at T + 2 s, so at 64x32 its last echoes are never sent.

@@ -11,6 +11,8 @@ export interface FabricSize {
   hosts: number;
   vmsPerHost: number;
   seconds: number;
+  /** Puts every VM in this VLAN: VM ports tagged, host ports trunks carrying it, the client's port an access port in it. */
+  vlan?: number;
 }
 
 export interface FabricRun {
@@ -21,12 +23,24 @@ export interface FabricRun {
   simSeconds: number;
 }
 
-export function fabricLab({ hosts, vmsPerHost }: FabricSize): Lab {
+export function fabricLab({ hosts, vmsPerHost, vlan }: FabricSize): Lab {
   const firstVmIp = ipToNumber('10.0.0.2');
   return labSchema.parse({
     meta: { title: `Fabric ${hosts}×${vmsPerHost}` },
     settings: { seed: 1 },
-    switches: [{ name: 'core', ports: hosts + 1 }],
+    switches: [
+      {
+        name: 'core',
+        ports: hosts + 1,
+        portSettings:
+          vlan === undefined
+            ? []
+            : [
+                { ports: [1], mode: 'access', vlan },
+                { ports: Array.from({ length: hosts }, (_, h) => h + 2), mode: 'trunk', allowedVlans: [1, vlan] },
+              ],
+      },
+    ],
     clients: [{ name: 'client', ip: '10.0.0.1', mac: '02-00-00-00-00-01', arpCache: 'linux' }],
     hosts: Array.from({ length: hosts }, (_, h) => ({
       name: `hv${h + 1}`,
@@ -40,6 +54,7 @@ export function fabricLab({ hosts, vmsPerHost }: FabricSize): Lab {
       ip: ipToText(firstVmIp + i),
       host: `hv${Math.floor(i / vmsPerHost) + 1}`,
       macMode: 'dynamic',
+      ...(vlan === undefined ? {} : { vlan }),
     })),
     cables: [
       { a: { client: 'client' }, b: { switch: 'core', port: 1 } },

@@ -93,4 +93,11 @@ describe('lab-planner bench fabric', () => {
     expect(line.wallSeconds).toBeGreaterThan(0);
     expect(line.simSecondsPerWallSecond).toBeGreaterThan(0);
   });
+
+  it('answers every ping with VLAN 20 on every port (tagged VM ports, trunks to the hosts)', () => {
+    const run = cli('bench', 'fabric', '--hosts', '4', '--vms', '4', '--seconds', '5', '--vlan', '20');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toMatchObject({ vlan: 20, pingsSent: 80, replies: 80 });
+    expect(cli('bench', 'fabric', '--vlan', '5000').stderr).toMatch(/--vlan takes a whole number from 1 to 4094/);
+  });
 });
