@@ -39,12 +39,13 @@ export function vlanChecks(lab: Lab, topo: LabTopology, el: ElementIndex): Desig
         `Or set ${nameSome(vms, 'VM')} to a VLAN those ports carry.`,
       ];
       const vmWords = nameSome(vms, 'VM');
+      const send = vms.length === 1 ? 'sends' : 'send';
       if (carrying.length > 0) {
         checks.push({
           code: 'vlan-differs-on-standby',
           severity: 'error',
           message:
-            `${vmWords} on ${group.host.name}/${group.vswitch} send ${tagWords(tag)}, which ${nameSome(carrying.map((p) => `${p.at.switch}/port${p.at.port}`), 'port')} ` +
+            `${vmWords} on ${group.host.name}/${group.vswitch} ${send} ${tagWords(tag)}, which ${nameSome(carrying.map((p) => `${p.at.switch}/port${p.at.port}`), 'port')} ` +
             `carr${carrying.length === 1 ? 'ies' : 'y'} but ${ports.join(' and ')} do${refusing.length === 1 ? 'es' : ''} not: everything works until the team fails over to ` +
             `${nameSome(refusing.map((p) => `${group.host.name}/${p.nic}`), 'NIC')}, then ${vms.length === 1 ? 'it loses' : 'they lose'} the network.`,
           elements,
@@ -54,7 +55,7 @@ export function vlanChecks(lab: Lab, topo: LabTopology, el: ElementIndex): Desig
         checks.push({
           code: 'vlan-not-allowed',
           severity: 'error',
-          message: `${vmWords} on ${group.host.name}/${group.vswitch} send ${tagWords(tag)}, which ${ports.join(' and ')} do${refusing.length === 1 ? 'es' : ''} not carry: the switch drops every frame they send.`,
+          message: `${vmWords} on ${group.host.name}/${group.vswitch} ${send} ${tagWords(tag)}, which ${ports.join(' and ')} do${refusing.length === 1 ? 'es' : ''} not carry: the switch drops every frame they send.`,
           elements,
           remedies,
         });

@@ -61,7 +61,7 @@ describe('VLAN failures', () => {
     const lab = edited((l) => {
       l.vms[0].vlan = 30;
     });
-    expect(lintLab(lab).find((c) => c.code === 'vlan-not-allowed')?.message).toMatch(/Guest1 on HostA\/VM-Switch send VLAN 30/);
+    expect(lintLab(lab).find((c) => c.code === 'vlan-not-allowed')?.message).toMatch(/Guest1 on HostA\/VM-Switch sends VLAN 30/);
     const vm = vmOf(drill(lab, 'live-migrate').result, 'Guest1');
     expect(vm.reachableAtEnd).toBe(false);
     expect(vm.diagnosis).toMatchObject({ code: 'vlan-not-allowed', device: 'switch1/port2' });
