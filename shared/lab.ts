@@ -54,8 +54,10 @@ export const teamSchema = z
     probeTarget: ipv4.optional(),
     /** Informative: teaming set up before or after the Hyper-V role (makes no difference). */
     createdBeforeHyperV: z.boolean().default(true),
-    /** The team's VLAN interface: the team tags what it sends with this VLAN and takes in only frames tagged with it. */
+    /** VLAN noted on the team (informative, as in earlier labs; the VLAN interface that tags is `vlanInterface`). */
     vlan: vlanId.optional(),
+    /** The team's VLAN interface: the team tags what it sends with this VLAN and takes in only frames tagged with it. */
+    vlanInterface: vlanId.optional(),
   })
   .strict();
 

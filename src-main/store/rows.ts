@@ -34,7 +34,7 @@ export function documentRows(lab: Lab): DocumentRows {
       rows.teams.push({
         host: h.name, ordinal: i, name: t.name, primary_nic: opt(t.primary), mode: t.mode, driver_profile: t.driverProfile,
         auto_failback: bit(t.autoFailback), monitoring: bit(t.monitoring), probe_target: opt(t.probeTarget),
-        created_before_hyperv: bit(t.createdBeforeHyperV), vlan: opt(t.vlan),
+        created_before_hyperv: bit(t.createdBeforeHyperV), vlan: opt(t.vlan), vlan_interface: opt(t.vlanInterface),
       });
       t.members.forEach((nic, m) => rows.team_members.push({ host: h.name, team: t.name, ordinal: m, nic }));
     });
@@ -174,7 +174,7 @@ export function documentFromRows(lab: Row, rows: DocumentRows): LabInput {
             name: t.name,
             members: (membersOf.get(`${String(h.name)}\u0000${String(t.name)}`) ?? []).map((m) => m.nic),
             primary: t.primary_nic, mode: t.mode, driverProfile: t.driver_profile, autoFailback: bool(t.auto_failback),
-            monitoring: bool(t.monitoring), probeTarget: t.probe_target, createdBeforeHyperV: bool(t.created_before_hyperv), vlan: t.vlan,
+            monitoring: bool(t.monitoring), probeTarget: t.probe_target, createdBeforeHyperV: bool(t.created_before_hyperv), vlan: t.vlan, vlanInterface: t.vlan_interface,
           }),
         ),
         virtualSwitches: (switchesOf.get(String(h.name)) ?? []).map((s) =>

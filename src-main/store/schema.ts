@@ -260,6 +260,7 @@ ALTER TABLE switches ADD COLUMN mac_flap_json TEXT;
 ALTER TABLE switches ADD COLUMN stp TEXT;
 ALTER TABLE switches ADD COLUMN forward_delay_sec REAL;
 ALTER TABLE vms ADD COLUMN vlan INTEGER;
+ALTER TABLE teams ADD COLUMN vlan_interface INTEGER;
 ALTER TABLE clients ADD COLUMN vlan INTEGER;
 `;
 

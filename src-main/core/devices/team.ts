@@ -190,7 +190,7 @@ export class Team implements NicUpper {
           dst: BROADCAST_MAC,
           src: a.mac,
           payload: { kind: 'arp', op: ARP_REQUEST, sha: a.mac, spa: a.ip, tha: 0, tpa: a.ip },
-          vlan: a.vlan ?? this.spec.vlan,
+          vlan: a.vlan ?? this.spec.vlanInterface,
           trace: NO_TRACE,
           id: this.ctx.newFrameId(),
         });
@@ -211,7 +211,7 @@ export class Team implements NicUpper {
     if (nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
     const client = this.client;
     if (!client) return ctx.drop(this.label, this.elementId, 'nic-unbound', frame);
-    const vlan = this.spec.vlan;
+    const vlan = this.spec.vlanInterface;
     if (vlan !== undefined) {
       // The team's VLAN interface takes in only its VLAN and hands it up untagged.
       if (frame.vlan !== vlan) return ctx.drop(this.label, this.elementId, 'vlan-mismatch', frame);
@@ -250,7 +250,7 @@ export class Team implements NicUpper {
 
   transmit(frame: Frame): void {
     const ctx = this.ctx;
-    if (this.spec.vlan !== undefined && frame.vlan === undefined) frame = { ...frame, vlan: this.spec.vlan };
+    if (this.spec.vlanInterface !== undefined && frame.vlan === undefined) frame = { ...frame, vlan: this.spec.vlanInterface };
     if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
     const nic = this.active;
     if (!nic) return ctx.drop(this.label, this.elementId, 'team-no-active-member', frame);

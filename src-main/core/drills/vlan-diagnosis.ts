@@ -11,7 +11,7 @@ import { SwitchPort } from '../devices/physical-switch.js';
 import { tagWords } from '../devices/vlans.js';
 
 export function vlanDiagnosis(net: Network, vm: Vm, team: Team | null, active: Nic, client: Client): Diagnosis | null {
-  const tag = vm.vlan ?? team?.spec.vlan;
+  const tag = vm.vlan ?? team?.spec.vlanInterface;
   const port = active.port.peer();
   if (!(port instanceof SwitchPort)) return null;
   const vlan = port.vlans.ingress(tag);

@@ -17,7 +17,7 @@ export function vlanChecks(lab: Lab, topo: LabTopology, el: ElementIndex): Desig
     // What leaves the host: the VM port's tag, else the team's VLAN interface's.
     const byTag = new Map<number | undefined, string[]>();
     for (const vm of group.vms) {
-      const tag = vm.vlan ?? group.team?.vlan;
+      const tag = vm.vlan ?? group.team?.vlanInterface;
       byTag.set(tag, [...(byTag.get(tag) ?? []), vm.name]);
     }
     const plugged = group.nics.flatMap((nic) => {

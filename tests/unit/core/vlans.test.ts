@@ -82,7 +82,7 @@ describe('VLAN failures', () => {
 
   it('reaches VMs through a team VLAN interface when the VMs\' ports are untagged', () => {
     const lab = edited((l) => {
-      for (const h of l.hosts) h.teams[0].vlan = 20;
+      for (const h of l.hosts) h.teams[0].vlanInterface = 20;
       for (const v of l.vms) delete v.vlan;
     });
     expect(lintLab(lab).map((c) => c.code)).not.toContain('vlan-not-allowed');
@@ -95,6 +95,12 @@ describe('VLAN failures', () => {
     });
     expect(lintLab(lab).find((c) => c.code === 'vlan-not-allowed')?.message).toMatch(/Client1 sends VLAN 30, which switch1\/port10/);
     expect(vmOf(drill(lab, 'live-migrate').result, 'Guest1').diagnosis?.code).toBe('vlan-not-allowed');
+  });
+
+  it('keeps a team\'s older VLAN note a note: the field report with team VLAN 20 still passes', () => {
+    const json = exampleJson('field-report') as any;
+    for (const h of json.hosts) h.teams[0].vlan = 20;
+    expect(vmOf(drill(parse(json), 'live-migrate').result, 'Guest1').passed).toBe(true);
   });
 
   it('behaves as before in a lab with no VLAN settings: every port is an access port in VLAN 1', () => {

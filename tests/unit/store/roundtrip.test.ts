@@ -26,6 +26,7 @@ describe('a saved lab file', () => {
     const input = JSON.parse(readFileSync(new URL('../../../examples/vlan-standby-mismatch.lab.json', import.meta.url), 'utf8'));
     input.clients[0].vlan = 20;
     input.hosts[1].teams[0].vlan = 30;
+    input.hosts[0].teams[0].vlanInterface = 20;
     input.switches[0].macFlap = { moves: 4, withinSec: 15, action: 'err-disable', recoverySec: 300 };
     Object.assign(input.switches[1], { stp: '802.1d', forwardDelaySec: 10 });
     input.switches[1].portSettings[0].portfast = true;
