@@ -29,10 +29,14 @@ export class Team implements NicUpper {
   readonly primary: Nic;
   active: Nic | null = null;
   enabled = true;
+  /** The engineer disabled the team adapter (disable-team); a host restart leaves it disabled. */
+  disabledByEngineer = false;
   client: TeamClient | null = null;
   readonly autoFailback: boolean;
   readonly monitoring: boolean;
   private readonly probeFailures = new Map<Nic, number>();
+  /** When the primary last became usable again (link up, probes answered): failback waits the profile's delay from here. */
+  private primaryUsableSinceUs = -Infinity;
   /** Bumped whenever pending timers must be forgotten (disable, host failure). */
   private generation = 0;
   readonly elementId: string;
@@ -131,7 +135,10 @@ export class Team implements NicUpper {
 
   private choose(): Nic | null {
     const current = this.active;
-    if (this.usable(this.primary) && (this.autoFailback || current === null || !this.usable(current))) return this.primary;
+    if (this.usable(this.primary)) {
+      if (current === null || current === this.primary || !this.usable(current)) return this.primary;
+      if (this.autoFailback && this.ctx.now - this.primaryUsableSinceUs >= this.profile.failback.delayMs * 1000) return this.primary;
+    }
     if (current && this.usable(current)) return current;
     return this.members.find((m) => this.usable(m)) ?? null;
   }
@@ -147,14 +154,18 @@ export class Team implements NicUpper {
 
   onNicCarrier(nic: Nic, up: boolean): void {
     if (!this.enabled) return;
+    if (up && nic === this.primary) this.primaryUsableSinceUs = this.ctx.now;
+    if (!up && nic === this.active) this.later(this.profile.failover.detectMs);
+    else if (up && this.active === null) this.later(this.profile.failover.detectMs);
+    else if (up && nic === this.primary && this.active !== nic && this.autoFailback) this.later(this.profile.failback.delayMs);
+  }
+
+  /** Re-evaluates the active member after `ms`, unless the team was reset meanwhile. */
+  private later(ms: number): void {
     const generation = this.generation;
-    const later = (ms: number) =>
-      this.ctx.scheduler.after(ms * 1000, () => {
-        if (generation === this.generation) this.reevaluate();
-      });
-    if (!up && nic === this.active) later(this.profile.failover.detectMs);
-    else if (up && this.active === null) later(this.profile.failover.detectMs);
-    else if (up && nic === this.primary && this.active !== nic && this.autoFailback) later(this.profile.failback.delayMs);
+    this.ctx.scheduler.after(ms * 1000, () => {
+      if (generation === this.generation) this.reevaluate();
+    });
   }
 
   private scheduleProbe(generation: number): void {
@@ -165,7 +176,13 @@ export class Team implements NicUpper {
         const before = this.usable(m);
         const ok = m.port.carrier && this.probe!(m);
         this.probeFailures.set(m, ok ? 0 : (this.probeFailures.get(m) ?? 0) + 1);
-        if (this.usable(m) !== before) changed = true;
+        if (this.usable(m) === before) continue;
+        changed = true;
+        if (m === this.primary && !before) {
+          // The primary's path answers again: failback waits the profile's delay, as after a link returns.
+          this.primaryUsableSinceUs = this.ctx.now;
+          if (this.autoFailback) this.later(this.profile.failback.delayMs);
+        }
       }
       if (changed) this.reevaluate();
       this.scheduleProbe(generation);
