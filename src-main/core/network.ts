@@ -51,8 +51,7 @@ export class Network {
       for (const t of spec.teams) {
         const members = t.members.map((m) => host.nics.get(m)!);
         const probeIp = t.probeTarget ? ipToNumber(t.probeTarget) : this.clients.values().next().value?.ip;
-        const probe = probeIp === undefined ? null : (nic: Nic) => this.reaches(nic.port, probeIp);
-        host.teams.set(t.name, new Team(ctx, spec.name, t, members, profiles.get(t.driverProfile)!, probe));
+        host.teams.set(t.name, new Team(ctx, spec.name, t, members, profiles.get(t.driverProfile)!, probeIp ?? null));
       }
       for (const v of spec.virtualSwitches) {
         const vswitch = new VirtualSwitch(ctx, spec.name, v.name);

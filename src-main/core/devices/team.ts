@@ -1,6 +1,6 @@
 // A NIC team driven only by its driver profile: ARP proxy with a VM table (learn-once | track),
-// or transparent; failover on link loss, failback, optional path monitoring, announcements.
-import { ARP_REQUEST, isGroup, NO_TRACE, type Frame } from '../net/frames.js';
+// or transparent; failover on link loss, failback, optional path monitoring (probes as frames), announcements.
+import { ARP_REPLY, ARP_REQUEST, isGroup, NO_TRACE, type Frame } from '../net/frames.js';
 import type { Hop, SimContext } from '../engine/context.js';
 import type { HopAction } from '../../../shared/trace.js';
 import type { DriverProfile } from '../../../shared/driver.js';
@@ -21,9 +21,6 @@ export interface TeamClient {
   connectedVms(): { ip: number; mac: number }[];
 }
 
-/** Answers whether a member's upstream path reaches the probe target (monitoring). */
-export type PathProbe = (nic: Nic) => boolean;
-
 export class Team implements NicUpper {
   readonly vmTable = new Map<number, VmTableEntry>();
   readonly primary: Nic;
@@ -35,6 +32,10 @@ export class Team implements NicUpper {
   readonly autoFailback: boolean;
   readonly monitoring: boolean;
   private readonly probeFailures = new Map<Nic, number>();
+  /** Members whose probe of this round the target answered. */
+  private readonly probeAnswered = new Set<Nic>();
+  /** Whether a round of probes is out, waiting to be judged at the next interval. */
+  private probesOut = false;
   /** When the primary last became usable again (link up, probes answered): failback waits the profile's delay from here. */
   private primaryUsableSinceUs = -Infinity;
   /** Bumped whenever pending timers must be forgotten (disable, host failure). */
@@ -52,11 +53,12 @@ export class Team implements NicUpper {
     readonly spec: TeamSpec,
     readonly members: Nic[],
     readonly profile: DriverProfile,
-    private readonly probe: PathProbe | null,
+    /** The IP the members probe (LiveLink target, Linux arp_ip_target); null when there is none. */
+    private readonly probeTarget: number | null,
   ) {
     this.primary = members.find((m) => m.name === spec.primary) ?? members[0];
     this.autoFailback = spec.autoFailback ?? profile.failback.auto;
-    this.monitoring = profile.monitoring.kind !== 'none' && (spec.monitoring ?? profile.monitoring.enabledByDefault) && probe !== null;
+    this.monitoring = profile.monitoring.kind !== 'none' && (spec.monitoring ?? profile.monitoring.enabledByDefault) && probeTarget !== null;
     this.elementId = teamId(hostName, spec.name);
     for (const m of members) {
       m.upper = this;
@@ -116,6 +118,8 @@ export class Team implements NicUpper {
       for (const vm of this.client.connectedVms()) this.learn(vm.ip, vm.mac, true);
     }
     this.probeFailures.clear();
+    this.probeAnswered.clear();
+    this.probesOut = false;
     this.active = this.choose();
     this.publish();
     if (this.monitoring) this.scheduleProbe(this.generation);
@@ -168,25 +172,71 @@ export class Team implements NicUpper {
     });
   }
 
+  /**
+   * Every interval: judge the last round (a member whose probe went unanswered counts a failure),
+   * then send the next round, one ARP probe from each member to the target.
+   */
   private scheduleProbe(generation: number): void {
     this.ctx.scheduler.after(this.profile.monitoring.intervalMs * 1000, () => {
       if (generation !== this.generation || !this.enabled) return;
-      let changed = false;
-      for (const m of this.members) {
-        const before = this.usable(m);
-        const ok = m.port.carrier && this.probe!(m);
-        this.probeFailures.set(m, ok ? 0 : (this.probeFailures.get(m) ?? 0) + 1);
-        if (this.usable(m) === before) continue;
-        changed = true;
-        if (m === this.primary && !before) {
-          // The primary's path answers again: failback waits the profile's delay, as after a link returns.
-          this.primaryUsableSinceUs = this.ctx.now;
-          if (this.autoFailback) this.later(this.profile.failback.delayMs);
-        }
-      }
-      if (changed) this.reevaluate();
+      if (this.probesOut) this.judgeProbes();
+      this.sendProbes();
       this.scheduleProbe(generation);
     });
+  }
+
+  /**
+   * The MAC a member probes from: its own, unless the active member carries another member's MAC
+   * as the team MAC (the primary's, after a failover) — then the two swap, as BASP does.
+   */
+  private probeMac(nic: Nic): number {
+    const active = this.active;
+    if (active && active.mac !== this.mac) {
+      if (nic === active) return this.mac;
+      if (nic.mac === this.mac) return active.mac;
+    }
+    return nic.mac;
+  }
+
+  private sendProbes(): void {
+    this.probeAnswered.clear();
+    this.probesOut = true;
+    const target = this.probeTarget!;
+    for (const m of this.members) {
+      const mac = this.probeMac(m);
+      // An ARP probe (sender IP 0.0.0.0): the target answers without caching the team's address.
+      const probe: Frame = {
+        dst: BROADCAST_MAC,
+        src: mac,
+        payload: { kind: 'arp', op: ARP_REQUEST, sha: mac, spa: 0, tha: 0, tpa: target },
+        trace: NO_TRACE,
+        id: this.ctx.newFrameId(),
+      };
+      m.transmit(probe);
+    }
+  }
+
+  /** An answer to this round's probe (an ARP reply to 0.0.0.0, so never a VM's), arriving on the member that sent it. */
+  private isProbeAnswer(nic: Nic, frame: Frame): boolean {
+    const p = frame.payload;
+    return this.probesOut && p.kind === 'arp' && p.op === ARP_REPLY && p.tpa === 0 && p.spa === this.probeTarget && frame.dst === this.probeMac(nic);
+  }
+
+  private judgeProbes(): void {
+    let changed = false;
+    for (const m of this.members) {
+      const before = this.usable(m);
+      const ok = m.port.carrier && this.probeAnswered.has(m);
+      this.probeFailures.set(m, ok ? 0 : (this.probeFailures.get(m) ?? 0) + 1);
+      if (this.usable(m) === before) continue;
+      changed = true;
+      if (m === this.primary && !before) {
+        // The primary's path answers again: failback waits the profile's delay, as after a link returns.
+        this.primaryUsableSinceUs = this.ctx.now;
+        if (this.autoFailback) this.later(this.profile.failback.delayMs);
+      }
+    }
+    if (changed) this.reevaluate();
   }
 
   /** After a failover: tell the switches where the team (or its VMs) now live. */
@@ -224,6 +274,11 @@ export class Team implements NicUpper {
   receiveFromNic(nic: Nic, frame: Frame): void {
     const ctx = this.ctx;
     if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
+    if (this.monitoring && this.isProbeAnswer(nic, frame)) {
+      this.probeAnswered.add(nic);
+      if (ctx.tracing) this.hop('delivered', null, frame, { tap: { at: nic.port, direction: 'up' } });
+      return;
+    }
     if (nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
     const client = this.client;
     if (!client) return ctx.drop(this.label, this.elementId, 'nic-unbound', frame);

@@ -86,9 +86,62 @@ describe('failback after monitoring recovers', () => {
     const moves = result.changes.filter((c) => c.kind === 'team' && c.host === 'HostA' && c.atMs >= restoredAt) as { activeMember: string | null; atMs: number }[];
     const back = moves.find((c) => c.activeMember === 'NIC4');
     expect(back).toBeDefined();
-    // LiveLink: probes every 1 s; BASP waits 1.5 s before it returns to the primary.
+    // LiveLink probes every 1 s and judges a round at the next: the path reads good again within
+    // two intervals of the repair, and BASP then waits 1.5 s before it returns to the primary.
     expect(back!.atMs - restoredAt).toBeGreaterThanOrEqual(1500);
-    expect(back!.atMs - restoredAt).toBeLessThanOrEqual(1000 + 1500 + 100);
+    expect(back!.atMs - restoredAt).toBeLessThanOrEqual(2 * 1000 + 1500);
     expect(result.steps[3].snapshot.teams.find((t) => t.host === 'HostA')?.activeMember).toBe('NIC4');
+  });
+});
+
+describe('monitoring probes', () => {
+  /** HostA's team prefers NIC4 (switch2, away from Client1) and probes Client1; the inter-switch link is cut at 10 s. */
+  function probedLab() {
+    const input = exampleJson('field-report') as any;
+    input.hosts[0].teams[0].primary = 'NIC4';
+    input.hosts[0].teams[0].monitoring = true;
+    return withDrill(parse(input), {
+      name: 'isl-fails',
+      vms: ['Guest2'],
+      steps: [{ action: 'fail-inter-switch-link', switches: ['switch1', 'switch2'] }, { action: 'wait', seconds: 10 }],
+    });
+  }
+  const CLIENT1 = 0x01010164; // 1.1.1.100
+  const NIC4 = 'HostA/NIC4';
+
+  function probesAt(records: { atUs: number; direction: string; frame: any }[]) {
+    const sent = records.filter((r) => r.direction === 'out' && r.frame.payload.kind === 'arp' && r.frame.payload.op === 1 && r.frame.payload.tpa === CLIENT1 && r.frame.payload.spa === 0);
+    const answers = records.filter((r) => r.direction === 'in' && r.frame.payload.kind === 'arp' && r.frame.payload.op === 2 && r.frame.payload.spa === CLIENT1);
+    return { sent, answers };
+  }
+
+  it('are ARP frames each member sends to the probe target, seen in a capture with their answers', () => {
+    const { captures } = drill(probedLab(), 'isl-fails', [{ host: 'HostA', nic: 'NIC4' }, { host: 'HostA', nic: 'NIC3' }]);
+    for (const set of captures) {
+      const before = set.records.filter((r) => r.atUs < 10e6);
+      const { sent, answers } = probesAt(before);
+      // One probe a second from each member, each answered by Client1.
+      expect({ point: set.point, sent: sent.length >= 8, answered: answers.length >= 8 }).toEqual({ point: set.point, sent: true, answered: true });
+    }
+    expect(captures[0].point).toContain(NIC4);
+  });
+
+  it('go unanswered through a cut inter-switch link, so the team fails over as the real one does', () => {
+    const { result, captures } = drill(probedLab(), 'isl-fails', [{ host: 'HostA', nic: 'NIC4' }]);
+    const after = captures[0].records.filter((r) => r.atUs > 10e6 + 1000);
+    const { sent, answers } = probesAt(after);
+    expect(sent.length).toBeGreaterThan(3);
+    expect(answers.length).toBe(0);
+    expect(result.steps[0].snapshot.teams.find((t) => t.host === 'HostA')?.activeMember).toBe('NIC3');
+  });
+
+  it('fail on a member whose cable is cut, so the team moves to the other member', () => {
+    const lab = withDrill(probedLab(), {
+      name: 'nic4-cable-cut',
+      vms: ['Guest2'],
+      steps: [{ action: 'fail-cable', cable: { host: 'HostA', nic: 'NIC4' } }, { action: 'wait', seconds: 10 }],
+    });
+    const session = drill(lab, 'nic4-cable-cut');
+    expect(session.result.steps[1].snapshot.teams.find((t) => t.host === 'HostA')?.activeMember).toBe('NIC3');
   });
 });
