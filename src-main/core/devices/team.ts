@@ -24,7 +24,14 @@ export interface TeamClient {
 export class Team implements NicUpper {
   readonly vmTable = new Map<number, VmTableEntry>();
   readonly primary: Nic;
+  /** The member carrying the team (active/standby), or the one taking broadcasts (load balancing). */
   active: Nic | null = null;
+  /** A load-balancing team: the team's mode is not active-passive and its profile spreads transmit. */
+  readonly spreads: boolean;
+  /** The members carrying traffic now: the active one, or every usable member when the team spreads. */
+  activeMembers: Nic[] = [];
+  /** VM MAC → the member its frames leave by (Hyper-V Port). */
+  private readonly pins = new Map<number, Nic>();
   enabled = true;
   /** The engineer disabled the team adapter (disable-team); a host restart leaves it disabled. */
   disabledByEngineer = false;
@@ -60,6 +67,7 @@ export class Team implements NicUpper {
     this.autoFailback = spec.autoFailback ?? profile.failback.auto;
     this.monitoring = profile.monitoring.kind !== 'none' && (spec.monitoring ?? profile.monitoring.enabledByDefault) && probeTarget !== null;
     this.elementId = teamId(hostName, spec.name);
+    this.spreads = spec.mode !== 'active-passive' && profile.loadBalancing !== 'none' && !profile.arpProxy;
     for (const m of members) {
       m.upper = this;
       const edge = `member:${this.elementId}>${m.name}`;
@@ -120,7 +128,9 @@ export class Team implements NicUpper {
     this.probeFailures.clear();
     this.probeAnswered.clear();
     this.probesOut = false;
+    this.pins.clear();
     this.active = this.choose();
+    this.activeMembers = this.carrying();
     this.publish();
     if (this.monitoring) this.scheduleProbe(this.generation);
   }
@@ -129,6 +139,7 @@ export class Team implements NicUpper {
     this.generation++;
     this.enabled = false;
     this.active = null;
+    this.activeMembers = [];
     this.publish();
   }
 
@@ -147,18 +158,74 @@ export class Team implements NicUpper {
     return this.members.find((m) => this.usable(m)) ?? null;
   }
 
+  /** The members that carry traffic with `active` chosen: all usable ones when the team spreads. */
+  private carrying(): Nic[] {
+    if (!this.spreads) return this.active ? [this.active] : [];
+    return this.members.filter((m) => this.usable(m));
+  }
+
   private reevaluate(): void {
     if (!this.enabled) return;
+    if (this.spreads) return this.rebalance();
     const next = this.choose();
     if (next === this.active) return;
     this.active = next;
+    this.activeMembers = this.carrying();
     this.publish();
     if (next) this.announce(next);
+  }
+
+  /**
+   * A load-balancing team after a member left or came back: only the VMs pinned to a member that
+   * left move (to the least loaded member), and each is announced from its new member.
+   */
+  private rebalance(): void {
+    const next = this.carrying();
+    if (next.length === this.activeMembers.length && next.every((m, i) => m === this.activeMembers[i])) return;
+    this.activeMembers = next;
+    this.active = next.includes(this.primary) ? this.primary : (next[0] ?? null);
+    this.publish();
+    const moved: number[] = [];
+    for (const [mac, nic] of this.pins) if (!next.includes(nic)) moved.push(mac);
+    for (const mac of moved) this.pins.delete(mac);
+    if (next.length === 0 || this.profile.failover.announce === 'none') return;
+    for (const vm of this.client?.connectedVms() ?? []) {
+      if (!moved.includes(vm.mac)) continue;
+      this.sendGratuitousArps(this.pinFor(vm.mac), [vm]);
+    }
+  }
+
+  /** The member a VM's frames leave by: its pin while that member carries traffic, else the least loaded. */
+  private pinFor(mac: number): Nic {
+    const pinned = this.pins.get(mac);
+    if (pinned && this.activeMembers.includes(pinned)) return pinned;
+    const load = new Map(this.activeMembers.map((m) => [m, 0]));
+    for (const nic of this.pins.values()) if (load.has(nic)) load.set(nic, load.get(nic)! + 1);
+    let best = this.activeMembers[0];
+    for (const m of this.activeMembers) if (load.get(m)! < load.get(best)!) best = m;
+    this.pins.set(mac, best);
+    return best;
+  }
+
+  /** The member a VM's frame leaves by, as the profile's load balancing spreads them. */
+  private memberFor(frame: Frame): Nic {
+    const lb = this.profile.loadBalancing;
+    if (lb === 'vm-port' || isGroup(frame.dst)) return this.pinFor(frame.src);
+    const p = frame.payload;
+    const [src, dst] = p.kind === 'arp' ? [p.spa, p.tpa] : [p.src, p.dst];
+    const key = lb === 'dynamic' ? (frame.src ^ dst) >>> 0 : (src ^ dst) >>> 0;
+    const members = this.activeMembers;
+    return members[hashSpread(key) % members.length];
   }
 
   onNicCarrier(nic: Nic, up: boolean): void {
     if (!this.enabled) return;
     if (up && nic === this.primary) this.primaryUsableSinceUs = this.ctx.now;
+    if (this.spreads) {
+      // A member leaves after the link-loss detection time and rejoins as soon as the team sees it.
+      if (!up ? this.activeMembers.includes(nic) : !this.activeMembers.includes(nic)) this.later(this.profile.failover.detectMs);
+      return;
+    }
     if (!up && nic === this.active) this.later(this.profile.failover.detectMs);
     else if (up && this.active === null) this.later(this.profile.failover.detectMs);
     else if (up && nic === this.primary && this.active !== nic && this.autoFailback) this.later(this.profile.failback.delayMs);
@@ -216,6 +283,11 @@ export class Team implements NicUpper {
     }
   }
 
+  /** A load-balancing team takes unicast on any member that carries traffic, broadcasts only on the active one (no duplicates). */
+  private carriesFrom(nic: Nic, frame: Frame): boolean {
+    return isGroup(frame.dst) ? nic === this.active : this.activeMembers.includes(nic);
+  }
+
   /** An answer to this round's probe (an ARP reply to 0.0.0.0, so never a VM's), arriving on the member that sent it. */
   private isProbeAnswer(nic: Nic, frame: Frame): boolean {
     const p = frame.payload;
@@ -251,7 +323,12 @@ export class Team implements NicUpper {
           ? here.map((vm) => ({ ip: vm.ip, mac: this.mac }))
           : [{ ip: 0, mac: this.mac }]
         : here;
-    for (let i = 0; i < gratuitousArpCount; i++) {
+    this.sendGratuitousArps(via, addresses);
+  }
+
+  /** The profile's count of gratuitous ARPs for each address, sent from `via`. */
+  private sendGratuitousArps(via: Nic, addresses: { ip: number; mac: number }[]): void {
+    for (let i = 0; i < this.profile.failover.gratuitousArpCount; i++) {
       for (const a of addresses) {
         via.transmit({
           dst: BROADCAST_MAC,
@@ -279,7 +356,7 @@ export class Team implements NicUpper {
       if (ctx.tracing) this.hop('delivered', null, frame, { tap: { at: nic.port, direction: 'up' } });
       return;
     }
-    if (nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
+    if (this.spreads ? !this.carriesFrom(nic, frame) : nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
     const client = this.client;
     if (!client) return ctx.drop(this.label, this.elementId, 'nic-unbound', frame);
     if (this.profile.arpProxy && frame.dst === this.mac) {
@@ -315,8 +392,8 @@ export class Team implements NicUpper {
   transmit(frame: Frame): void {
     const ctx = this.ctx;
     if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
-    const nic = this.active;
-    if (!nic) return ctx.drop(this.label, this.elementId, 'team-no-active-member', frame);
+    if (!this.active) return ctx.drop(this.label, this.elementId, 'team-no-active-member', frame);
+    const nic = this.spreads ? this.memberFor(frame) : this.active;
     if (!this.profile.arpProxy) {
       if (ctx.tracing) this.hop('forwarded', this.memberEdges.get(nic)!, frame);
       return nic.transmit(frame);
@@ -348,4 +425,9 @@ export class Team implements NicUpper {
     this.vmTable.set(ip, { mac, learntUs: now });
     this.publishEntry(ip, mac, now);
   }
+}
+
+/** Spreads a hash key over members (a multiplicative mix, so neighbouring addresses land apart). */
+function hashSpread(key: number): number {
+  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 16;
 }
