@@ -69,7 +69,7 @@ export const useMatrixStore = defineStore('matrix', () => {
       const answer = await call('matrix.runCell', { docId, cellId: cell.id, seed: view.value!.seed });
       if (lab.status?.docId !== docId) return;
       opened.value = { cell: answer.cell, drillToAdd: answer.drillToAdd };
-      drills.showResult(answer.result);
+      drills.showResult(answer.result, cell.id);
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     } finally {
