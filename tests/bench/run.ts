@@ -18,8 +18,9 @@ function emit(figures: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-function ours(hosts: number, vms: number, seconds: number) {
-  const out = execFileSync(process.execPath, [join(root, 'bin/lab-planner.js'), 'bench', 'fabric', '--hosts', `${hosts}`, '--vms', `${vms}`, '--seconds', `${seconds}`], {
+function ours(hosts: number, vms: number, seconds: number, teams = false) {
+  const args = ['bench', 'fabric', '--hosts', `${hosts}`, '--vms', `${vms}`, '--seconds', `${seconds}`, ...(teams ? ['--teams'] : [])];
+  const out = execFileSync(process.execPath, [join(root, 'bin/lab-planner.js'), ...args], {
     encoding: 'utf8',
   });
   return JSON.parse(out.trim().split('\n').pop()!);
@@ -58,6 +59,17 @@ async function main() {
         // The peer staggers VM i by i ms and stops at T + 2 s, so at 64x32 its last echoes are never sent.
         ns3AnsweredEveryPing: theirs === null || 'error' in theirs ? null : theirs.replies === theirs.pingsSent,
         target: 'ratio >= 5; peak memory < 300 MB at 64x32',
+      });
+      // The same workload with every host on a two-member load-balanced team (Hyper-V Port), against the same peer run.
+      const teamed = ours(hosts, vms, seconds, true);
+      const teamedRatio = theirs && !('error' in theirs) ? theirs.wallSeconds / teamed.wallSeconds : null;
+      emit({
+        bench: 'fabric-load-balanced-teams',
+        size: `${hosts}x${vms}x${seconds}`,
+        ours: teamed,
+        wallRatioNs3OverOurs: teamedRatio === null ? null : Number(teamedRatio.toFixed(2)),
+        oursAnsweredEveryPing: teamed.replies === teamed.pingsSent,
+        target: 'ratio >= 5',
       });
     }
   }

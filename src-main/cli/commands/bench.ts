@@ -6,18 +6,19 @@ import { UserError, EXIT_OK, type Command } from '../io.js';
 
 export const benchCommand: Command = {
   summary: 'Runs the fabric benchmark (the ns-3 peer workload) and prints one JSON line.',
-  usage: 'lab-planner bench fabric [--hosts H] [--vms V] [--seconds T]',
+  usage: 'lab-planner bench fabric [--hosts H] [--vms V] [--seconds T] [--teams]',
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { hosts: { type: 'string', default: '16' }, vms: { type: 'string', default: '16' }, seconds: { type: 'string', default: '60' } },
+      options: { hosts: { type: 'string', default: '16' }, vms: { type: 'string', default: '16' }, seconds: { type: 'string', default: '60' }, teams: { type: 'boolean', default: false } },
     });
     if (positionals[0] !== 'fabric' || positionals.length !== 1) throw new UserError(`the benchmark is "fabric"\nUsage: ${benchCommand.usage}`);
     const hosts = whole('--hosts', values.hosts!, 1, 1023);
     const vmsPerHost = whole('--vms', values.vms!, 1, 256);
     const seconds = whole('--seconds', values.seconds!, 1, 86_400);
-    const lab = fabricLab({ hosts, vmsPerHost, seconds });
+    const teams = values.teams === true;
+    const lab = fabricLab({ hosts, vmsPerHost, seconds, teams });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
     const t0 = performance.now();
@@ -30,6 +31,7 @@ export const benchCommand: Command = {
         peer: 'lab-planner',
         hosts,
         vmsPerHost,
+        teams,
         simSeconds: seconds,
         pingsSent: run.pingsSent,
         replies: run.replies,

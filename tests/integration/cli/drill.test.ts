@@ -93,4 +93,10 @@ describe('lab-planner bench fabric', () => {
     expect(line.wallSeconds).toBeGreaterThan(0);
     expect(line.simSecondsPerWallSecond).toBeGreaterThan(0);
   });
+
+  it('with --teams runs the fabric on two-member Hyper-V Port teams and still answers every ping', () => {
+    const run = cli('bench', 'fabric', '--hosts', '4', '--vms', '4', '--seconds', '5', '--teams');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toMatchObject({ hosts: 4, vmsPerHost: 4, teams: true, pingsSent: 80, replies: 80 });
+  });
 });
