@@ -19,6 +19,7 @@ export const DESIGN_CHECK_CODES = [
   'team-without-monitoring',
   'virtual-switch-without-uplink',
   'management-os-shares-vm-team',
+  'team-mode-not-load-balanced',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 
