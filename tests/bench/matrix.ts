@@ -19,12 +19,18 @@ const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
 
 /**
  * A cluster of `hosts` R710s, each with a BASP team (learn-once on even hosts, Intel AFT on odd ones)
- * split over two switches, and `vmsPerHost` VMs alternating dynamic and static MACs.
+ * split over two switches, and `vmsPerHost` VMs alternating dynamic and static MACs (the last hosts
+ * fewer when `totalVms` runs out first).
  */
-export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
+export function generatedLab(hosts = 16, vmsPerHost = 16, totalVms = hosts * vmsPerHost): Lab {
+  return parse(generatedLabInput(hosts, vmsPerHost, totalVms));
+}
+
+/** The generated lab as a document, before parsing: tests change it to break one symmetry. */
+export function generatedLabInput(hosts = 16, vmsPerHost = 16, totalVms = hosts * vmsPerHost): LabInput & Required<Pick<LabInput, 'hosts' | 'vms' | 'cables'>> {
   const ports = Math.max(64, hosts + 2);
-  const input: LabInput = {
-    meta: { title: `Generated ${hosts}-host, ${hosts * vmsPerHost}-VM cluster`, description: '', author: 'bench' },
+  const input: LabInput & Required<Pick<LabInput, 'hosts' | 'vms' | 'cables'>> = {
+    meta: { title: `Generated ${hosts}-host, ${Math.min(totalVms, hosts * vmsPerHost)}-VM cluster`, description: '', author: 'bench' },
     switches: [
       { name: 'switch1', ports },
       { name: 'switch2', ports },
@@ -39,7 +45,7 @@ export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
   };
   for (let h = 0; h < hosts; h++) {
     const name = `Host${h + 1}`;
-    input.hosts!.push({
+    input.hosts.push({
       name,
       managementIp: `10.0.1.${10 + h}`,
       nics: [1, 2, 3, 4].map((n) => ({ name: `NIC${n}`, mac: `00-24-E8-${hex(h)}-00-0${n}` })),
@@ -48,14 +54,15 @@ export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
       ],
       virtualSwitches: [{ name: 'VM-Switch', uplink: { team: 'VM-Team' } }],
     });
-    input.cables!.push(
+    input.cables.push(
       { a: { host: name, nic: 'NIC3' }, b: { switch: 'switch1', port: h + 1 } },
       { a: { host: name, nic: 'NIC4' }, b: { switch: 'switch2', port: h + 1 } },
     );
     for (let v = 0; v < vmsPerHost; v++) {
       const n = h * vmsPerHost + v;
+      if (n >= totalVms) break;
       const isStatic = v % 2 === 1;
-      input.vms!.push({
+      input.vms.push({
         name: `VM${n + 1}`,
         ip: `10.9.${1 + Math.floor(n / 200)}.${1 + (n % 200)}`,
         host: name,
@@ -64,7 +71,7 @@ export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
       });
     }
   }
-  return parse(input);
+  return input;
 }
 
 async function timeMatrix(lab: Lab, depth: 1 | 2, threads: number | undefined): Promise<{ ms: number; cells: number; lostAny: boolean }> {
