@@ -42,6 +42,8 @@ export interface MatrixPoolOptions {
   reduce?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: MatrixProgress) => void;
+  /** The matrix's cells, before the first one runs. */
+  onStart?: (cells: MatrixCell[], seed: number) => void;
   /** Cells as they finish (each once), for a heatmap that fills while the matrix runs. */
   onCells?: (results: MatrixCellResult[]) => void;
 }
@@ -85,6 +87,7 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
   const seed = options.seed ?? lab.settings.seed;
   const job: MatrixJob = { lab, depth, seed };
   const cells = enumerateMatrix(lab, depth);
+  options.onStart?.(cells, seed);
   const scoping = scopingOf(lab);
   const plan = options.reduce === false ? null : planMatrix(lab, cells, seed, scoping);
   const membersOf = new Map<number, number[]>();
