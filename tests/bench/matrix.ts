@@ -1,9 +1,11 @@
-// Benchmark of the what-if matrix: the field report's lab and a generated 16-host, 256-VM lab.
+// Benchmark of the what-if matrix: the field report's lab and generated 16-host / 256-VM and
+// 64-host / 1,000-VM labs, each matrix timed with the symmetry reduction and in full beside it.
 import { readFileSync } from 'node:fs';
 import type { Lab, LabInput } from '../../shared/lab.js';
 import { readLab } from '../../src-main/core/lab.js';
-import { enumerateMatrix } from '../../src-main/core/drills/matrix.js';
 import { runMatrixInPool } from '../../src-main/service/matrix-pool.js';
+import { MatrixThreads, matrixWorkerScript } from '../../src-main/service/matrix-threads.js';
+import { toMatrixView, toMatrixWire } from '../../src-main/service/matrix-view.js';
 
 function parse(input: unknown): Lab {
   const parsed = readLab(input);
@@ -74,38 +76,81 @@ export function generatedLabInput(hosts = 16, vmsPerHost = 16, totalVms = hosts 
   return input;
 }
 
-async function timeMatrix(lab: Lab, depth: 1 | 2, threads: number | undefined): Promise<{ ms: number; cells: number; lostAny: boolean }> {
+interface Timed {
+  ms: number;
+  cells: number;
+  simulated: number;
+  threads: number;
+  lostAny: boolean;
+}
+
+async function timeMatrix(lab: Lab, depth: 1 | 2, options: { threads?: number; reduce?: boolean; threadPool?: MatrixThreads } = {}): Promise<Timed> {
   const start = performance.now();
-  const run = await runMatrixInPool(lab, { depth, threads });
+  const run = await runMatrixInPool(lab, { depth, ...options });
   if (!run.ok) throw new Error('the matrix was cancelled');
-  return { ms: Math.round(performance.now() - start), cells: run.result.cells.length, lostAny: run.result.lostAny };
+  return { ms: Math.round(performance.now() - start), cells: run.result.cells.length, simulated: run.simulated, threads: run.threads, lostAny: run.result.lostAny };
+}
+
+const ratio = (full: number, reduced: number) => Number((full / Math.max(reduced, 1)).toFixed(2));
+
+/** A figure, the same matrix simulated in full beside it, and the ratio full / reduced. */
+async function compare(figures: Record<string, number | string | boolean>, name: string, lab: Lab, depth: 1 | 2, threads: number | undefined, targetMs: number) {
+  const reduced = await timeMatrix(lab, depth, { threads });
+  const full = await timeMatrix(lab, depth, { threads, reduce: false });
+  figures[`${name}.cells`] = reduced.cells;
+  figures[`${name}.simulated`] = reduced.simulated;
+  figures[`${name}.threads`] = reduced.threads;
+  figures[`${name}.ms`] = reduced.ms;
+  figures[`${name}.full.ms`] = full.ms;
+  figures[`${name}.fullOverReduced`] = ratio(full.ms, reduced.ms);
+  figures[`${name}.targetMs`] = targetMs;
+  figures[`${name}.underTarget`] = reduced.ms < targetMs;
+  return { reduced, full };
 }
 
 export async function bench(): Promise<Record<string, number | string | boolean>> {
   const figures: Record<string, number | string | boolean> = {};
+  const only = process.env.LAB_PLANNER_BENCH_MATRIX?.split(',');
+  const wants = (part: string) => !only || only.includes(part);
   const field = fieldReportLab();
-  for (const threads of [undefined, 1, 2]) {
-    const r = await timeMatrix(field, 1, threads);
-    figures[`matrix.fieldReport.depth1.${threads ? `threads${threads}` : 'defaultThreads'}.ms`] = r.ms;
-    figures['matrix.fieldReport.depth1.cells'] = r.cells;
+  // The first runs pay the JIT; the figures are of a warm process, as in the service.
+  await timeMatrix(field, 1, { threads: 1 });
+  if (wants('field')) {
+    await compare(figures, 'matrix.fieldReport.depth1.defaultThreads', field, 1, undefined, 50);
+    figures['matrix.fieldReport.depth1.threads2.ms'] = (await timeMatrix(field, 1, { threads: 2 })).ms;
   }
-  figures['matrix.fieldReport.depth2.ms'] = (await timeMatrix(field, 2, undefined)).ms;
-  figures['matrix.fieldReport.depth1.targetMs'] = 1000;
+
   const big = generatedLab(16, 16);
-  const r = await timeMatrix(big, 1, 2);
-  figures['matrix.generated16x256.depth1.threads1.ms'] = (await timeMatrix(big, 1, 1)).ms;
-  figures['matrix.generated16x256.depth1.threads2.ms'] = r.ms;
-  figures['matrix.generated16x256.depth1.cells'] = r.cells;
-  figures['matrix.generated16x256.depth1.targetMs'] = 10_000;
-  figures['matrix.generated16x256.depth1.underTarget'] = r.ms < 10_000;
-  // Scaling: wall time per cell as the lab (and so the cell count) grows.
-  for (const [h, v] of [[4, 4], [8, 8], [16, 16]] as const) {
-    const lab = generatedLab(h, v);
-    const s = await timeMatrix(lab, 1, 2);
-    figures[`matrix.scaling.${h}x${h * v}.cells`] = s.cells;
-    figures[`matrix.scaling.${h}x${h * v}.ms`] = s.ms;
-    figures[`matrix.scaling.${h}x${h * v}.usPerCell`] = Math.round((s.ms * 1000) / s.cells);
+  if (wants('16x256')) {
+    const one = await compare(figures, 'matrix.generated16x256.depth1.threads1', big, 1, 1, 1500);
+    const two = await compare(figures, 'matrix.generated16x256.depth1.threads2', big, 1, 2, 1500);
+    figures['matrix.generated16x256.depth1.twoThreadsOverOne'] = ratio(one.reduced.ms, two.reduced.ms);
+    figures['matrix.generated16x256.depth1.full.twoThreadsOverOne'] = ratio(one.full.ms, two.full.ms);
+    // The service keeps its threads: a second run pays no start-up and sends the lab no more.
+    const script = matrixWorkerScript();
+    if (script) {
+      const pool = new MatrixThreads(script, 2);
+      await timeMatrix(big, 1, { threads: 2, threadPool: pool });
+      const warm = await timeMatrix(big, 1, { threads: 2, threadPool: pool });
+      const warmFull = await timeMatrix(big, 1, { threads: 2, threadPool: pool, reduce: false });
+      pool.close();
+      figures['matrix.generated16x256.depth1.threads2.warm.ms'] = warm.ms;
+      figures['matrix.generated16x256.depth1.threads2.warm.full.ms'] = warmFull.ms;
+      figures['matrix.generated16x256.depth1.warm.full.twoThreadsOverOne'] = ratio(one.full.ms, warmFull.ms);
+    }
+    const run = await runMatrixInPool(big, { depth: 1 });
+    if (run.ok) {
+      const answer = JSON.stringify(toMatrixWire(run.result)).length;
+      // What matrix.run answered before: every cell written out with its drill.
+      const before = JSON.stringify({ ...toMatrixView(run.result), cells: toMatrixView(run.result).cells.map((c) => ({ ...c, drill: run.result.cells[c.index].drill })) }).length;
+      figures['matrix.generated16x256.answerBytes'] = answer;
+      figures['matrix.generated16x256.answerBytes.withDrills'] = before;
+      figures['matrix.generated16x256.answerBytes.withDrillsOverCompact'] = ratio(before, answer);
+      figures['matrix.generated16x256.answerBytes.target'] = 500_000;
+      figures['matrix.generated16x256.answerBytes.underTarget'] = answer < 500_000;
+    }
   }
-  figures['matrix.generated16x256.enumerate.cells.depth2'] = enumerateMatrix(big, 2).length;
+  if (wants('16x256depth2')) await compare(figures, 'matrix.generated16x256.depth2.defaultThreads', big, 2, undefined, 10_000);
+  if (wants('64x1000')) await compare(figures, 'matrix.generated64x1000.depth1.defaultThreads', generatedLab(64, 16, 1000), 1, undefined, 20_000);
   return figures;
 }

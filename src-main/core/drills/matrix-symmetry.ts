@@ -17,11 +17,21 @@ import { macPoolOf } from '../lint/mac-checks.js';
 import { cellLab, scopingOf, type LabScoping, type MatrixCell, type MatrixCellResult } from './matrix.js';
 
 /** The canonical inputs of one cell, and the real names and addresses behind its tokens. */
-export interface CellSignature {
-  readonly key: string;
+export class CellSignature {
+  private joined: readonly string[] | null = null;
+
+  constructor(
+    readonly key: string,
+    private readonly scopeValues: readonly string[],
+    private readonly ownValues: readonly string[],
+    readonly pools: readonly { readonly first: number; readonly size: number }[],
+  ) {}
+
   /** Token n → the text it stands for (a name, an IP, a port label "switch1/port3", a MAC). */
-  readonly values: readonly string[];
-  readonly pools: readonly { readonly first: number; readonly size: number }[];
+  get values(): readonly string[] {
+    // Joined only when a result is translated: most cells share their scope's list untouched.
+    return (this.joined ??= this.ownValues.length ? [...this.scopeValues, ...this.ownValues] : this.scopeValues);
+  }
 }
 
 /** Cells grouped by signature: one simulated per class, the others translated from it. */
@@ -68,11 +78,6 @@ class Canonicaliser {
   /** A canonicaliser that continues from this one without changing it (one per cell of a scope). */
   fork(): Canonicaliser {
     return new Canonicaliser(this.pools, this.portRanks, this);
-  }
-
-  /** Token n → text, the parent's tokens first. */
-  allValues(): string[] {
-    return this.parent ? [...this.parent.values, ...this.values] : this.values;
   }
 
   private token(kind: string, text: string): number {
@@ -172,9 +177,8 @@ function portRanksOf(lab: Lab): Map<string, Map<number, number>> {
 
 interface ScopeCanon {
   canon: Canonicaliser;
-  /** A digest of the canonical lab: scopes alike share it, and it stays the same from run to run. */
+  /** A digest of the canonical lab and its address order: scopes alike share it, from run to run. */
   id: string;
-  order: string;
   pools: Pool[];
 }
 
@@ -183,7 +187,7 @@ function scopeCanonOf(lab: Lab): ScopeCanon {
   const canon = new Canonicaliser(pools, portRanksOf(lab));
   const { meta: _meta, layout: _layout, drills: _drills, ...simulated } = lab as Lab & { layout?: unknown };
   const key = canon.walk(simulated);
-  return { canon, id: createHash('sha256').update(key).digest('base64'), order: canon.order(), pools: pools ?? [] };
+  return { canon, id: createHash('sha256').update(key).update(canon.order()).digest('base64'), pools: pools ?? [] };
 }
 
 /** Signatures of every cell; cells sharing a scope share the canonical form of its lab. */
@@ -199,9 +203,10 @@ export function signCells(lab: Lab, cells: MatrixCell[], seed: number, scoping: 
     const canon = scope.canon.fork();
     const { name: _name, description: _description, ...drill } = cell.drill;
     const drillKey = canon.walk(drill);
-    const order = canon.sawNewAddress ? canon.order() : scope.order;
-    const key = `${seed}|${cell.clientIsolated}|${scope.id}|${drillKey}|${order}`;
-    return { key, values: canon.allValues(), pools: scope.pools };
+    // A drill naming an address its lab does not have changes the order the addresses sort in.
+    const order = canon.sawNewAddress ? `|${canon.order()}` : '';
+    const key = `${seed}|${cell.clientIsolated}|${scope.id}|${drillKey}${order}`;
+    return new CellSignature(key, scope.canon.values, canon.values, scope.pools);
   });
 }
 
