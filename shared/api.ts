@@ -38,9 +38,10 @@
 // rebuilds its drill and answers the full DrillResult.
 import { z } from 'zod';
 import { labSchema } from './lab.js';
-import { drillReportSchema, drillResultSchema, drillSchema, DIAGNOSIS_CODES } from './drill.js';
+import { drillReportSchema, drillResultSchema, drillSchema, snapshotSchema, DIAGNOSIS_CODES } from './drill.js';
 import { driverProfileSchema } from './driver.js';
 import { designCheckSchema } from './checks.js';
+import { traceSchema, traceFilterSchema } from './trace.js';
 
 export const API_VERSION = 1;
 /** Browser host: WebSocket path; the per-run token goes in the `token` query parameter. */
@@ -442,6 +443,38 @@ export const requests = {
   'matrix.runCell': {
     params: z.object({ docId, cellId: z.string().min(1).max(2000), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
     result: z.object({ cell: matrixCellDetailSchema, drill: drillSchema, result: drillResultSchema, drillToAdd: drillSchema }).strict(),
+  },
+  /**
+   * The event list of one drill (a lab drill by name, or a matrix cell's drill by `cellId`): every
+   * hop of every frame in the window asked for, filtered by VM, frame kind and drops; the same
+   * events as `lab-planner trace`. Deterministic for the same document and seed; capped (`truncated`).
+   */
+  'drills.trace': {
+    params: z
+      .object({
+        docId,
+        drill: z.string().min(1).max(200).optional(),
+        cellId: z.string().min(1).max(2000).optional(),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+        filter: traceFilterSchema.default({ dropsOnly: false }),
+      })
+      .strict()
+      .refine((p) => (p.drill === undefined) !== (p.cellId === undefined), { message: 'name either a drill or a matrix cell (cellId), not both', path: ['drill'] }),
+    result: traceSchema,
+  },
+  /** The tables (ARP, MAC, team VM tables, VMs) of one drill at one moment (ms from the drill start). */
+  'drills.stateAt': {
+    params: z
+      .object({
+        docId,
+        drill: z.string().min(1).max(200).optional(),
+        cellId: z.string().min(1).max(2000).optional(),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+        atMs: z.number().finite().min(0),
+      })
+      .strict()
+      .refine((p) => (p.drill === undefined) !== (p.cellId === undefined), { message: 'name either a drill or a matrix cell (cellId), not both', path: ['drill'] }),
+    result: z.object({ snapshot: snapshotSchema }).strict(),
   },
   /** Where `capture.export` can capture in this document, with the default choice marked. */
   'capture.points': { params: byDoc, result: z.object({ points: z.array(capturePointSchema) }).strict() },

@@ -1,5 +1,6 @@
 // Drills: ordered steps against the simulated lab, what the engineer expects, and what happened.
 import { z } from 'zod';
+import { stateChangeSchema } from './trace.js';
 
 const name = z.string().trim().min(1, 'a name is required').max(200);
 const endpoint = z.union([
@@ -161,7 +162,15 @@ export const stepResultSchema = z
   .strict();
 export type StepResult = z.output<typeof stepResultSchema>;
 
-export const timelineSegmentSchema = z.object({ fromMs: z.number(), toMs: z.number(), up: z.boolean() }).strict();
+export const timelineSegmentSchema = z
+  .object({
+    fromMs: z.number(),
+    toMs: z.number(),
+    up: z.boolean(),
+    /** A down segment the drill itself causes (the VM is shut down, restarting or booting): not loss. */
+    planned: z.literal(true).optional(),
+  })
+  .strict();
 
 export const vmResultSchema = z
   .object({
@@ -169,8 +178,13 @@ export const vmResultSchema = z
     pingsSent: z.number().int(),
     replies: z.number().int(),
     reachableAtEnd: z.boolean(),
+    /** Unplanned downtime: time the VM should have answered and did not. */
     downtimeMs: z.number(),
+    /** Time the drill itself kept the VM off (shut down, restarting, booting, quick migration); 0 in results recorded before it was counted. */
+    plannedDowntimeMs: z.number().default(0),
     downtimePerStepMs: z.array(z.number()),
+    /** When the VM's last unplanned outage began (drill clock, ms), counted from when it should have answered again; null when it answers at the end. */
+    unreachableSinceMs: z.number().nullable().default(null),
     timeline: z.array(timelineSegmentSchema),
     passed: z.boolean(),
     verdict: z.string(),
@@ -193,6 +207,8 @@ export const drillResultSchema = z
     baseline: snapshotSchema,
     steps: z.array(stepResultSchema),
     vms: z.array(vmResultSchema),
+    /** Every change of the simulated state from time 0 (initial states included), in time order; empty in results recorded before it was kept. */
+    changes: z.array(stateChangeSchema).default([]),
   })
   .strict();
 export type DrillResult = z.output<typeof drillResultSchema>;

@@ -5,6 +5,7 @@ import { processIo, UserError, EXIT_BAD_INPUT, type CliIo, type Command } from '
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   drill: async () => (await import('./commands/drill.js')).drillCommand,
+  trace: async () => (await import('./commands/trace.js')).command,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
   lint: async () => (await import('./commands/lint.js')).command,
   matrix: async () => (await import('./commands/matrix.js')).command,

@@ -6,6 +6,7 @@ import type { Snapshot } from '../../shared/drill.js';
 import { ipToNumber, ipToText, macToNumber, macToText, BROADCAST_MAC } from '../../shared/addresses.js';
 import { ARP_REPLY, ARP_REQUEST, NO_TRACE } from './net/frames.js';
 import { SimContext } from './engine/context.js';
+import { cableId, hostId } from '../../shared/checks.js';
 import { profilesOf } from './drivers/catalogue.js';
 import { Port, Wire, type PortOwner } from './devices/port.js';
 import { PhysicalSwitch } from './devices/physical-switch.js';
@@ -59,6 +60,7 @@ export class Network {
         if (v.uplink && 'team' in v.uplink) {
           const team = host.teams.get(v.uplink.team)!;
           team.client = vswitch;
+          team.uplinkEdge = vswitch.uplinkEdge;
           vswitch.uplink = team;
         } else if (v.uplink) {
           const nic = host.nics.get(v.uplink.nic)!;
@@ -72,7 +74,7 @@ export class Network {
     for (const c of lab.cables) {
       const a = this.portByEndpoint.get(endpointKey(c.a))!;
       const b = this.portByEndpoint.get(endpointKey(c.b))!;
-      const wire = new Wire(a, b, `${endpointLabel(c.a)} – ${endpointLabel(c.b)}`);
+      const wire = new Wire(a, b, `${endpointLabel(c.a)} – ${endpointLabel(c.b)}`, cableId(c.a, c.b));
       this.wires.push(wire);
       this.wireByEndpoint.set(endpointKey(c.a), wire);
       this.wireByEndpoint.set(endpointKey(c.b), wire);
@@ -94,7 +96,13 @@ export class Network {
         this.announceBoot(vm);
       }
     }
+    for (const vm of this.vms.values()) vm.publish();
     for (const host of this.hosts.values()) for (const team of host.teams.values()) team.initialise();
+  }
+
+  /** Records that a NIC, cable, switch port, switch, inter-switch link or host failed or came back. */
+  noteFault(element: string, label: string, failed: boolean): void {
+    if (this.ctx.recordingChanges) this.ctx.change({ kind: 'fault', atMs: this.ctx.now / 1000, element, label, failed });
   }
 
   endpointPort(e: Endpoint): Port | undefined {
@@ -128,6 +136,7 @@ export class Network {
       mac = host.pool.allocate((m) => this.macInUse(m, vm, host));
       if (mac === null) {
         vm.poolExhaustedOn = host.name;
+        vm.publish();
         return `the dynamic MAC pool of ${host.name} (${host.pool.label}) is exhausted: VM ${vm.name} cannot start (Hyper-V event 12565)`;
       }
       vm.dynamicMac = mac;
@@ -144,8 +153,10 @@ export class Network {
       this.ctx.scheduler.after(bootUs, () => {
         if (vm.generation !== generation || vm.state !== 'booting') return;
         vm.state = 'running';
+        vm.publish();
         this.announceBoot(vm);
       });
+      vm.publish();
     }
     return null;
   }
@@ -158,8 +169,10 @@ export class Network {
     vm.vswitch?.disconnect(vm);
     vm.vswitch = null;
     vm.state = 'off';
+    vm.migratingTo = null;
     vm.generation++;
     vm.stack.reset();
+    vm.publish();
   }
 
   /** After boot the guest announces its IP with gratuitous ARPs (Windows: 3). */
@@ -174,6 +187,7 @@ export class Network {
           src: vm.mac,
           payload: { kind: 'arp', op: ARP_REQUEST, sha: vm.mac, spa: vm.ip, tha: 0, tpa: vm.ip },
           trace: NO_TRACE,
+          id: this.ctx.newFrameId(),
         });
       });
     }
@@ -187,6 +201,7 @@ export class Network {
       src: vm.mac,
       payload: { kind: 'arp', op: ARP_REPLY, sha: vm.mac, spa: vm.ip, tha: BROADCAST_MAC, tpa: vm.ip },
       trace: NO_TRACE,
+      id: this.ctx.newFrameId(),
     });
   }
 
@@ -240,6 +255,8 @@ export class Network {
     vm.vswitch = vswitch;
     vswitch.connect(vm, vm.mac!);
     vm.state = 'running';
+    vm.migratingTo = null;
+    vm.publish();
     this.announceResume(vm);
   }
 
@@ -247,8 +264,10 @@ export class Network {
   private abortMigration(vm: Vm): void {
     const source = this.hosts.get(vm.hostName)!;
     if (!source.up) return this.powerOff(vm);
-    if (vm.vswitch) vm.state = 'running';
-    else this.resumeOn(vm, source);
+    if (!vm.vswitch) return this.resumeOn(vm, source);
+    vm.state = 'running';
+    vm.migratingTo = null;
+    vm.publish();
   }
 
   liveMigrate(vm: Vm, to: Host): Problem {
@@ -256,9 +275,12 @@ export class Network {
     if (problem) return problem;
     const s = this.ctx.settings;
     const generation = vm.generation;
+    vm.migratingTo = to.name;
+    vm.publish();
     this.ctx.scheduler.after(s.liveMigrationCopySec * 1e6, () => {
       if (vm.generation !== generation || vm.state !== 'running') return;
       vm.state = 'paused';
+      vm.publish();
       this.ctx.scheduler.after(s.liveMigrationBlackoutMs * 1000, () => {
         if (vm.generation !== generation) return;
         if (!to.up) return this.abortMigration(vm);
@@ -273,8 +295,10 @@ export class Network {
     if (problem) return problem;
     const generation = vm.generation;
     vm.state = 'paused';
+    vm.migratingTo = to.name;
     vm.vswitch?.disconnect(vm);
     vm.vswitch = null;
+    vm.publish();
     this.ctx.scheduler.after(this.ctx.settings.quickMigrationDowntimeSec * 1e6, () => {
       if (vm.generation !== generation) return;
       if (!to.up) return this.abortMigration(vm);
@@ -302,6 +326,7 @@ export class Network {
   failHost(host: Host, failoverTo: Host | undefined): Problem {
     if (!host.up) return `host ${host.name} is already down`;
     host.up = false;
+    this.noteFault(hostId(host.name), `host ${host.name}`, true);
     for (const team of host.teams.values()) team.disable();
     this.refreshWires();
     const crashed = [...this.vms.values()].filter((vm) => vm.hostName === host.name && vm.state !== 'off');
@@ -335,6 +360,7 @@ export class Network {
   restoreHost(host: Host): Problem {
     if (host.up) return `host ${host.name} is not down`;
     host.up = true;
+    this.noteFault(hostId(host.name), `host ${host.name}`, false);
     this.refreshWires();
     for (const team of host.teams.values()) team.initialise();
     // The cluster places VMs that found no node as soon as one is back.

@@ -34,6 +34,8 @@ import { toMatrixWire, findMatrixCell, MatrixStream, type CoreMatrixFn } from '.
 import { allCapturePoints, defaultCapturePoints, readCapturePoints } from './capture-points.js';
 import { captureDrill, runCell } from './drill-exports.js';
 import { writeExport, ExportWriteFailed } from './export-files.js';
+import { drillOf, noSuchCell, traceOf, ScrubbedDrill } from './simulation.js';
+import type { Drill } from '../../shared/drill.js';
 
 /** Params as the contract parsed them (defaults filled in). */
 type Params<N extends RequestName> = z.output<(typeof requests)[N]['params']>;
@@ -91,6 +93,8 @@ export class LabService {
   readonly events = new ServiceEvents();
   private readonly documents = new Map<string, OpenDocument>();
   private readonly runs = new RunRegistry();
+  /** The simulation drills.stateAt carries on while the window scrubs one drill. */
+  private readonly scrubbed = new ScrubbedDrill();
   private readonly recent: RecentFiles;
   private readonly sessionId: string;
   private nextDoc = 1;
@@ -137,6 +141,7 @@ export class LabService {
     if (doc.autosaveTimer) clearTimeout(doc.autosaveTimer);
     doc.autosaveTimer = null;
     this.documents.delete(docId);
+    this.scrubbed.forget(docId);
     if (doc.revision === doc.savedRevision) await this.dropAutosave(doc);
     else await this.options.files.autosave(this.autosaveKey(doc), doc.file, doc.lab, doc.fingerprint).catch(() => undefined);
   }
@@ -176,6 +181,8 @@ export class LabService {
       'run.cancel': (x) => this.runCancel(x),
       'matrix.run': (x) => this.matrixRun(x),
       'matrix.runCell': (x) => this.matrixRunCell(x),
+      'drills.trace': (x) => this.drillsTrace(x),
+      'drills.stateAt': (x) => this.drillsStateAt(x),
       'capture.points': (x) => this.capturePoints(x),
       'capture.export': (x) => this.captureExport(x),
       'report.export': (x) => this.reportExport(x),
@@ -315,6 +322,7 @@ export class LabService {
     this.unwatch(doc);
     await this.dropAutosave(doc);
     this.documents.delete(doc.docId);
+    this.scrubbed.forget(doc.docId);
     return ok({});
   }
 
@@ -453,12 +461,9 @@ export class LabService {
     if (doc.problems.length) return labHasProblems(doc.problems);
     const lab = doc.lab;
     if (lab.clients.length === 0) return noClient();
-    let drill = lab.drills.find((d) => d.name === p.drill);
-    if (p.cellId !== undefined) {
-      const cell = findMatrixCell(lab, p.cellId);
-      if (!cell) return noSuchCell(p.cellId);
-      drill = cell.drill;
-    } else if (!drill) return fail('not-found', `the lab has no drill named "${p.drill}"`);
+    const found = drillOf(lab, p);
+    if (!found.ok) return found;
+    const drill = found.value;
     const chosen = p.points?.length ? readCapturePoints(lab, p.points) : { ok: true as const, points: defaultCapturePoints(lab) };
     if (!chosen.ok) return fail('not-found', chosen.message);
     if (chosen.points.length === 0) return fail('not-found', 'this lab has no cabled NIC or client to capture at; name a capture point (HostB/NIC3, switch1/port2, Client1 or Guest1)');
@@ -473,7 +478,7 @@ export class LabService {
       if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
       destination = single ? { file: resolved.absolute } : { folder: resolved.absolute };
     }
-    const { result, files } = captureDrill(lab, drill!, chosen.points, p.seed ?? lab.settings.seed);
+    const { result, files } = captureDrill(lab, drill, chosen.points, p.seed ?? lab.settings.seed);
     const out = [];
     for (const f of files) {
       const file = { point: f.point.name, elementId: f.point.elementId, fileName: f.fileName, frames: f.frames, sizeBytes: f.bytes.length };
@@ -486,7 +491,29 @@ export class LabService {
       if (!written.ok) return written;
       out.push({ ...file, savedTo: written.value });
     }
-    return ok({ drill: drill!.name, passed: result.passed, files: out });
+    return ok({ drill: drill.name, passed: result.passed, files: out });
+  }
+
+  // ---- simulation mode ---------------------------------------------------------------------
+
+  async drillsTrace(p: Params<'drills.trace'>): Answer<'drills.trace'> {
+    const found = this.drillToSimulate(p);
+    return found.ok ? traceOf(found.value.lab, found.value.drill, p.filter, p.seed) : found;
+  }
+
+  async drillsStateAt(p: Params<'drills.stateAt'>): Answer<'drills.stateAt'> {
+    const found = this.drillToSimulate(p);
+    if (!found.ok) return found;
+    return this.scrubbed.stateAt({ ...p, revision: this.documents.get(p.docId)!.revision }, found.value.lab, found.value.drill, p.atMs);
+  }
+
+  /** The open document's lab, if it can be simulated, and the drill the request names. */
+  private drillToSimulate(p: { docId: string; drill?: string; cellId?: string }): Result<{ lab: Lab; drill: Drill }> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (doc.problems.length) return labHasProblems(doc.problems);
+    const found = drillOf(doc.lab, p);
+    return found.ok ? ok({ lab: doc.lab, drill: found.value }) : found;
   }
 
   async reportExport(p: Params<'report.export'>): Answer<'report.export'> {
@@ -746,10 +773,6 @@ export class LabService {
 
 function notOpen(docId: string): Result<never> {
   return fail('not-found', `no open lab is called "${docId}"; it may have been closed`);
-}
-
-function noSuchCell(cellId: string): Result<never> {
-  return fail('not-found', `the what-if matrix of this lab has no case "${cellId}"; the lab may have changed since the matrix ran, so run it again`);
 }
 
 function noClient(): Result<never> {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { DrillReport, DrillResult } from '../../../shared/drill.js';
 import { runDrills } from '../../core/drills/runner.js';
 import { clockFormatter } from '../../core/drills/clock.js';
+import { downtimeWords, plannedBetween, vmDowntimeWords } from '../../core/drills/downtime-words.js';
 import { appendRunHistory, LabFileError } from '../../store/index.js';
 import { APP_VERSION } from '../../version.js';
 import { loadLabForCli } from '../load.js';
@@ -61,7 +62,7 @@ export const drillCommand: Command = {
   },
 };
 
-function parseSeed(text: string): number {
+export function parseSeed(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n > 2 ** 31 - 1) {
     throw new UserError(`--seed takes a whole number from 0 to ${2 ** 31 - 1}, not "${text}"`);
@@ -104,10 +105,7 @@ function formatDrill(drill: DrillResult): string[] {
       String(i + 1),
       at(step.atMs),
       step.problem ? `${step.label} (not done: ${step.problem})` : step.label,
-      ...shown.map((v) => {
-        const down = v.downtimePerStepMs[i];
-        return down > 0 ? `${(down / 1000).toFixed(1)} s down` : 'up';
-      }),
+      ...shown.map((v) => downtimeWords(v.downtimePerStepMs[i], plannedBetween(v, step.atMs, step.endMs), 'up')),
     ]);
   });
   rows.push([
@@ -119,6 +117,7 @@ function formatDrill(drill: DrillResult): string[] {
   out.push(...table(rows).map((l) => `  ${l}`), '');
   for (const vm of drill.vms) {
     out.push(`  ${vm.name}: ${vm.passed ? 'pass' : 'FAIL'}, ${vm.verdict}`);
+    if (vm.downtimeMs > 0 || vm.plannedDowntimeMs > 0) out.push(`    Downtime: ${vmDowntimeWords(vm)}`);
     if (vm.diagnosis) {
       out.push(`    Where it dies (${vm.diagnosis.code}): ${vm.diagnosis.text}`);
       if (vm.diagnosis.knownIssue) out.push(`    Known issue: ${vm.diagnosis.knownIssue}`);

@@ -6,6 +6,7 @@ import type { ClientSpec } from '../../../shared/lab.js';
 import { ipToNumber, macToNumber } from '../../../shared/addresses.js';
 import { IpStack } from './ip-stack.js';
 import { Port, type PortOwner } from './port.js';
+import { clientId } from '../../../shared/checks.js';
 
 export class Client implements PortOwner {
   readonly port: Port;
@@ -20,8 +21,9 @@ export class Client implements PortOwner {
   ) {
     this.ip = ipToNumber(spec.ip);
     this.mac = macToNumber(spec.mac);
-    this.port = new Port(this, ctx, spec.name);
-    this.stack = new IpStack(ctx, spec.name, this.ip, this.mac, spec.arpCache, (f) => this.port.send(f));
+    this.port = new Port(this, ctx, spec.name, clientId(spec.name));
+    this.port.arrival = 'delivered';
+    this.stack = new IpStack(ctx, spec.name, this.port.elementId, this.ip, this.mac, spec.arpCache, (f) => this.port.send(f));
     this.stack.onEchoReply = (f) => this.onReply?.(f);
   }
 

@@ -33,8 +33,10 @@ export class IpStack {
 
   constructor(
     readonly ctx: SimContext,
-    /** Who this is, for the drop log: "Client1", "VM Guest1". */
+    /** Who this is, for the hop stream: "Client1", "Guest1". */
     readonly label: string,
+    /** Its canvas element id ("client:Client1", "vm:Guest1"). */
+    readonly elementId: string | null,
     public ip: number,
     public mac: number,
     readonly behaviour: ArpBehaviour,
@@ -85,6 +87,7 @@ export class IpStack {
         src: this.mac,
         payload: { kind: 'arp', op: ARP_REPLY, sha: this.mac, spa: this.ip, tha: arp.sha, tpa: arp.spa },
         trace: -1,
+        id: this.ctx.newFrameId(),
       });
     }
     this.flush(arp.spa);
@@ -112,6 +115,7 @@ export class IpStack {
       src: this.mac,
       payload: { kind: 'arp', op: ARP_REQUEST, sha: this.mac, spa: this.ip, tha: 0, tpa: dstIp },
       trace: -1,
+      id: this.ctx.newFrameId(),
     });
     const generation = this.generation;
     this.ctx.scheduler.after(this.ctx.settings.arpRequestTimeoutMs * 1000, () => {
@@ -121,11 +125,12 @@ export class IpStack {
       this.pending.delete(dstIp);
       this.cache.delete(dstIp);
       for (const f of waiting.frames) {
-        this.ctx.drop(this.label, 'arp-unresolved', {
+        this.ctx.drop(this.label, this.elementId, 'arp-unresolved', {
           dst: BROADCAST_MAC,
           src: this.mac,
           payload: this.ipv4(dstIp, f.icmp),
           trace: f.trace,
+          id: this.ctx.newFrameId(),
         });
       }
     });
@@ -145,7 +150,7 @@ export class IpStack {
   }
 
   private emitIcmp(mac: number, dstIp: number, icmp: IcmpEcho, trace: number): void {
-    this.emit({ dst: mac, src: this.mac, payload: this.ipv4(dstIp, icmp), trace });
+    this.emit({ dst: mac, src: this.mac, payload: this.ipv4(dstIp, icmp), trace, id: this.ctx.newFrameId() });
   }
 
   /** Entries a `arp -a` would show now. */

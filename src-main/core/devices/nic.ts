@@ -5,6 +5,7 @@ import type { SimContext } from '../engine/context.js';
 import { Port, type PortOwner } from './port.js';
 import type { Nic as NicSpec } from '../../../shared/lab.js';
 import { macToNumber } from '../../../shared/addresses.js';
+import { nicId } from '../../../shared/checks.js';
 
 export interface NicUpper {
   receiveFromNic(nic: Nic, frame: Frame): void;
@@ -28,7 +29,7 @@ export class Nic implements PortOwner {
     readonly spec: NicSpec,
   ) {
     this.mac = macToNumber(spec.mac);
-    this.port = new Port(this, ctx, `${host.name}/${spec.name}`);
+    this.port = new Port(this, ctx, `${host.name}/${spec.name}`, nicId(host.name, spec.name));
   }
 
   get name(): string {
@@ -45,7 +46,7 @@ export class Nic implements PortOwner {
 
   receive(_port: Port, frame: Frame): void {
     if (this.upper) this.upper.receiveFromNic(this, frame);
-    else this.ctx.drop(this.label, 'nic-unbound', frame);
+    else this.ctx.drop(this.label, this.port.elementId, 'nic-unbound', frame);
   }
 
   onCarrier(_port: Port, up: boolean): void {

@@ -3,6 +3,7 @@
 import { isGroup, type Frame } from '../net/frames.js';
 import type { SimContext } from '../engine/context.js';
 import { Port, type PortOwner } from './port.js';
+import { portId, switchId } from '../../../shared/checks.js';
 
 interface MacEntry {
   port: Port;
@@ -16,6 +17,7 @@ export class PhysicalSwitch implements PortOwner {
   readonly table = new Map<number, MacEntry>();
   failed = false;
   private readonly ageingUs: number;
+  readonly elementId: string;
 
   constructor(
     readonly ctx: SimContext,
@@ -24,7 +26,8 @@ export class PhysicalSwitch implements PortOwner {
     ageingSec: number,
   ) {
     this.ageingUs = ageingSec * 1_000_000;
-    for (let i = 1; i <= portCount; i++) this.ports.push(new Port(this, ctx, `${name}/port${i}`));
+    this.elementId = switchId(name);
+    for (let i = 1; i <= portCount; i++) this.ports.push(new Port(this, ctx, `${name}/port${i}`, portId(name, i)));
   }
 
   get operational(): boolean {
@@ -41,7 +44,7 @@ export class PhysicalSwitch implements PortOwner {
 
   receive(port: Port, frame: Frame): void {
     if (this.failed) {
-      this.ctx.drop(this.name, 'switch-down', frame);
+      this.ctx.drop(this.name, this.elementId, 'switch-down', frame);
       return;
     }
     if (port.blocked) return;
@@ -56,7 +59,7 @@ export class PhysicalSwitch implements PortOwner {
     if (!isGroup(frame.dst)) {
       const entry = this.table.get(frame.dst);
       if (entry && now - entry.learntUs < this.ageingUs) {
-        if (entry.port !== port) entry.port.send(frame);
+        if (entry.port !== port) entry.port.send(frame, 'forwarded');
         return;
       }
       if (entry) this.table.delete(frame.dst);
@@ -68,11 +71,11 @@ export class PhysicalSwitch implements PortOwner {
     let sent = 0;
     for (const p of this.cabledPorts) {
       if (p !== ingress && p.carrier && !p.blocked) {
-        p.send(frame);
+        p.send(frame, 'flooded');
         sent++;
       }
     }
-    if (sent === 0) this.ctx.drop(this.name, 'no-egress', frame);
+    if (sent === 0) this.ctx.drop(this.name, this.elementId, 'no-egress', frame);
   }
 
   onCarrier(port: Port, up: boolean): void {

@@ -1,7 +1,8 @@
 // Ports and the wires (cables, inter-switch links) between them. A wire carries frames only while
 // its cable is intact and both ends are operational; both ends hear of every carrier change.
 import type { Frame } from '../net/frames.js';
-import type { SimContext, CaptureDirection } from '../engine/context.js';
+import type { SimContext } from '../engine/context.js';
+import type { HopAction } from '../../../shared/trace.js';
 
 export interface PortOwner {
   /** False when the whole device is down (failed switch, failed host). */
@@ -10,21 +11,24 @@ export interface PortOwner {
   onCarrier(port: Port, up: boolean): void;
 }
 
-export type Tap = (direction: CaptureDirection, frame: Frame) => void;
-
 export class Port {
   wire: Wire | null = null;
   /** The port itself failed (switch port error-disabled, NIC port dead). */
   failed = false;
   /** Spanning tree keeps this redundant inter-switch port from forwarding. */
   blocked = false;
-  tap: Tap | null = null;
+  /** What an arriving frame's hop says: a client takes it in (`delivered`), anything else passes it on. */
+  arrival: HopAction = 'received';
+  /** The canvas edge an arriving frame takes next inside the device (a NIC's team member edge). */
+  arrivalLink: string | null = null;
 
   constructor(
     readonly owner: PortOwner,
     readonly ctx: SimContext,
     /** How engineers name it: "switch1/port7", "HostA/NIC3", "Client1". */
     readonly label: string,
+    /** Canvas element id: "port:switch1/7", "nic:HostA/NIC3", "client:Client1". */
+    readonly elementId: string | null = null,
   ) {}
 
   get operational(): boolean {
@@ -41,20 +45,23 @@ export class Port {
     return w.a === this ? w.b : w.a;
   }
 
-  send(frame: Frame): void {
+  /** Puts the frame on the wire; `action` is what the hop says the device did (a switch forwards or floods). */
+  send(frame: Frame, action: HopAction = 'sent'): void {
     const wire = this.wire;
+    const ctx = this.ctx;
     if (wire === null || !wire.up) {
-      this.ctx.drop(this.label, 'link-down', frame);
+      ctx.drop(this.label, this.elementId, 'link-down', frame);
       return;
     }
-    if (this.tap) this.tap('out', frame);
+    if (ctx.tracing) ctx.hop({ atUs: ctx.now, action, device: this.label, element: this.elementId, link: wire.elementId, frame, tap: { at: this, direction: 'out' } });
     const peer = wire.a === this ? wire.b : wire.a;
-    this.ctx.scheduler.after(this.ctx.latencyUs, () => {
+    ctx.scheduler.after(ctx.latencyUs, () => {
       if (!wire.up) {
-        this.ctx.drop(this.label, 'link-down', frame);
+        ctx.drop(this.label, this.elementId, 'link-down', frame);
         return;
       }
-      if (peer.tap) peer.tap('in', frame);
+      if (ctx.tracing)
+        ctx.hop({ atUs: ctx.now, action: peer.arrival, device: peer.label, element: peer.elementId, link: peer.arrivalLink, frame, tap: { at: peer, direction: 'in' } });
       peer.owner.receive(peer, frame);
     });
   }
@@ -70,6 +77,8 @@ export class Wire {
     readonly b: Port,
     /** "HostA/NIC3 – switch1/port1". */
     readonly label: string,
+    /** Canvas edge id: cableId(a, b) in the lab's endpoint order. */
+    readonly elementId: string | null = null,
   ) {
     a.wire = this;
     b.wire = this;

@@ -1,10 +1,12 @@
 // A NIC team driven only by its driver profile: ARP proxy with a VM table (learn-once | track),
 // or transparent; failover on link loss, failback, optional path monitoring, announcements.
 import { ARP_REQUEST, isGroup, NO_TRACE, type Frame } from '../net/frames.js';
-import type { SimContext } from '../engine/context.js';
+import type { Hop, SimContext } from '../engine/context.js';
+import type { HopAction } from '../../../shared/trace.js';
 import type { DriverProfile } from '../../../shared/driver.js';
 import type { Team as TeamSpec } from '../../../shared/lab.js';
-import { BROADCAST_MAC } from '../../../shared/addresses.js';
+import { BROADCAST_MAC, ipToText, macToText } from '../../../shared/addresses.js';
+import { teamId } from '../../../shared/checks.js';
 import type { Nic, NicUpper } from './nic.js';
 
 export interface VmTableEntry {
@@ -33,6 +35,12 @@ export class Team implements NicUpper {
   private readonly probeFailures = new Map<Nic, number>();
   /** Bumped whenever pending timers must be forgotten (disable, host failure). */
   private generation = 0;
+  readonly elementId: string;
+  /** The canvas edge to the bound virtual switch ("uplink:vswitch:HostB/VM-Switch"), set when bound. */
+  uplinkEdge: string | null = null;
+  private readonly memberEdges = new Map<Nic, string>();
+  /** What the state log last heard, so that only changes are recorded. */
+  private published = '';
 
   constructor(
     readonly ctx: SimContext,
@@ -45,7 +53,39 @@ export class Team implements NicUpper {
     this.primary = members.find((m) => m.name === spec.primary) ?? members[0];
     this.autoFailback = spec.autoFailback ?? profile.failback.auto;
     this.monitoring = profile.monitoring.kind !== 'none' && (spec.monitoring ?? profile.monitoring.enabledByDefault) && probe !== null;
-    for (const m of members) m.upper = this;
+    this.elementId = teamId(hostName, spec.name);
+    for (const m of members) {
+      m.upper = this;
+      const edge = `member:${this.elementId}>${m.name}`;
+      this.memberEdges.set(m, edge);
+      m.port.arrivalLink = edge;
+    }
+  }
+
+  /** Records whether the team is enabled and which member is active, if either changed. */
+  private publish(): void {
+    const ctx = this.ctx;
+    if (!ctx.recordingChanges) return;
+    const active = this.active?.name ?? null;
+    const key = `${this.enabled}|${active}`;
+    if (key === this.published) return;
+    this.published = key;
+    ctx.change({ kind: 'team', atMs: ctx.now / 1000, host: this.hostName, team: this.name, enabled: this.enabled, activeMember: active });
+  }
+
+  /** Records one VM table entry as it is learnt, replaced (mac) or cleared (null). */
+  private publishEntry(ip: number, mac: number | null, learntUs: number): void {
+    const ctx = this.ctx;
+    if (!ctx.recordingChanges) return;
+    ctx.change({
+      kind: 'team-entry',
+      atMs: ctx.now / 1000,
+      host: this.hostName,
+      team: this.name,
+      ip: ipToText(ip),
+      mac: mac === null ? null : macToText(mac),
+      learntAtMs: learntUs / 1000,
+    });
   }
 
   get name(): string {
@@ -66,12 +106,14 @@ export class Team implements NicUpper {
   initialise(): void {
     this.generation++;
     this.enabled = true;
+    if (this.ctx.recordingChanges) for (const ip of [...this.vmTable.keys()].sort((a, b) => a - b)) this.publishEntry(ip, null, this.ctx.now);
     this.vmTable.clear();
     if (this.profile.arpProxy && this.client) {
-      for (const vm of this.client.connectedVms()) this.vmTable.set(vm.ip, { mac: vm.mac, learntUs: this.ctx.now });
+      for (const vm of this.client.connectedVms()) this.learn(vm.ip, vm.mac, true);
     }
     this.probeFailures.clear();
     this.active = this.choose();
+    this.publish();
     if (this.monitoring) this.scheduleProbe(this.generation);
   }
 
@@ -79,6 +121,7 @@ export class Team implements NicUpper {
     this.generation++;
     this.enabled = false;
     this.active = null;
+    this.publish();
   }
 
   private usable(nic: Nic): boolean {
@@ -98,6 +141,7 @@ export class Team implements NicUpper {
     const next = this.choose();
     if (next === this.active) return;
     this.active = next;
+    this.publish();
     if (next) this.announce(next);
   }
 
@@ -147,61 +191,89 @@ export class Team implements NicUpper {
           src: a.mac,
           payload: { kind: 'arp', op: ARP_REQUEST, sha: a.mac, spa: a.ip, tha: 0, tpa: a.ip },
           trace: NO_TRACE,
+          id: this.ctx.newFrameId(),
         });
       }
     }
   }
 
+  /** One hop of a frame through the team, for the hop stream (only called while it is traced). */
+  private hop(action: HopAction, link: string | null, frame: Frame, more: Pick<Hop, 'before' | 'rewrite' | 'tap'> = {}): void {
+    this.ctx.hop({ atUs: this.ctx.now, action, device: this.label, element: this.elementId, link, frame, ...more });
+  }
+
   // ---- frames from the wire ----------------------------------------------------------------
 
   receiveFromNic(nic: Nic, frame: Frame): void {
-    if (!this.enabled) return this.ctx.drop(this.label, 'team-disabled', frame);
-    if (nic !== this.active) return this.ctx.drop(`${this.label} (standby ${nic.name})`, 'standby-discard', frame);
+    const ctx = this.ctx;
+    if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
+    if (nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
     const client = this.client;
-    if (!client) return this.ctx.drop(this.label, 'nic-unbound', frame);
+    if (!client) return ctx.drop(this.label, this.elementId, 'nic-unbound', frame);
     if (this.profile.arpProxy && frame.dst === this.mac) {
       const p = frame.payload;
       const ip = p.kind === 'arp' ? p.tpa : p.dst;
       const entry = this.vmTable.get(ip);
-      if (!entry) return this.ctx.drop(this.label, 'team-unknown-ip', frame);
+      if (!entry) return ctx.drop(this.label, this.elementId, 'team-unknown-ip', frame);
       const rewritten: Frame = {
         dst: entry.mac,
         src: frame.src,
         payload: p.kind === 'arp' ? { ...p, tha: entry.mac } : p,
         trace: frame.trace,
+        id: frame.id,
         rewrite: { by: this.label, ip, mac: entry.mac, learntUs: entry.learntUs },
       };
-      if (nic.port.tap) nic.port.tap('up', rewritten);
+      if (ctx.tracing) {
+        const field = p.kind === 'arp' ? 'destination MAC and ARP target MAC' : 'destination MAC';
+        this.hop('rewritten', this.uplinkEdge, rewritten, {
+          before: frame,
+          rewrite: { field, from: frame.dst, to: entry.mac, learntUs: entry.learntUs },
+          tap: { at: nic.port, direction: 'up' },
+        });
+      }
       client.receiveFromUplink(rewritten);
       return;
     }
-    if (nic.port.tap) nic.port.tap('up', frame);
+    if (ctx.tracing) this.hop('forwarded', this.uplinkEdge, frame, { tap: { at: nic.port, direction: 'up' } });
     client.receiveFromUplink(frame);
   }
 
   // ---- frames from the VMs -----------------------------------------------------------------
 
   transmit(frame: Frame): void {
-    if (!this.enabled) return this.ctx.drop(this.label, 'team-disabled', frame);
+    const ctx = this.ctx;
+    if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
     const nic = this.active;
-    if (!nic) return this.ctx.drop(this.label, 'team-no-active-member', frame);
-    if (!this.profile.arpProxy) return nic.transmit(frame);
+    if (!nic) return ctx.drop(this.label, this.elementId, 'team-no-active-member', frame);
+    if (!this.profile.arpProxy) {
+      if (ctx.tracing) this.hop('forwarded', this.memberEdges.get(nic)!, frame);
+      return nic.transmit(frame);
+    }
     const p = frame.payload;
     const ip = p.kind === 'arp' ? p.spa : p.src;
-    if (ip !== 0 && !isGroup(frame.src)) this.learn(ip, frame.src);
+    if (ip !== 0 && !isGroup(frame.src)) this.learn(ip, frame.src, false);
     const teamMac = this.mac;
-    nic.transmit({
+    const rewritten: Frame = {
       dst: frame.dst,
       src: teamMac,
       payload: p.kind === 'arp' ? { ...p, sha: teamMac } : p,
       trace: frame.trace,
-    });
+      id: frame.id,
+    };
+    if (ctx.tracing) {
+      const field = p.kind === 'arp' ? 'source MAC and ARP sender MAC' : 'source MAC';
+      this.hop('rewritten', this.memberEdges.get(nic)!, rewritten, { before: frame, rewrite: { field, from: frame.src, to: teamMac } });
+    }
+    nic.transmit(rewritten);
   }
 
-  private learn(ip: number, mac: number): void {
-    if (this.profile.vmTable === 'none') return;
+  /** Fills the VM table: at initialisation (`reading`) from the bound switch, else from a VM's frames as the profile says. */
+  private learn(ip: number, mac: number, reading: boolean): void {
+    if (!reading && this.profile.vmTable === 'none') return;
     const entry = this.vmTable.get(ip);
-    if (!entry) this.vmTable.set(ip, { mac, learntUs: this.ctx.now });
-    else if (this.profile.vmTable === 'track' && entry.mac !== mac) this.vmTable.set(ip, { mac, learntUs: this.ctx.now });
+    if (entry && !reading && (this.profile.vmTable !== 'track' || entry.mac === mac)) return;
+    const now = this.ctx.now;
+    this.vmTable.set(ip, { mac, learntUs: now });
+    this.publishEntry(ip, mac, now);
   }
 }

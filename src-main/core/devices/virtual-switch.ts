@@ -2,6 +2,8 @@
 // has the destination MAC, floods broadcasts to every port, drops unknown unicast from the uplink.
 import { isGroup, type Frame } from '../net/frames.js';
 import type { SimContext } from '../engine/context.js';
+import type { HopAction } from '../../../shared/trace.js';
+import { virtualSwitchId } from '../../../shared/checks.js';
 import type { TeamClient } from './team.js';
 import type { Nic, NicUpper } from './nic.js';
 import type { Vm } from './vm.js';
@@ -15,12 +17,18 @@ export class VirtualSwitch implements TeamClient, NicUpper {
   readonly ports: Vm[] = [];
   private readonly byMac = new Map<number, Vm>();
   uplink: Uplink | null = null;
+  readonly elementId: string;
+  /** The canvas edge to the team or NIC the switch is bound to. */
+  readonly uplinkEdge: string;
 
   constructor(
     readonly ctx: SimContext,
     readonly hostName: string,
     readonly name: string,
-  ) {}
+  ) {
+    this.elementId = virtualSwitchId(hostName, name);
+    this.uplinkEdge = `uplink:${this.elementId}`;
+  }
 
   /** "HostB/VM-Switch". */
   get label(): string {
@@ -48,30 +56,42 @@ export class VirtualSwitch implements TeamClient, NicUpper {
 
   // A NIC bound directly (no team) hands everything up unchanged.
   receiveFromNic(nic: Nic, frame: Frame): void {
-    if (nic.port.tap) nic.port.tap('up', frame);
+    const ctx = this.ctx;
+    if (ctx.tracing)
+      ctx.hop({ atUs: ctx.now, action: 'forwarded', device: nic.label, element: nic.port.elementId, link: this.uplinkEdge, frame, tap: { at: nic.port, direction: 'up' } });
     this.receiveFromUplink(frame);
   }
 
   onNicCarrier(): void {}
 
+  /** The switch hands the frame to a VM's port (`link` is that port's edge). */
+  private toVm(vm: Vm, frame: Frame, action: HopAction): void {
+    const ctx = this.ctx;
+    if (ctx.tracing) ctx.hop({ atUs: ctx.now, action, device: this.label, element: this.elementId, link: vm.vnicEdge, frame });
+    vm.receive(frame);
+  }
+
   receiveFromUplink(frame: Frame): void {
     if (isGroup(frame.dst)) {
-      for (const vm of this.ports) vm.receive(frame);
+      for (const vm of this.ports) this.toVm(vm, frame, 'flooded');
       return;
     }
     const vm = this.byMac.get(frame.dst);
-    if (vm) vm.receive(frame);
-    else this.ctx.drop(this.label, 'vswitch-no-port', frame);
+    if (vm) this.toVm(vm, frame, 'forwarded');
+    else this.ctx.drop(this.label, this.elementId, 'vswitch-no-port', frame);
   }
 
   transmitFromVm(from: Vm, frame: Frame): void {
-    if (isGroup(frame.dst)) {
-      for (const vm of this.ports) if (vm !== from) vm.receive(frame);
+    const group = isGroup(frame.dst);
+    if (group) {
+      for (const vm of this.ports) if (vm !== from) this.toVm(vm, frame, 'flooded');
     } else {
       const vm = this.byMac.get(frame.dst);
-      if (vm) return vm.receive(frame);
+      if (vm) return this.toVm(vm, frame, 'forwarded');
     }
-    if (this.uplink) this.uplink.transmit(frame);
-    else this.ctx.drop(this.label, 'vswitch-no-uplink', frame);
+    const ctx = this.ctx;
+    if (!this.uplink) return ctx.drop(this.label, this.elementId, 'vswitch-no-uplink', frame);
+    if (ctx.tracing) ctx.hop({ atUs: ctx.now, action: group ? 'flooded' : 'forwarded', device: this.label, element: this.elementId, link: this.uplinkEdge, frame });
+    this.uplink.transmit(frame);
   }
 }

@@ -366,7 +366,7 @@ export function cellResultOf(cell: MatrixCell, result: DrillResult): MatrixCellR
 export function runMatrixCell(lab: Lab, cell: MatrixCell, seed: number, scoping: LabScoping = scopingOf(lab)): MatrixCellResult {
   if (cell.clientIsolated) return { index: cell.index, status: 'client-isolated', lost: [], okMaxDowntimeMs: 0, problems: [] };
   try {
-    return cellResultOf(cell, runDrill(cellLab(lab, cell, scoping), cell.drill, { seed, snapshots: false }).result);
+    return cellResultOf(cell, runDrill(cellLab(lab, cell, scoping), cell.drill, { seed, snapshots: false, changes: false }).result);
   } catch (error) {
     return { index: cell.index, status: 'error', lost: [], okMaxDowntimeMs: 0, problems: [error instanceof Error ? error.message : String(error)] };
   }

@@ -1,16 +1,19 @@
-// Runs drills: builds the network, pings every VM from a client while the steps happen, and
-// turns the pings into timelines, downtime, verdicts and diagnoses.
+// Runs drills: a drill session to its end, with the client pinging every VM while the steps
+// happen, and the pings turned into timelines, downtime (planned and not), verdicts and diagnoses.
 import type { Lab, Endpoint } from '../../../shared/lab.js';
 import { endpointLabel } from '../../../shared/lab.js';
-import type { Drill, DrillReport, DrillResult, Snapshot, StepResult, VmResult } from '../../../shared/drill.js';
-import { SimContext, type CaptureRecord } from '../engine/context.js';
-import { Network } from '../network.js';
+import type { Drill, DrillReport, DrillResult, VmResult } from '../../../shared/drill.js';
+import type { CaptureRecord, SimContext } from '../engine/context.js';
+import type { Network } from '../network.js';
 import type { Vm } from '../devices/vm.js';
 import type { Client } from '../devices/client.js';
-import { applyStep, actionSeconds, stepLabel } from './steps.js';
 import { diagnose } from './diagnosis.js';
 import { clockFormatter } from './clock.js';
-import { PingLog } from './pings.js';
+import type { PingLog } from './pings.js';
+import { DrillSession, pingedVms, type SessionOptions } from './session.js';
+import { plannedWindows, windowAt, causeWords, type PlannedWindow } from './planned.js';
+
+export { pingedVms };
 
 /** A place to capture frames: a NIC, a switch port, a client, or a VM's virtual switch port. */
 export type CapturePoint = Endpoint | { vm: string };
@@ -20,24 +23,14 @@ export interface CaptureRecordSet {
   records: CaptureRecord[];
 }
 
-export interface DrillRunOptions {
-  seed?: number;
+export interface DrillRunOptions extends SessionOptions {
   captures?: CapturePoint[];
-  /** False skips the per-step tables (the what-if matrix reads only verdicts and diagnoses). */
-  snapshots?: boolean;
 }
 
 export interface DrillsOptions {
   drills?: string[];
   seed?: number;
   onProgress?: (p: { drill: string; index: number; total: number }) => void;
-}
-
-/** The drill's own list, or every VM running at the start or named by a step. */
-export function pingedVms(lab: Lab, drill: Drill): string[] {
-  if (drill.vms) return drill.vms;
-  const named = new Set(drill.steps.flatMap((s) => ('vm' in s ? [s.vm] : [])));
-  return lab.vms.filter((v) => v.initialState === 'running' || named.has(v.name)).map((v) => v.name);
 }
 
 export function capturePointLabel(point: CapturePoint): string {
@@ -66,83 +59,36 @@ export function runDrills(lab: Lab, options: DrillsOptions = {}): DrillReport {
 }
 
 export function runDrill(lab: Lab, drill: Drill, options: DrillRunOptions = {}): { result: DrillResult; captures: CaptureRecordSet[] } {
-  const seed = options.seed ?? lab.settings.seed;
+  const session = new DrillSession(lab, drill, options);
+  const captures = (options.captures ?? []).map((point) => attachCapture(session.net, point));
+  session.finish();
+  return { result: judge(session), captures };
+}
+
+/** The result of a session run to its end. */
+export function judge(session: DrillSession): DrillResult {
+  const { lab, drill, ctx, net, client, pings, schedule, intervalUs } = session;
   const settings = lab.settings;
-  const ctx = new SimContext(settings, seed);
-  const net = new Network(lab, ctx);
-  const captures = (options.captures ?? []).map((point) => attachCapture(net, point));
-  const client = (drill.client ? net.clients.get(drill.client) : net.clients.values().next().value) as Client | undefined;
-  const targets = pingedVms(lab, drill).map((n) => net.vms.get(n)!);
   const clock = clockFormatter(settings.clockStart);
-  const intervalUs = settings.pingIntervalMs * 1000;
-
-  // The drill's schedule: warm-up, then each step for its action's time plus the gap.
-  const starts: number[] = [];
-  let t = drill.warmupSec * 1e6;
-  for (const step of drill.steps) {
-    starts.push(t);
-    t += actionSeconds(step, settings) * 1e6 + (step.action === 'wait' ? 0 : drill.stepGapSec * 1e6);
-  }
-  const lastStepUs = starts.length ? starts[starts.length - 1] : drill.warmupSec * 1e6;
-  const observeUs = (drill.observeSec ?? drill.expect.reachableWithinSec + 30) * 1e6;
-  const endUs = Math.max(t, lastStepUs + observeUs);
-
-  net.start();
-  const pings = new PingLog(targets.length);
-  if (client) {
-    client.onReply = (frame) => pings.reply(frame.trace, ctx.now, settings.pingTimeoutMs * 1000);
-    targets.forEach((vm, i) => {
-      const offset = Math.floor((i * intervalUs) / Math.max(targets.length, 1));
-      let seq = 0;
-      const send = () => {
-        const trace = pings.send(i, ctx.now);
-        client.ping(vm.ip, i + 1, seq++, trace);
-        if (ctx.now + intervalUs < endUs) ctx.scheduler.after(intervalUs, send);
-      };
-      ctx.scheduler.at(offset, send);
-    });
-  }
-
-  const snapshot = options.snapshots === false ? () => emptySnapshot(ctx.now) : () => net.snapshot();
-  ctx.scheduler.runUntil(drill.warmupSec * 1e6);
-  const baseline = snapshot();
-  const steps: StepResult[] = [];
-  drill.steps.forEach((step, index) => {
-    ctx.scheduler.runUntil(starts[index]);
-    const problem = applyStep(net, step);
-    const stepEnd = index + 1 < starts.length ? starts[index + 1] : endUs;
-    ctx.scheduler.runUntil(stepEnd);
-    steps.push({
-      index,
-      label: stepLabel(step),
-      action: step.action,
-      atMs: starts[index] / 1000,
-      endMs: stepEnd / 1000,
-      problem,
-      snapshot: snapshot(),
-    });
-  });
-  // Let the last pings' replies come home before judging them.
-  ctx.scheduler.runUntil(endUs + settings.pingTimeoutMs * 1000 + 1);
-
+  const { starts, endUs, lastStepUs } = schedule;
   const windows = starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1] : endUs] as const);
-  const vms: VmResult[] = targets.map((vm, i) =>
-    vmResult(vm, i, { pings, windows, endUs, lastStepUs, drill, intervalUs, net, client, ctx, clock }),
+  const vms: VmResult[] = session.targets.map((vm, i) =>
+    vmResult(vm, i, { pings, windows, endUs, lastStepUs, drill, intervalUs, net, client, ctx, clock, planned: plannedWindows(lab, drill, schedule, vm.name) }),
   );
-  const result: DrillResult = {
+  return {
     name: drill.name,
     description: drill.description,
     client: client?.name ?? '',
     passed: vms.every((v) => v.passed),
-    seed,
+    seed: session.seed,
     durationMs: endUs / 1000,
     clockStart: settings.clockStart,
     expect: drill.expect,
-    baseline,
-    steps,
+    baseline: session.baseline!,
+    steps: session.steps,
     vms,
+    changes: session.changes,
   };
-  return { result, captures };
 }
 
 interface VmContext {
@@ -156,35 +102,58 @@ interface VmContext {
   client: Client | undefined;
   ctx: SimContext;
   clock: (us: number) => string;
+  planned: readonly PlannedWindow[];
 }
 
 function vmResult(vm: Vm, index: number, c: VmContext): VmResult {
   const sent = c.pings.sentOf(index);
   const ok = sent.map((trace) => c.pings.replied(trace));
   const times = sent.map((trace) => c.pings.sentAt(trace));
+  // A ping sent while the drill itself keeps the VM off stands for planned downtime, not loss.
+  const plannedAt = times.map((t) => windowAt(c.planned, t));
   // Each ping stands for the time until the next one.
-  const segments: { fromMs: number; toMs: number; up: boolean }[] = [];
+  const segments: { fromMs: number; toMs: number; up: boolean; planned: boolean }[] = [];
   for (let k = 0; k < sent.length; k++) {
     const from = times[k];
     const to = k + 1 < sent.length ? times[k + 1] : c.endUs;
+    const planned = !ok[k] && plannedAt[k] !== undefined;
     const last = segments[segments.length - 1];
-    if (last && last.up === ok[k]) last.toMs = to / 1000;
-    else segments.push({ fromMs: from / 1000, toMs: to / 1000, up: ok[k] });
+    if (last && last.up === ok[k] && last.planned === planned) last.toMs = to / 1000;
+    else segments.push({ fromMs: from / 1000, toMs: to / 1000, up: ok[k], planned });
   }
-  const down = segments.filter((s) => !s.up);
-  const downtimeMs = down.reduce((sum, s) => sum + (s.toMs - s.fromMs), 0);
+  const length = (s: { fromMs: number; toMs: number }) => s.toMs - s.fromMs;
+  const lostSegments = segments.filter((s) => !s.up && !s.planned);
+  const downtimeMs = lostSegments.reduce((sum, s) => sum + length(s), 0);
+  const plannedDowntimeMs = segments.filter((s) => s.planned).reduce((sum, s) => sum + length(s), 0);
   const downtimePerStepMs = c.windows.map(([from, to]) =>
-    down.reduce((sum, s) => sum + Math.max(0, Math.min(s.toMs, to / 1000) - Math.max(s.fromMs, from / 1000)), 0),
+    lostSegments.reduce((sum, s) => sum + Math.max(0, Math.min(s.toMs, to / 1000) - Math.max(s.fromMs, from / 1000)), 0),
   );
   const reachableAtEnd = ok.length > 0 && ok[ok.length - 1];
   const replies = ok.filter(Boolean).length;
+  const lastSegment = segments[segments.length - 1];
+  const plannedAtEnd = !reachableAtEnd && lastSegment !== undefined && lastSegment.planned;
+
+  // The last unplanned outage counts from when the VM should have answered again.
+  let unreachableSinceUs: number | null = null;
+  let afterWindow: PlannedWindow | undefined;
+  if (!reachableAtEnd && !plannedAtEnd && lastSegment) {
+    const before = segments[segments.length - 2];
+    afterWindow = before && before.planned ? windowAt(c.planned, before.fromMs * 1000) : undefined;
+    unreachableSinceUs = afterWindow ? afterWindow.untilUs : lastSegment.fromMs * 1000;
+  }
 
   const expectDown = c.drill.expect.expectDown.includes(vm.name);
   const within = c.drill.expect.reachableWithinSec * 1e6;
+  // "Reachable within" counts from the last step, or from when that step should have brought the VM back.
+  const lastStepWindow = windowAt(c.planned, c.lastStepUs);
+  const answerFromUs = lastStepWindow && Number.isFinite(lastStepWindow.untilUs) ? lastStepWindow.untilUs : c.lastStepUs;
+  const since = lastStepWindow && answerFromUs !== c.lastStepUs ? `after ${causeWords(lastStepWindow, c.clock)}` : 'after the last step';
   let lostAfterLastStep = -1;
-  for (let k = 0; k < sent.length; k++) if (!ok[k] && times[k] >= c.lastStepUs) lostAfterLastStep = k;
-  const backAtUs = lostAfterLastStep >= 0 ? times[lostAfterLastStep] + c.intervalUs : c.lastStepUs;
-  const lost = sent.length - replies;
+  for (let k = 0; k < sent.length; k++) if (!ok[k] && plannedAt[k] === undefined && times[k] >= c.lastStepUs) lostAfterLastStep = k;
+  const backAtUs = lostAfterLastStep >= 0 ? Math.max(times[lostAfterLastStep] + c.intervalUs, answerFromUs) : answerFromUs;
+  const plannedLost = ok.filter((answered, k) => !answered && plannedAt[k] !== undefined).length;
+  const lost = sent.length - replies - plannedLost;
+  const plannedNote = plannedDowntimeMs > 0 ? `; off (planned) ${fmtSec(plannedDowntimeMs * 1000)}` : '';
   let passed: boolean;
   let verdict: string;
   if (!c.client) {
@@ -193,26 +162,33 @@ function vmResult(vm: Vm, index: number, c: VmContext): VmResult {
   } else if (expectDown) {
     passed = !reachableAtEnd;
     verdict = passed ? 'down at the end, as expected' : 'still reachable at the end, but expected down';
+  } else if (plannedAtEnd) {
+    passed = true;
+    const w = windowAt(c.planned, lastSegment.fromMs * 1000)!;
+    verdict = `off (planned) at the end since ${w.cause === 'off at the start' ? 'the start' : causeWords(w, c.clock)}` + (lost ? ` (${pings(lost)} lost before that)` : '');
   } else if (!reachableAtEnd) {
     passed = false;
-    const since = down.length ? down[down.length - 1].fromMs * 1000 : 0;
-    verdict = `unreachable at the end: down since ${c.clock(since)} (${lost} of ${sent.length} pings lost)`;
-  } else if (backAtUs - c.lastStepUs > within) {
+    const should = afterWindow ? `, when it should have answered again after ${causeWords(afterWindow, c.clock)}` : '';
+    const notCounting = plannedLost ? `, not counting ${plannedLost} while off (planned)` : '';
+    verdict = `unreachable since ${c.clock(unreachableSinceUs!)}${should} (${lost} of ${sent.length} pings lost${notCounting})`;
+  } else if (backAtUs - answerFromUs > within) {
     passed = false;
-    verdict = `reachable again only ${fmtSec(backAtUs - c.lastStepUs)} after the last step (expected within ${fmtSec(within)})`;
+    verdict = `reachable again only ${fmtSec(backAtUs - answerFromUs)} ${since} (expected within ${fmtSec(within)})${plannedNote}`;
   } else {
     passed = true;
     verdict =
-      lost === 0
-        ? 'reachable throughout'
+      (lost === 0
+        ? plannedLost === 0
+          ? 'reachable throughout'
+          : 'reachable whenever it should have been'
         : lostAfterLastStep >= 0
-          ? `reachable again ${fmtSec(backAtUs - c.lastStepUs)} after the last step (${lost} pings lost)`
-          : `reachable at the end (${lost} pings lost along the way)`;
+          ? `reachable again ${fmtSec(backAtUs - answerFromUs)} ${since} (${pings(lost)} lost)`
+          : `reachable at the end (${pings(lost)} lost along the way)`) + plannedNote;
   }
   const max = c.drill.expect.maxDowntimeSec;
   if (passed && !expectDown && max !== undefined && downtimeMs > max * 1000) {
     passed = false;
-    verdict = `down ${fmtSec(downtimeMs * 1000)} in all (expected at most ${fmtSec(max * 1e6)})`;
+    verdict = `down ${fmtSec(downtimeMs * 1000)} in all, not counting planned downtime (expected at most ${fmtSec(max * 1e6)})`;
   }
 
   let diagnosis = null;
@@ -232,16 +208,18 @@ function vmResult(vm: Vm, index: number, c: VmContext): VmResult {
     replies,
     reachableAtEnd,
     downtimeMs: round(downtimeMs),
+    plannedDowntimeMs: round(plannedDowntimeMs),
     downtimePerStepMs: downtimePerStepMs.map(round),
-    timeline: segments.map((s) => ({ fromMs: round(s.fromMs), toMs: round(s.toMs), up: s.up })),
+    unreachableSinceMs: unreachableSinceUs === null ? null : round(unreachableSinceUs / 1000),
+    timeline: segments.map((s) => ({ fromMs: round(s.fromMs), toMs: round(s.toMs), up: s.up, ...(s.planned ? { planned: true as const } : {}) })),
     passed,
     verdict,
     diagnosis,
   };
 }
 
-function emptySnapshot(nowUs: number): Snapshot {
-  return { atMs: nowUs / 1000, clients: [], switches: [], teams: [], vms: [] };
+function pings(n: number): string {
+  return `${n} ping${n === 1 ? '' : 's'}`;
 }
 
 function round(ms: number): number {
@@ -252,18 +230,21 @@ function fmtSec(us: number): string {
   return `${(us / 1e6).toFixed(1)} s`;
 }
 
+/** A capture point reads the hop stream: what its port (or the VM's virtual switch port) sees. */
 function attachCapture(net: Network, point: CapturePoint): CaptureRecordSet {
   const set: CaptureRecordSet = { point: capturePointLabel(point), records: [] };
-  const record = (direction: CaptureRecord['direction'], frame: CaptureRecord['frame']) =>
-    set.records.push({ atUs: net.ctx.now, direction, frame });
+  let at: object;
   if ('vm' in point) {
     const vm = net.vms.get(point.vm);
     if (!vm) throw new Error(`the lab has no VM named "${point.vm}"`);
-    vm.tap = record;
+    at = vm;
   } else {
     const port = net.endpointPort(point);
     if (!port) throw new Error(`the lab has no ${endpointLabel(point)} to capture at`);
-    port.tap = record;
+    at = port;
   }
+  net.ctx.listen((hop) => {
+    if (hop.tap && hop.tap.at === at) set.records.push({ atUs: hop.atUs, direction: hop.tap.direction, frame: hop.frame });
+  });
   return set;
 }

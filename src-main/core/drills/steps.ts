@@ -3,6 +3,7 @@ import type { DrillStep } from '../../../shared/drill.js';
 import type { LabSettings } from '../../../shared/lab.js';
 import { endpointLabel } from '../../../shared/lab.js';
 import type { Network, Problem } from '../network.js';
+import { nicId, portId, switchId } from '../../../shared/checks.js';
 
 /** "live-migrate Guest1 to HostB", as a timeline label. */
 export function stepLabel(step: DrillStep): string {
@@ -93,6 +94,7 @@ function carryOut(net: Network, step: DrillStep): Problem {
       const fail = step.action === 'fail-nic';
       if (nic.failed === fail) return `NIC ${nic.label} is already ${fail ? 'failed' : 'working'}`;
       nic.failed = fail;
+      net.noteFault(nicId(step.host, step.nic), `NIC ${nic.label}`, fail);
       net.refreshWires();
       return null;
     }
@@ -102,6 +104,7 @@ function carryOut(net: Network, step: DrillStep): Problem {
       const fail = step.action === 'fail-cable';
       if (wire.failed === fail) return `the cable ${wire.label} is already ${fail ? 'cut' : 'intact'}`;
       wire.failed = fail;
+      net.noteFault(wire.elementId!, `cable ${wire.label}`, fail);
       wire.refresh();
       return null;
     }
@@ -112,6 +115,7 @@ function carryOut(net: Network, step: DrillStep): Problem {
       const fail = step.action === 'fail-port';
       if (port.failed === fail) return `${port.label} is already ${fail ? 'down' : 'up'}`;
       port.failed = fail;
+      net.noteFault(portId(sw.name, step.port), port.label, fail);
       port.wire?.refresh();
       return null;
     }
@@ -122,6 +126,7 @@ function carryOut(net: Network, step: DrillStep): Problem {
       if (sw.failed === fail) return `switch ${sw.name} is already ${fail ? 'down' : 'up'}`;
       if (fail) sw.fail();
       else sw.failed = false;
+      net.noteFault(switchId(sw.name), `switch ${sw.name}`, fail);
       net.refreshWires();
       return null;
     }
@@ -132,7 +137,9 @@ function carryOut(net: Network, step: DrillStep): Problem {
       if (wires.every((w) => w.failed === fail))
         return `the inter-switch link ${step.switches[0]}–${step.switches[1]} is already ${fail ? 'down' : 'up'}`;
       for (const w of wires) {
+        if (w.failed === fail) continue;
         w.failed = fail;
+        net.noteFault(w.elementId!, `inter-switch link ${w.label}`, fail);
         w.refresh();
       }
       return null;

@@ -61,6 +61,18 @@ export class Scheduler {
     if (endUs > this.clock) this.clock = endUs;
   }
 
+  /** Executes every event due at or before `timeUs` (inclusive), then sets the clock to `timeUs`. */
+  runThrough(timeUs: number): void {
+    const times = this.times;
+    while (times.length > 0 && times[0] <= timeUs) {
+      this.clock = times[0];
+      const action = this.pop();
+      this.executed++;
+      action();
+    }
+    if (timeUs > this.clock) this.clock = timeUs;
+  }
+
   private pop(): Action {
     const times = this.times;
     const seqs = this.seqs;

@@ -43,6 +43,8 @@ export interface Frame {
   readonly dst: number;
   readonly src: number;
   readonly payload: ArpPacket | Ipv4Packet;
+  /** Not on the wire: one frame's identity across hops; flooded and rewritten copies keep it. */
+  readonly id: number;
   /** Not on the wire: which ping this frame belongs to, so a lost ping can be traced to where it died. */
   readonly trace: number;
   /** Not on the wire: set by a team that rewrote the L2 destination from its VM table. */

@@ -3,6 +3,7 @@ import type { DesignCheck } from '../../../shared/checks.js';
 import type { DrillReport, DrillResult, VmResult } from '../../../shared/drill.js';
 import type { MatrixResult, MatrixEventKind } from '../drills/matrix.js';
 import { clockFormatter } from '../drills/clock.js';
+import { vmDowntimeWords } from '../drills/downtime-words.js';
 import { h, empty, type Markup } from './html.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -98,11 +99,11 @@ function vmRow(vm: VmResult, drill: DrillResult): Markup {
   const width = 420;
   const scale = (ms: number) => (ms / Math.max(drill.durationMs, 1)) * width;
   const timeline = h('svg', { xmlns: 'http://www.w3.org/2000/svg', width, height: 18, viewBox: `0 0 ${width} 18`, role: 'img', 'aria-label': `${vm.name} reachability` },
-    vm.timeline.map((s) => empty('rect', { x: scale(s.fromMs), y: 3, width: Math.max(0.5, scale(s.toMs - s.fromMs)), height: 12, class: s.up ? 'up' : 'down' })),
+    vm.timeline.map((s) => empty('rect', { x: scale(s.fromMs), y: 3, width: Math.max(0.5, scale(s.toMs - s.fromMs)), height: 12, class: s.up ? 'up' : s.planned ? 'planned' : 'down' })),
     drill.steps.map((s) => empty('line', { x1: scale(s.atMs), x2: scale(s.atMs), y1: 0, y2: 18, class: 'step' })),
   );
   return h('tr', { class: vm.passed ? 'passed' : 'failed' },
-    h('td', null, vm.name), h('td', null, timeline), h('td', null, `${(vm.downtimeMs / 1000).toFixed(1)} s`), h('td', null, vm.verdict));
+    h('td', null, vm.name), h('td', null, timeline), h('td', null, vmDowntimeWords(vm)), h('td', null, vm.verdict));
 }
 
 const HEAT_COLUMNS: { kind: MatrixEventKind; label: string }[] = [

@@ -16,7 +16,7 @@ svg .cable { stroke: #555; } svg .link { stroke: #7b1fa2; stroke-width: 2; fill:
 .drill { border-top: 1px solid var(--line); padding-top: .5rem; } .steps time { font-family: monospace; color: #555; }
 table { border-collapse: collapse; } td, th { padding: .2rem .5rem; text-align: left; vertical-align: middle; }
 .vms td { border-bottom: 1px solid #eee; } .vms td:nth-child(3) { white-space: nowrap; } .vms tr.failed td:first-child { color: var(--bad); font-weight: 600; }
-rect.up { fill: var(--ok); stroke: none; } rect.down { fill: var(--bad); stroke: none; } line.step { stroke: #000; stroke-width: 1; }
+rect.up { fill: var(--ok); stroke: none; } rect.down { fill: var(--bad); stroke: none; } rect.planned { fill: #9e9e9e; stroke: none; } line.step { stroke: #000; stroke-width: 1; }
 .diagnosis { background: #fff3f3; border-left: 4px solid var(--bad); padding: .3rem 1rem; margin: .5rem 0; }
 .heatmap { font-size: .85em; } .heatmap th { font-weight: 600; } .heatmap td { text-align: center; min-width: 4.5em; border: 1px solid #fff; }
 .heat0 { background: #c8e6c9; } .heat1 { background: #ffcdd2; } .heat2 { background: #ef9a9a; } .heat3 { background: #e53935; color: #fff; } .none { background: #f5f5f5; }

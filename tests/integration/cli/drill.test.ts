@@ -21,6 +21,14 @@ describe('lab-planner drill', () => {
     expect(run.stdout).toContain('3 of 7 drills failed');
   });
 
+  it('reads the restarts the drill asks for as off (planned), and counts the loss from when the VM should have answered again', () => {
+    const run = cli('drill', 'examples/field-report.lab.json', '--drill', 'migrate-then-restart', '--drill', 'static-macs-survive');
+    expect(run.stdout).toMatch(/2 +10:00:25\.300 +restart Guest1 +off \(planned\) 30\.0 s \+ 59\.3 s down/);
+    expect(run.stdout).toContain('Guest1: FAIL, unreachable since 10:00:55.300, when it should have answered again after its restart at 10:00:25.300');
+    expect(run.stdout).toMatch(/4 +10:01:25\.300 +restart Guest2 +off \(planned\) 30\.0 s\n/);
+    expect(run.stdout).toContain('Guest2: pass, reachable at the end (1 ping lost along the way); off (planned) 70.0 s');
+  });
+
   it('exits 0 when the drills it was asked for pass', () => {
     const run = cli('drill', 'examples/field-report.lab.json', '--drill', 'live-migrate', '--drill', 'active-nic-failover');
     expect(run.status).toBe(0);
@@ -38,6 +46,9 @@ describe('lab-planner drill', () => {
     expect(d.vms[0]).toMatchObject({ name: 'Guest1', reachableAtEnd: false });
     expect(d.vms[0].diagnosis?.code).toBe('stale-team-vm-mac');
     expect(d.steps[1].snapshot.clients[0].arp['1.1.1.1']).toBe('00-24-E8-0B-00-03');
+    expect(d.vms[0]).toMatchObject({ plannedDowntimeMs: 30_000, unreachableSinceMs: 55_300 });
+    expect(d.vms[0].verdict).toMatch(/^unreachable since 10:00:55\.300, when it should have answered again after its restart/);
+    expect(d.changes.length).toBeGreaterThan(0);
   });
 
   it('refuses bad input with the problems on stderr, exit 2 and no stack trace', () => {

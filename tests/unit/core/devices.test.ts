@@ -29,7 +29,7 @@ class Station implements PortOwner {
 }
 
 function frame(src: number, dst: number): Frame {
-  return { src, dst, payload: { kind: 'arp', op: ARP_REQUEST, sha: src, spa: 1, tha: 0, tpa: 2 }, trace: -1 };
+  return { src, dst, payload: { kind: 'arp', op: ARP_REQUEST, sha: src, spa: 1, tha: 0, tpa: 2 }, trace: -1, id: 1 };
 }
 
 function switchWithStations(count: number, ageingSec = 300) {

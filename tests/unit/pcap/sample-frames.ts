@@ -13,6 +13,7 @@ export const arpRequest: Frame = {
   src: CLIENT_MAC,
   payload: { kind: 'arp', op: ARP_REQUEST, sha: CLIENT_MAC, spa: CLIENT_IP, tha: 0, tpa: GUEST1_IP },
   trace: -1,
+  id: 0,
 };
 
 export const arpReplyFromTeam: Frame = {
@@ -20,6 +21,7 @@ export const arpReplyFromTeam: Frame = {
   src: TEAM_B_MAC,
   payload: { kind: 'arp', op: ARP_REPLY, sha: TEAM_B_MAC, spa: GUEST1_IP, tha: CLIENT_MAC, tpa: CLIENT_IP },
   trace: -1,
+  id: 0,
 };
 
 export function echoRequest(dst: number, sequence = 1): Frame {
@@ -35,5 +37,6 @@ export function echoRequest(dst: number, sequence = 1): Frame {
       icmp: { type: ICMP_ECHO_REQUEST, code: 0, identifier: 1, sequence, data: WINDOWS_PING_DATA },
     },
     trace: sequence,
+    id: sequence,
   };
 }

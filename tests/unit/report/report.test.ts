@@ -29,6 +29,12 @@ describe('the HTML report', () => {
     expect(html).toContain('stale-team-vm-mac after migration to a host behind a Broadcom BASP, BACS driver 2009-12-15 team, then restart');
   });
 
+  it('shows planned downtime as planned, in the words of the CLI and the verdict', () => {
+    expect(html).toMatch(/<rect [^>]*class="planned"/);
+    expect(html).toContain('<td>off (planned) 30.0 s + 60.3 s down</td>');
+    expect(html).toContain('unreachable since 10:00:55.300, when it should have answered again after its restart at 10:00:25.300');
+  });
+
   it('needs no network and no scripts: no script, link, frame, image source or URL in it', () => {
     expect(html).not.toMatch(/<script|<link|<iframe|<img|src=|url\(|@import/i);
     expect(html.match(/https?:\/\/[^"]*/g)?.every((u) => u === 'http://www.w3.org/2000/svg')).toBe(true);
