@@ -69,6 +69,9 @@ export class MatrixThreads {
     const thread: Thread = { worker, key: null, started: false };
     worker.once('online', () => (thread.started = true));
     worker.on('exit', () => (this.threads = this.threads.filter((t) => t !== thread)));
+    // A run reports its threads' errors; one that fails after its run ended (the second of two that
+    // cannot start) only leaves the set.
+    worker.on('error', () => void worker.terminate());
     return thread;
   }
 
