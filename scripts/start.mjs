@@ -1,44 +1,16 @@
 #!/usr/bin/env node
 // `npm start`: build what is out of date, then open the desktop app on the field-report lab; where no
 // Electron runtime can be had (no binary is ever downloaded here), start the browser host instead.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildOutdated } from './build-outdated.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exampleLab = path.join(root, 'examples', 'field-report.lab.json');
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
-/** Newest modification time of the files under `dirs`, 0 when there are none. */
-function newest(dirs) {
-  let latest = 0;
-  const visit = (p) => {
-    const s = statSync(p, { throwIfNoEntry: false });
-    if (!s) return;
-    if (s.isDirectory()) for (const name of readdirSync(p)) visit(path.join(p, name));
-    else latest = Math.max(latest, s.mtimeMs);
-  };
-  for (const d of dirs) visit(path.join(root, d));
-  return latest;
-}
-
-function outdated(output, sources) {
-  const built = statSync(path.join(root, output), { throwIfNoEntry: false });
-  return !built || built.mtimeMs < newest(sources);
-}
-
-function run(label, command, args) {
-  process.stdout.write(`lab-planner: ${label}\n`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) {
-    process.stderr.write(`lab-planner: ${label} failed; see the messages above.\n`);
-    process.exit(result.status ?? 1);
-  }
-}
-
-if (outdated('dist/src-main/electron/main.js', ['shared', 'src-main'])) run('building the app (tsc)', npx, ['tsc', '-p', 'tsconfig.main.json']);
-if (outdated('dist-renderer/index.html', ['src-renderer', 'shared', 'index.html'])) run('building the window (vite build)', npx, ['vite', 'build', '--logLevel', 'warn']);
+buildOutdated(root);
 
 /** The Electron binary, without ever triggering electron's own download on first use. */
 function electronBinary() {

@@ -2,7 +2,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lab } from '../../shared/lab.js';
-import { openLabFile, importLabJson, LabFileError, MAX_JSON_BYTES, type OpenedLab, type OpenOptions, type RunRecord } from '../store/index.js';
+import { openLabFile, importLabJson, fileSystemReason, LabFileError, MAX_JSON_BYTES, type OpenedLab, type OpenOptions, type RunRecord } from '../store/index.js';
 import { UserError, type CliIo } from './io.js';
 
 export interface LoadedLab {
@@ -70,21 +70,13 @@ function readText(path: string): string {
     size = stat.size;
   } catch (error) {
     if (error instanceof LabFileError) throw error;
-    throw new LabFileError(path, 'not-found', ioReason(error));
+    throw new LabFileError(path, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not-found' : 'io', fileSystemReason(error));
   }
   if (size === 0) throw new LabFileError(path, 'empty', 'is empty (0 bytes); not a lab document');
   if (size > MAX_JSON_BYTES) throw new LabFileError(path, 'value-too-large', `is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_JSON_BYTES / 1024 / 1024} MB a lab document may be`);
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new LabFileError(path, 'io', ioReason(error));
+    throw new LabFileError(path, 'io', fileSystemReason(error));
   }
-}
-
-function ioReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder, not a file';
-  return `cannot be read (${(error as Error).message})`;
 }

@@ -1,5 +1,6 @@
 // The IPC binding's pure half: channel names and the checks every call passes before the service sees it.
 import { parseRequest, type ApiError, type RequestName } from '../../shared/api.js';
+import { tooDeepMessage, valueTooDeep } from '../../shared/nesting.js';
 import { isTrustedSender, type AppOrigin } from './sender-check.js';
 
 /** Must match the strings in preload.cts (a sandboxed preload cannot import this module). */
@@ -17,6 +18,7 @@ export function checkIpcCall(
 ): CheckedCall {
   if (!isTrustedSender(frame, origin)) return { ok: false, error: { code: 'invalid-request', message: 'calls are accepted only from the Lab Planner window' } };
   if (typeof request !== 'string') return { ok: false, error: { code: 'invalid-request', message: 'a request is named by a string' } };
+  if (valueTooDeep(params)) return { ok: false, error: { code: 'invalid-request', message: tooDeepMessage(`${request.slice(0, 100)}: the request`) } };
   return parseRequest(request, params);
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fail, type AppCommand, type DocumentStatus, type Result } from '../../shared/api.js';
 import { appRoot, rendererDir as defaultRendererDir } from '../service/app-paths.js';
-import { windowOptions, permissionAllowed, RENDERER_CSP } from './window-options.js';
+import { windowOptions, permissionAllowed, deviceAllowed, RENDERER_CSP } from './window-options.js';
 import { APP_SCHEME, APP_START_URL, devServerUrl, isAppUrl, rendererFileFor, type AppOrigin } from './sender-check.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, MAX_IMPORT_BYTES, checkIpcCall, dialogStepFor } from './ipc-contract.js';
 import { isAllowedExternalLink } from './external-links.js';
@@ -18,14 +18,16 @@ import { labFileFromArgv, isOpenableLabPath } from './launch-files.js';
 import { ServiceConnection, type ServiceChannel } from './service-connection.js';
 import { WindowDocuments } from './window-documents.js';
 import { HandedOutPaths, withHandedOutPathOnly } from './window-paths.js';
+import { honouredEnvironment } from './developer-overrides.js';
 // The preload is compiled with the main process (to CommonJS, as a sandboxed preload must be).
 import type * as _preload from './preload.cjs';
 
 type Startup = { path: string } | { example: string } | null;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const origin: AppOrigin = { devUrl: app.isPackaged ? null : devServerUrl(process.env.LAB_PLANNER_DEV_URL) };
-const rendererRoot = process.env.LAB_PLANNER_RENDERER_DIR ?? defaultRendererDir(appRoot(import.meta.url));
+const env = honouredEnvironment(process.env, app.isPackaged);
+const origin: AppOrigin = { devUrl: app.isPackaged ? null : devServerUrl(env.LAB_PLANNER_DEV_URL) };
+const rendererRoot = env.LAB_PLANNER_RENDERER_DIR ?? defaultRendererDir(appRoot(import.meta.url));
 const windowStateFile = () => path.join(app.getPath('userData'), 'window-state.json');
 const documents = new WindowDocuments();
 /** Paths main gave a window (launch files, recent list, dialog answers); no other path from a window is used. */
@@ -70,6 +72,11 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
+  session.defaultSession.setDevicePermissionHandler((details) => deviceAllowed(details.deviceType));
+  // A page asking to pick a device gets none (an empty choice cancels the request).
+  session.defaultSession.on('select-hid-device', (event, _details, callback) => (event.preventDefault(), callback()));
+  session.defaultSession.on('select-usb-device', (event, _details, callback) => (event.preventDefault(), callback()));
+  session.defaultSession.on('select-serial-port', (event, _ports, _contents, callback) => (event.preventDefault(), callback('')));
   protocol.handle(APP_SCHEME, serveRendererFile);
   service = startService();
   const file = pendingOpen ?? labFileFromArgv(process.argv, process.cwd());
@@ -113,7 +120,7 @@ function noteDocumentChanged(status: DocumentStatus): void {
 
 /** Packaged: Electron's utilityProcess, with better-sqlite3 rebuilt for Electron by electron-builder. */
 function utilityChannel(script: string): ServiceChannel {
-  const child = utilityProcess.fork(script, [], { serviceName: 'Lab Planner service', env: { ...process.env, LAB_PLANNER_STATE_DIR: app.getPath('userData') } });
+  const child = utilityProcess.fork(script, [], { serviceName: 'Lab Planner service', env: { ...env, LAB_PLANNER_STATE_DIR: app.getPath('userData') } });
   return {
     post: (m) => child.postMessage(m),
     onMessage: (l) => child.on('message', l),
@@ -124,11 +131,11 @@ function utilityChannel(script: string): ServiceChannel {
 
 /** Development: a Node child, so the Node build of better-sqlite3 the tests use serves the app too. */
 function nodeChannel(script: string): ServiceChannel {
-  const env: NodeJS.ProcessEnv = { ...process.env, LAB_PLANNER_STATE_DIR: app.getPath('userData') };
-  delete env.ELECTRON_RUN_AS_NODE;
+  const childEnv: NodeJS.ProcessEnv = { ...env, LAB_PLANNER_STATE_DIR: app.getPath('userData') };
+  delete childEnv.ELECTRON_RUN_AS_NODE;
   const child = fork(script, [], {
-    execPath: process.env.LAB_PLANNER_NODE ?? 'node',
-    env,
+    execPath: env.LAB_PLANNER_NODE ?? 'node',
+    env: childEnv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return {

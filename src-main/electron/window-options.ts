@@ -84,3 +84,8 @@ export const RENDERER_CSP = [
 export function permissionAllowed(_permission: string): boolean {
   return false;
 }
+
+/** Device access (HID, serial, USB) is refused like every other permission: a lab planner drives no hardware. */
+export function deviceAllowed(_deviceType: string): boolean {
+  return false;
+}

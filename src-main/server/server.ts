@@ -3,12 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { API_SOCKET_PATH, API_TOKEN_PARAM } from '../../shared/api.js';
-import { bindApiSocket, type ApiEndpoint } from './api-socket.js';
+import { ApiWebSocket, bindApiSocket, type ApiEndpoint } from './api-socket.js';
+import { MAX_FRAME_BYTES } from './frame-limits.js';
 import { LOOPBACK, checkApiAccess, checkPageAccess, commonHeaders, contentSecurityPolicy, newToken } from './http-security.js';
 import { notBuiltMessage, readStaticFile, rendererBuilt } from './static-files.js';
-
-/** Large enough for an imported 1,000-VM lab with its history, small enough to refuse abuse. */
-export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 
 export interface ServerOptions {
   endpoint: ApiEndpoint;
@@ -61,8 +59,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, WebSocket: ApiWebSocket });
   server.on('upgrade', (req, socket, head) => {
+    // A client that resets mid-handshake must not take the host down (ws guards it after the upgrade).
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
     const decision = apiAccess(req, url);
     if (url.pathname !== API_SOCKET_PATH || !decision.ok) {

@@ -49,7 +49,7 @@ export function notBuiltMessage(root: string): string {
     'Lab Planner: the window’s files are not built yet.',
     '',
     `Expected ${path.join(root, 'index.html')}.`,
-    'Build them with `npx vite build` (or `npm start`, which builds what is missing), then reload this page.',
+    'Build them with `npx vite build` (`npm start` and `npm run serve` build what is missing first), then reload this page.',
     '',
   ].join('\n');
 }

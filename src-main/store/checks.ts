@@ -2,7 +2,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { APP_VERSION } from '../version.js';
-import { LabFileError } from './errors.js';
+import { LabFileError, fileSystemReason } from './errors.js';
 import { CURRENT_SCHEMA_VERSION, LAB_APPLICATION_ID } from './schema.js';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -19,8 +19,7 @@ export function checkHeader(path: string): number {
   } catch (error) {
     if (error instanceof LabFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new LabFileError(path, 'not-found', 'no such file');
-    throw new LabFileError(path, 'io', `cannot be read (${(error as Error).message})`);
+    throw new LabFileError(path, code === 'ENOENT' ? 'not-found' : 'io', fileSystemReason(error));
   }
   if (size === 0) throw new LabFileError(path, 'empty', 'is empty (0 bytes): not a lab file, perhaps an interrupted copy');
   const header = readHeader(path);
@@ -37,6 +36,9 @@ export function checkHeader(path: string): number {
   const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0)
     throw new LabFileError(path, 'corrupt', `is damaged: its header declares an impossible page size (${rawPageSize})`);
+  // Bytes 18 and 19: 2 is WAL mode, in which even a read-only open leaves -wal and -shm files.
+  if (header[18] === 2 || header[19] === 2)
+    throw new LabFileError(path, 'other-application', 'uses SQLite’s WAL journal mode, which a Lab Planner lab never does (opening it would leave -wal and -shm files beside it); if it is a lab, convert it with sqlite3: PRAGMA journal_mode = DELETE');
   if (size % pageSize !== 0 || (countValid && pageCount > 0 && size < pageCount * pageSize)) {
     const declared = countValid && pageCount > 0 ? ` of the ${pageCount * pageSize} its header declares` : '';
     throw new LabFileError(path, 'truncated', `is truncated: it holds ${size} bytes${declared} (an incomplete copy or download?)`);
@@ -67,6 +69,12 @@ function readHeader(path: string): Buffer {
   }
 }
 
+/** SQLite's messages (integrity rows start "*** in database main ***" and a newline) on one short line. */
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\*\*\* in database \w+ \*\*\*/g, '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
 /** Turns an SQLite error while reading `path` into a LabFileError. */
 export function sqliteFailure(path: string, error: unknown): LabFileError {
   if (error instanceof LabFileError) return error;
@@ -74,14 +82,15 @@ export function sqliteFailure(path: string, error: unknown): LabFileError {
   const message = (error as Error).message ?? String(error);
   if (code === 'SQLITE_NOTADB') return new LabFileError(path, 'not-sqlite', 'is not a Lab Planner lab: it is not an SQLite database');
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_TOOBIG' || code.startsWith('SQLITE_IOERR_SHORT_READ'))
-    return new LabFileError(path, 'corrupt', `is damaged (${message})`);
+    return new LabFileError(path, 'corrupt', `is damaged (${oneLine(message, 200)})`);
   if (code === 'SQLITE_READONLY_ROLLBACK' || code === 'SQLITE_READONLY_RECOVERY')
     return new LabFileError(path, 'read-only', 'was left mid-change by a program that stopped (its -journal file is beside it); SQLite must roll that change back before the lab can be read, which needs write access to the file and its folder');
-  if (code === 'SQLITE_CANTOPEN') return new LabFileError(path, 'io', `cannot be opened (${message})`);
+  if (code === 'SQLITE_CANTOPEN') return new LabFileError(path, 'io', `cannot be opened (${oneLine(message, 200)})`);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
     return new LabFileError(path, 'io', 'is being written by another program; try again in a moment');
-  if (code === 'SQLITE_ERROR') return new LabFileError(path, 'corrupt', `is damaged or not a complete lab file (${message})`);
-  return new LabFileError(path, 'io', `cannot be read (${code || 'error'}: ${message})`);
+  if (code === 'SQLITE_ERROR') return new LabFileError(path, 'corrupt', `is damaged or not a complete lab file (${oneLine(message, 200)})`);
+  if (!code.startsWith('SQLITE') && (error as NodeJS.ErrnoException).code) return new LabFileError(path, 'io', fileSystemReason(error));
+  return new LabFileError(path, 'io', `cannot be read (${code || 'error'}: ${oneLine(message, 200)})`);
 }
 
 /** Refuses SQLite files of other applications and of newer schemas. Returns the file's schema version. */
@@ -103,7 +112,7 @@ export function checkIdentity(path: string, db: Database.Database): number {
 export function checkIntegrity(path: string, db: Database.Database): void {
   const problems = (db.prepare('PRAGMA integrity_check(5)').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
   if (problems.length !== 1 || problems[0] !== 'ok')
-    throw new LabFileError(path, 'integrity', `is damaged: SQLite's integrity check failed (${problems.slice(0, 3).join('; ')})`);
+    throw new LabFileError(path, 'integrity', `is damaged: SQLite's integrity check failed (${oneLine(problems.slice(0, 3).join('; '), 200)})`);
 }
 
 /** PRAGMA foreign_key_check: no row names a device (host, NIC, team, VM…) the file does not hold. */
@@ -132,7 +141,7 @@ function describeDangling(db: Database.Database, v: { table: string; rowid: numb
       .map((k) => k.from);
     if (v.rowid !== null && keys.length) {
       const row = db.prepare(`SELECT ${keys.map((k) => `"${k}"`).join(', ')} FROM "${v.table}" WHERE rowid = ?`).get(v.rowid) as Record<string, unknown>;
-      values = ` "${keys.map((k) => String(row[k])).join('/')}"`;
+      values = ` ${JSON.stringify(keys.map((k) => String(row[k])).join('/').slice(0, 200))}`;
     }
   } catch {
     values = '';

@@ -1,19 +1,19 @@
 // Opening and saving `.lab` files: read-only checks first, atomic temp-file-and-rename saves.
-import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, chmodSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, chmodSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type Database from 'better-sqlite3';
 import { openDatabase } from './sqlite.js';
 import type { Lab, LabInput } from '../../shared/lab.js';
-import { formatProblems } from '../../shared/validate.js';
 import { readLab } from '../core/lab.js';
 import { APP_VERSION } from '../version.js';
-import { LabFileError } from './errors.js';
+import { LabFileError, problemsInOneLine } from './errors.js';
 import { checkHeader, checkIdentity, checkIntegrity, checkReferences, checkValueSizes, sqliteFailure } from './checks.js';
 import { CURRENT_SCHEMA_VERSION, FILL_RUN_VMS_SQL, LAB_APPLICATION_ID, migrate } from './schema.js';
 import { DOCUMENT_TABLES, RowProblem, documentFromRows, documentRows, type Row } from './rows.js';
 import { withSortedRecords } from './json.js';
+import { copyThroughTemp, fsyncPath, removeDeadProcessesTempFiles, tempSibling } from './temp-files.js';
 import { insertRunRecord, RunTooLarge } from './history-rows.js';
 import type { LabFileMeta, OpenedLab, OpenOptions, RunRecord, SaveOptions, SaveResult } from './types.js';
 
@@ -22,6 +22,7 @@ export const DEFAULT_MAX_VALUE_BYTES = 16 * 1024 * 1024;
 
 export function openLabFile(path: string, options: OpenOptions = {}): OpenedLab {
   const file = resolve(path);
+  removeDeadProcessesTempFiles(dirname(file));
   const access = writeAccess(file);
   const opened = withHealthyDatabase(file, options, (db, schemaVersion, hashOnDisk) => {
     const { lab, meta, runCount } = readDocument(file, db, schemaVersion);
@@ -51,10 +52,11 @@ export function withHealthyDatabase<T>(
   read: (db: Database.Database, schemaVersion: number, hashOnDisk: string | null) => T,
   hash = false,
 ): T {
-  rollBackInterruptedChange(file);
-  checkHeader(file);
   let db: Database.Database | undefined;
   try {
+    // Inside the try: another program's write transaction makes even the roll-back wait, then refuse.
+    rollBackInterruptedChange(file);
+    checkHeader(file);
     db = openDatabase(file, { readonly: true, fileMustExist: true });
     const schemaVersion = checkIdentity(file, db);
     checkIntegrity(file, db);
@@ -153,7 +155,7 @@ function readDocument(file: string, db: Database.Database, schemaVersion: number
     throw error;
   }
   const parsed = readLab(input);
-  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `holds a lab that does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `holds a lab that does not check out: ${problemsInOneLine(parsed.problems)}`);
   const runCount = Number((db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n);
   const meta = {
     title: parsed.lab.meta.title,
@@ -171,9 +173,7 @@ function readDocument(file: string, db: Database.Database, schemaVersion: number
 
 /** Keeps a backup copy next to the file, then runs each pending migration in its own transaction. */
 function migrateFileOnDisk(file: string, from: number): string {
-  const backupPath = freeName(`${file}.schema-v${from}.bak`);
-  copyFileSync(file, backupPath, constants.COPYFILE_EXCL);
-  fsyncPath(backupPath);
+  const backupPath = backUpBeforeUpgrade(file, from);
   const db = openDatabase(file, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
@@ -185,9 +185,25 @@ function migrateFileOnDisk(file: string, from: number): string {
   return backupPath;
 }
 
-function freeName(wanted: string): string {
-  if (!existsSync(wanted)) return wanted;
-  for (let i = 2; ; i++) if (!existsSync(`${wanted}.${i}`)) return `${wanted}.${i}`;
+/**
+ * Copies `file` to `NAME.lab.schema-vN.bak` before it is rewritten at the current schema, through a
+ * temp file and a rename: a backup is complete or absent. A backup already holding these very bytes
+ * (an upgrade interrupted after its backup) is kept rather than copied again as `.bak.2`.
+ */
+function backUpBeforeUpgrade(file: string, schemaVersion: number): string {
+  const wanted = `${file}.schema-v${schemaVersion}.bak`;
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? wanted : `${wanted}.${i}`;
+    if (!existsSync(candidate)) {
+      copyThroughTemp(file, candidate);
+      return candidate;
+    }
+    if (sameBytes(candidate, file)) return candidate;
+  }
+}
+
+function sameBytes(a: string, b: string): boolean {
+  return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
 }
 
 export function fingerprintOf(revision: number, contentHash: string): string {
@@ -235,7 +251,7 @@ export function createLabFile(
   const file = resolve(path);
   if (!options.overwrite && existsSync(file)) throw new LabFileError(file, 'exists', 'already exists; choose another name or replace it explicitly');
   const parsed = readLab(lab);
-  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `cannot be created from a lab that does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `cannot be created from a lab that does not check out: ${problemsInOneLine(parsed.problems)}`);
   return writeLabFile(file, parsed.lab, { ...options, expectedFingerprint: undefined }, options.history ?? [], true);
 }
 
@@ -244,7 +260,7 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
   let checked = lab;
   if (!validated) {
     const parsed = readLab(lab);
-    if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `was not saved: the lab does not check out:\n${formatProblems(parsed.problems).replace(/^/gm, '  ')}`);
+    if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `was not saved: the lab does not check out: ${problemsInOneLine(parsed.problems)}`);
     checked = parsed.lab;
   }
   const document = withSortedRecords(checked);
@@ -253,7 +269,8 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
   if (!access.writable) throw new LabFileError(file, 'read-only', `cannot be saved: ${access.reason}. Save it under another name (save as) in a folder you can write`);
   const now = options.now ?? new Date().toISOString();
   const onDisk = history === undefined ? readOnDisk(file, options.expectedFingerprint !== undefined) : null;
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.saving`);
+  removeDeadProcessesTempFiles(dirname(file));
+  const temp = tempSibling(file);
   const mem = openDatabase(':memory:');
   try {
     if (onDisk && options.expectedFingerprint !== undefined) refuseIfChanged(file, onDisk.fingerprint, options.expectedFingerprint, onDisk);
@@ -286,11 +303,7 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
       if (latest) refuseIfChanged(file, latest.fingerprint, options.expectedFingerprint, latest);
     }
     // Saving replaces an older-schema file with the current schema: that is a migration, so keep a backup.
-    const backupPath = onDisk && onDisk.schemaVersion < CURRENT_SCHEMA_VERSION ? freeName(`${file}.schema-v${onDisk.schemaVersion}.bak`) : null;
-    if (backupPath) {
-      copyFileSync(file, backupPath, constants.COPYFILE_EXCL);
-      fsyncPath(backupPath);
-    }
+    const backupPath = onDisk && onDisk.schemaVersion < CURRENT_SCHEMA_VERSION ? backUpBeforeUpgrade(file, onDisk.schemaVersion) : null;
     renameSync(temp, file);
     fsyncPath(dirname(file));
     return { path: file, fingerprint, revision, modified: now, backupPath };
@@ -298,7 +311,7 @@ function writeLabFile(file: string, lab: Lab, options: SaveOptions, history: Run
     try {
       if (existsSync(temp)) unlinkSync(temp);
     } catch {
-      // The temp file is named after the lab and the process; leaving it is harmless.
+      // The temp file says whose it is; the next open or save in this folder removes it.
     }
     if (error instanceof LabFileError) throw error;
     if (error instanceof RunTooLarge) throw new LabFileError(file, 'value-too-large', `was not saved: ${error.message}`);
@@ -360,19 +373,6 @@ function keepMode(from: string, to: string): void {
     chmodSync(to, statSync(from).mode & 0o777);
   } catch {
     // Not every filesystem keeps modes (network shares); the default mode is fine there.
-  }
-}
-
-export function fsyncPath(path: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    fsyncSync(fd);
-  } catch (error) {
-    // Folders cannot be opened for fsync on Windows; the rename is still atomic there.
-    if (!['EISDIR', 'EPERM', 'EACCES', 'EINVAL'].includes(String((error as NodeJS.ErrnoException).code))) throw error;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -2,7 +2,7 @@
 // its JSON form, diffs between labs, run history and the autosaved working copy.
 // Every user-caused failure is a LabFileError whose message names the file and the reason.
 
-export { LabFileError, isLabFileError, type LabFileErrorReason } from './errors.js';
+export { LabFileError, isLabFileError, fileSystemReason, type LabFileErrorReason } from './errors.js';
 export type { OpenedLab, LabFileMeta, OpenOptions, SaveOptions, SaveResult, RunSummary, RunRecord } from './types.js';
 export {
   /** Magic number in `PRAGMA application_id` that marks a Lab Planner file ("LabP"). */

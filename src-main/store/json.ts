@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { labSchema, type Lab } from '../../shared/lab.js';
 import { drillReportSchema } from '../../shared/drill.js';
-import { formatProblems } from '../../shared/validate.js';
 import { readLab } from '../core/lab.js';
-import { LabFileError } from './errors.js';
+import { LabFileError, problemsInOneLine } from './errors.js';
+import { jsonTextTooDeep, tooDeepMessage } from '../../shared/nesting.js';
 import type { RunRecord } from './types.js';
 
 /** Largest `.lab.json` text read (a 1,000-VM lab with a long history is a few MB). */
@@ -33,9 +33,12 @@ export function exportLabJson(lab: Lab, options: { history?: RunRecord[] } = {})
 
 export function importLabJson(text: string, file = 'lab JSON'): { lab: Lab; history: RunRecord[] } {
   if (text.length > MAX_JSON_BYTES) throw new LabFileError(file, 'value-too-large', `is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB; not a lab document`);
+  // Windows Notepad starts a UTF-8 file with a byte-order mark, which JSON.parse refuses.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (jsonTextTooDeep(json)) throw new LabFileError(file, 'invalid-document', tooDeepMessage('the document'));
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    input = JSON.parse(json);
   } catch (error) {
     throw new LabFileError(file, 'invalid-json', `is not valid JSON (${(error as Error).message})`);
   }
@@ -43,7 +46,7 @@ export function importLabJson(text: string, file = 'lab JSON'): { lab: Lab; hist
     throw new LabFileError(file, 'invalid-document', 'is not a lab document: expected a JSON object with hosts, VMs and cables');
   const { history: rawHistory, ...document } = input as Record<string, unknown>;
   const parsed = readLab(document);
-  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `is not a valid lab:\n${indent(formatProblems(parsed.problems))}`);
+  if (!parsed.ok) throw new LabFileError(file, 'invalid-document', `is not a valid lab: ${problemsInOneLine(parsed.problems)}`);
   let history: RunRecord[] = [];
   if (rawHistory !== undefined) {
     const runs = z.array(runRecordSchema).safeParse(rawHistory);
@@ -54,11 +57,4 @@ export function importLabJson(text: string, file = 'lab JSON'): { lab: Lab; hist
     history = runs.data;
   }
   return { lab: parsed.lab, history };
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
 }

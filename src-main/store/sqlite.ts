@@ -9,7 +9,14 @@ export function useSqliteNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/**
+ * How long a connection waits for another program's write transaction on the lab to finish before
+ * the store says "is being written by another program; try again in a moment".
+ */
+export const BUSY_WAIT_MS = 5000;
+
 /** A connection to a file path, ':memory:', or a serialized database in a Buffer (opened in memory). */
 export function openDatabase(source: string | Buffer, options: Database.Options = {}): Database.Database {
-  return new Database(source, nativeBinding ? { ...options, nativeBinding } : options);
+  const withWait = { timeout: BUSY_WAIT_MS, ...options };
+  return new Database(source, nativeBinding ? { ...withWait, nativeBinding } : withWait);
 }

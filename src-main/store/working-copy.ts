@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { labSchema, type Lab } from '../../shared/lab.js';
 import { canonicalLab } from './json.js';
-import { fsyncPath } from './file.js';
+import { fsyncPath } from './temp-files.js';
 
 export interface WorkingCopyOptions {
   /** Autosave this long after the last change (default 2000 ms). */

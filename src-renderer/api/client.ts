@@ -30,8 +30,10 @@ export class WebSocketApi implements LabPlannerApi {
     });
     this.opened.catch(() => undefined);
     this.socket.addEventListener('message', (e) => this.receive(String(e.data)));
-    this.socket.addEventListener('close', () => {
-      for (const p of this.pending.values()) p.reject(new Error('the connection to the Lab Planner host closed'));
+    this.socket.addEventListener('close', (e: { reason?: string }) => {
+      // The host says why it closed (e.g. a request over the frame cap); the window shows it.
+      const why = e.reason ? `: ${e.reason}` : '';
+      for (const p of this.pending.values()) p.reject(new Error(`the connection to the Lab Planner host closed${why}`));
       this.pending.clear();
     });
   }

@@ -4,6 +4,7 @@ import fcose from 'cytoscape-fcose';
 import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
 import { canvasStyle, zoomBand, type ZoomBand } from './style.js';
+import { SimulationLayer, SIMULATION_KINDS } from './simulationLayer.js';
 import type { Theme } from '../stores/preferences.js';
 
 cytoscape.use(fcose);
@@ -15,7 +16,12 @@ export interface CanvasCallbacks {
   moved(ids: string[]): void;
   /** A cable was drawn from one plug to another (NIC, port or client ids). */
   connect(from: string, to: string): void;
+  /** A stale-entry badge was clicked: the team's element id and the entry's IP. */
+  openEntry(team: string, ip: string): void;
 }
+
+/** Kinds drawn over the design (the cable being drawn, the simulation's); a design sync leaves them alone. */
+const OVERLAY_KINDS = new Set<string>(['ghost', 'draft', ...SIMULATION_KINDS]);
 
 const PLUG = 'node[kind="nic"], node[kind="port"]';
 const HOST_PART = 'node[kind="vm"], node[kind="team"], node[kind="vswitch"]';
@@ -23,6 +29,8 @@ const MOVABLE = new Set(['host', 'switch', 'client']);
 
 export class CanvasAdapter {
   readonly cy: Core;
+  /** The simulated lab over the design, and the animation's frame marker. */
+  readonly simulation: SimulationLayer;
   private selectionQueued = false;
   private readonly grabStart = new Map<string, Point>();
   private gesture: { kind: 'cable'; from: string; moved: boolean } | { kind: 'move'; host: NodeSingular; last: Point; moved: boolean } | null = null;
@@ -47,6 +55,7 @@ export class CanvasAdapter {
         textureOnViewport: false,
       }),
     );
+    this.simulation = new SimulationLayer(this.cy, () => this.design);
     this.listen();
     // The container changes size with the window and the panels; Cytoscape must be told.
     this.resizeObserver = new ResizeObserver(() => {
@@ -59,6 +68,10 @@ export class CanvasAdapter {
   }
 
   private readonly resizeObserver: ResizeObserver;
+  /** The design's elements by id, as last synced: where a VM goes back to. */
+  private design = new Map<string, CanvasElement>();
+  /** The drill marks as last drawn, so an unchanged mark is not redrawn. */
+  private marked = new Map<string, string>();
   private sized = false;
   /** A fit asked for while the container had no size yet is done once it has one. */
   private fitWhenSized = false;
@@ -81,8 +94,14 @@ export class CanvasAdapter {
     const cy = this.cy;
     cy.batch(() => {
       const wanted = new Map(elements.map((e) => [e.data.id, e]));
+      this.design = wanted;
+      // Re-added elements lost the simulation's classes and the marks: the simulation checks them all next time,
+      // the next highlight draws every mark afresh.
+      this.simulation.designChanged();
+      for (const id of this.marked.keys()) cy.getElementById(id).removeClass('problem path dies');
+      this.marked = new Map();
       cy.elements().forEach((ele) => {
-        if (ele.data('kind') === 'ghost' || ele.data('kind') === 'draft') return;
+        if (OVERLAY_KINDS.has(ele.data('kind'))) return;
         const want = wanted.get(ele.id());
         if (!want || want.data.parent !== ele.data('parent') || (want.group === 'edges' && (want.data.source !== ele.data('source') || want.data.target !== ele.data('target')))) {
           ele.remove();
@@ -109,15 +128,28 @@ export class CanvasAdapter {
     });
   }
 
+  /** Centres the view on an element, zooming in to a readable size when the view is far out. */
+  centreOn(id: string): void {
+    const ele = this.cy.getElementById(id);
+    if (ele.empty()) return;
+    if (this.cy.zoom() < 0.8) this.cy.zoom(0.8);
+    this.cy.center(ele);
+    this.updateLabels();
+  }
+
   /** Marks problem elements, the path a ping takes and the device where it dies. */
   highlight(marks: { problems?: readonly string[]; path?: readonly string[]; dies?: string | null }): void {
     const cy = this.cy;
+    const next = new Map<string, string>();
+    const mark = (id: string, cls: string) => next.set(id, next.has(id) ? `${next.get(id)} ${cls}` : cls);
+    for (const id of marks.problems ?? []) mark(id, 'problem');
+    for (const id of marks.path ?? []) mark(id, 'path');
+    if (marks.dies) mark(marks.dies, 'dies');
     cy.batch(() => {
-      cy.elements('.problem, .path, .dies').removeClass('problem path dies');
-      for (const id of marks.problems ?? []) cy.getElementById(id).addClass('problem');
-      for (const id of marks.path ?? []) cy.getElementById(id).addClass('path');
-      if (marks.dies) cy.getElementById(marks.dies).addClass('dies');
+      for (const [id, had] of this.marked) if (next.get(id) !== had) cy.getElementById(id).removeClass('problem path dies');
+      for (const [id, cls] of next) if (this.marked.get(id) !== cls) cy.getElementById(id).removeClass('problem path dies').addClass(cls);
     });
+    this.marked = next;
   }
 
   /** Brings elements to the eye in a tone (a design check's severity, or a what-if case's target); null clears. */
@@ -260,6 +292,13 @@ export class CanvasAdapter {
       });
     });
 
+    cy.on('tap', 'node[kind="badge"]', (e: EventObject) => this.callbacks.openEntry(e.target.data('team'), e.target.data('ip')));
+    // The reason a frame died, and what a badge says, on hover: the container's tooltip.
+    cy.on('mouseover', 'node[kind="frame"], node[kind="badge"]', (e: EventObject) => {
+      const t = e.target as NodeSingular;
+      cy.container()!.title = t.data('kind') === 'frame' ? (t.data('reason') ? `dropped: ${t.data('reason')}` : '') : `${t.data('title')} (click to open the entry)`;
+    });
+    cy.on('mouseout', 'node[kind="frame"], node[kind="badge"]', () => (cy.container()!.title = ''));
     cy.on('tapstart', PLUG, (e: EventObject) => this.beginCable(e));
     cy.on('tapstart', HOST_PART, (e: EventObject) => {
       const host = (e.target as NodeSingular).parent().first() as NodeSingular;

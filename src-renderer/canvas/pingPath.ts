@@ -6,8 +6,11 @@ import { endpointElementId } from '../stores/elements.js';
 
 type Link = { to: string; via: string | null };
 
+/** What the path depends on: each team's state and where each VM runs (a step's tables, or the simulated state). */
+export type PathState = { teams: Pick<Snapshot['teams'][number], 'host' | 'team' | 'enabled' | 'activeMember'>[]; vms: Pick<Snapshot['vms'][number], 'name' | 'host'>[] };
+
 /** Element ids (nodes and edges) from the client to the VM, following the teams' active members; empty when there is no path. */
-export function pingPath(lab: Lab, snapshot: Snapshot | null, client: string, vm: string): string[] {
+export function pingPath(lab: Lab, snapshot: PathState | null, client: string, vm: string): string[] {
   const links = new Map<string, Link[]>();
   const link = (a: string, b: string, via: string | null) => {
     links.set(a, [...(links.get(a) ?? []), { to: b, via }]);
@@ -34,7 +37,8 @@ export function pingPath(lab: Lab, snapshot: Snapshot | null, client: string, vm
   const host = lab.hosts.find((h) => h.name === where);
   const vsName = spec?.host === where ? (spec?.virtualSwitch ?? host?.virtualSwitches[0]?.name) : host?.virtualSwitches[0]?.name;
   if (!host || !vsName) return [];
-  link(virtualSwitchId(host.name, vsName), vmId(vm), spec?.host === where ? `vnic:${vmId(vm)}` : null);
+  // A VM running elsewhere is drawn plugged into that host's virtual switch by the same adapter edge.
+  link(virtualSwitchId(host.name, vsName), vmId(vm), `vnic:${vmId(vm)}`);
 
   const start = clientId(client);
   const goal = vmId(vm);

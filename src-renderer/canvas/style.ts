@@ -3,8 +3,8 @@ import type { StylesheetJson } from 'cytoscape';
 import type { Theme } from '../stores/preferences.js';
 
 const PALETTES = {
-  light: { text: '#1d2330', backdrop: '#ffffff', host: '#eef3fb', hostBorder: '#6b87b8', switch: '#f3efe6', switchBorder: '#a48a55', nic: '#dbe7ff', team: '#d9f2e3', vswitch: '#fde9c8', vm: '#ffffff', port: '#ffffff', client: '#efe3fa', cable: '#55606e', member: '#2f9a5a', uplink: '#c98210', vnic: '#9aa4b1', select: '#0b63d6', problem: '#d32f2f', path: '#0b8f5a', dies: '#d32f2f', warning: '#c77700', info: '#0b63d6', event: '#7c3aed' },
-  dark: { text: '#e6e9ef', backdrop: '#1b1f27', host: '#222c3c', hostBorder: '#6d8ccc', switch: '#2e2a22', switchBorder: '#b89a62', nic: '#2b3d63', team: '#23432f', vswitch: '#4a3a1c', vm: '#2a2f3a', port: '#323846', client: '#3b2d4b', cable: '#a9b3c1', member: '#52c682', uplink: '#e0a43a', vnic: '#6f7886', select: '#5aa2ff', problem: '#ff6b6b', path: '#3ddc97', dies: '#ff6b6b', warning: '#f5b041', info: '#5aa2ff', event: '#b794f6' },
+  light: { text: '#1d2330', backdrop: '#ffffff', host: '#eef3fb', hostBorder: '#6b87b8', switch: '#f3efe6', switchBorder: '#a48a55', nic: '#dbe7ff', team: '#d9f2e3', vswitch: '#fde9c8', vm: '#ffffff', port: '#ffffff', client: '#efe3fa', cable: '#55606e', member: '#2f9a5a', uplink: '#c98210', vnic: '#9aa4b1', select: '#0b63d6', problem: '#d32f2f', path: '#0b8f5a', dies: '#d32f2f', warning: '#c77700', info: '#0b63d6', event: '#7c3aed', frame: '#0b63d6', rewritten: '#e07b00', booting: '#fff4c2', disabled: '#c9ced6' },
+  dark: { text: '#e6e9ef', backdrop: '#1b1f27', host: '#222c3c', hostBorder: '#6d8ccc', switch: '#2e2a22', switchBorder: '#b89a62', nic: '#2b3d63', team: '#23432f', vswitch: '#4a3a1c', vm: '#2a2f3a', port: '#323846', client: '#3b2d4b', cable: '#a9b3c1', member: '#52c682', uplink: '#e0a43a', vnic: '#6f7886', select: '#5aa2ff', problem: '#ff6b6b', path: '#3ddc97', dies: '#ff6b6b', warning: '#f5b041', info: '#5aa2ff', event: '#b794f6', frame: '#5aa2ff', rewritten: '#ffa53a', booting: '#4a4320', disabled: '#3a3f48' },
 } as const;
 
 /** How far out the view is: near shows every label, mid shortens and enlarges them, far names only the big boxes. */
@@ -55,6 +55,24 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'edge[kind="uplink"]', style: { 'line-color': c.uplink, width: 3 } },
     { selector: 'edge[kind="vnic"]', style: { 'line-color': c.vnic, width: 1 } },
     { selector: 'edge[kind="draft"]', style: { 'line-color': c.select, 'line-style': 'dashed', width: 2 } },
+    // The simulated lab at the drill clock's moment.
+    { selector: 'node[kind="vm"].sim-running', style: { 'border-style': 'solid', opacity: 1 } },
+    { selector: 'node[kind="vm"].sim-off', style: { 'border-style': 'dashed', opacity: 0.5 } },
+    { selector: 'node[kind="vm"].sim-booting', style: { 'border-style': 'dotted', 'border-width': 3, 'border-color': c.rewritten, 'background-color': c.booting, opacity: 1 } },
+    { selector: 'node[kind="vm"].sim-paused', style: { 'border-style': 'double', 'border-width': 4, opacity: 0.75 } },
+    { selector: 'node.in-flight', style: { 'underlay-color': c.event, 'underlay-opacity': 0.3, 'underlay-padding': 6, 'underlay-shape': 'round-rectangle', 'border-color': c.event, 'border-style': 'dashed', 'border-width': 3 } },
+    { selector: 'node.failed', style: { 'border-color': c.problem, 'border-width': 3, 'border-style': 'dashed', 'background-color': c.problem, 'background-opacity': 0.2 } },
+    { selector: 'edge.failed', style: { 'line-color': c.problem, 'line-style': 'dashed', width: 3 } },
+    { selector: 'node.team-disabled', style: { 'background-color': c.disabled, 'border-style': 'dashed', opacity: 0.6 } },
+    { selector: 'node.active-member', style: { 'border-color': c.member, 'border-width': 3 } },
+    { selector: 'edge.active-member', style: { 'line-style': 'solid', width: 3 } },
+    { selector: 'node.stale', style: { 'border-color': c.problem, 'border-width': 4 } },
+    { selector: 'node[kind="badge"]', style: { display: 'none' } },
+    { selector: 'node[kind="badge"].shown', style: { display: 'element', shape: 'ellipse', width: 20, height: 20, 'background-color': c.problem, 'border-width': 2, 'border-color': c.backdrop, label: 'data(label)', color: '#ffffff', 'font-weight': 'bold', 'font-size': 13, 'z-index': 30, 'z-compound-depth': 'top', 'min-zoomed-font-size': 0 } },
+    { selector: 'node[kind="frame"]', style: { shape: 'ellipse', width: 18, height: 18, 'background-color': c.frame, 'border-width': 2, 'border-color': c.backdrop, label: '', 'z-index': 40, 'z-compound-depth': 'top', 'overlay-opacity': 0 } },
+    { selector: 'node[kind="frame"].frame-rewritten', style: { 'background-color': c.rewritten } },
+    { selector: 'node[kind="frame"].frame-delivered', style: { 'background-color': c.path } },
+    { selector: 'node[kind="frame"].frame-dropped', style: { 'background-color': c.dies, width: 24, height: 24, 'border-color': c.dies, 'border-width': 3 } },
     { selector: '.problem', style: { 'border-color': c.problem, 'border-width': 3 } },
     { selector: 'edge.problem', style: { 'line-color': c.problem } },
     { selector: 'node.path', style: { 'border-color': c.path, 'border-width': 4 } },

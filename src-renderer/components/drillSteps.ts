@@ -102,6 +102,11 @@ export function clockText(clockStart: string, atMs: number): string {
   return `${pad(Math.floor(total / 3600) % 24)}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
 }
 
+/** The clock with tenths of a second, as the event list and the drill clock show it: 10:00:15.3. */
+export function clockTenths(clockStart: string, atMs: number): string {
+  return `${clockText(clockStart, atMs)}.${Math.floor((((atMs % 1000) + 1000) % 1000) / 100)}`;
+}
+
 export function secondsText(ms: number): string {
   return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
 }

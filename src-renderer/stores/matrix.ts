@@ -113,7 +113,7 @@ export const useMatrixStore = defineStore('matrix', () => {
       const answer = await call('matrix.runCell', { docId, cellId: cell.id, seed });
       if (lab.status?.docId !== docId) return;
       opened.value = { cell: answer.cell, drill: answer.drill, drillToAdd: answer.drillToAdd };
-      drills.showResult(answer.result);
+      drills.showResult(answer.result, cell.id);
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     } finally {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { DrillReport, DrillResult } from '../../../shared/drill.js';
 import { runDrills } from '../../core/drills/runner.js';
 import { clockFormatter } from '../../core/drills/clock.js';
-import { downtimeWords, plannedBetween, vmDowntimeWords } from '../../core/drills/downtime-words.js';
+import { downtimeWords, plannedBetween, vmDowntimeWords } from '../../../shared/downtime-words.js';
 import { appendRunHistory, LabFileError } from '../../store/index.js';
 import { APP_VERSION } from '../../version.js';
 import { loadLabForCli } from '../load.js';

@@ -3,7 +3,7 @@ import type { DesignCheck } from '../../../shared/checks.js';
 import type { DrillReport, DrillResult, VmResult } from '../../../shared/drill.js';
 import type { MatrixResult, MatrixEventKind } from '../drills/matrix.js';
 import { clockFormatter } from '../drills/clock.js';
-import { vmDowntimeWords } from '../drills/downtime-words.js';
+import { vmDowntimeWords } from '../../../shared/downtime-words.js';
 import { h, empty, type Markup } from './html.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -109,7 +109,7 @@ describe('lab-planner export and import', () => {
     writeFileSync(join(dir, 'bad.lab.json'), '{"vms": [{"name": "Guest1"}]}');
     const result = await run(dir, 'import', 'bad.lab.json', '-o', 'x.lab');
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/bad\.lab\.json: is not a valid lab:\n {2}vms\[0\]\.ip: is required/);
+    expect(result.err).toMatch(/bad\.lab\.json: is not a valid lab: vms\[0\]\.ip: is required; vms\[0\]\.host: is required\n$/);
     expect(folderState(dir)).toEqual({ 'bad.lab.json': sha256(join(dir, 'bad.lab.json')) });
   });
 
@@ -205,6 +205,7 @@ describe('a bad file given to any file command', () => {
         expect(result.code, `${argv[0]}: ${result.err}`).toBe(2);
         expect(result.err).toContain(`lab-planner ${argv[0]}: ${path}: `);
         expect(result.err).toMatch(bad.says);
+        expect(result.err.trimEnd(), 'one line').not.toContain('\n');
         expect(result.out).toBe('');
       }
       expect(folderState(dir)).toEqual(before);

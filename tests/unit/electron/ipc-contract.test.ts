@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkIpcCall, dialogStepFor, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../src-main/electron/ipc-contract.js';
 import { APP_START_URL } from '../../../src-main/electron/sender-check.js';
+import { MAX_NESTING_DEPTH } from '../../../shared/nesting.js';
 
 const origin = { devUrl: null };
 const appFrame = { url: APP_START_URL, isMainFrame: true };
@@ -22,6 +23,16 @@ describe('IPC calls into the service', () => {
     expect(checkIpcCall(appFrame, origin, 'lab.edit', { docId: 'doc-1', baseRevision: -1, ops: [] }).ok).toBe(false);
     expect(checkIpcCall(appFrame, origin, 42, {}).ok).toBe(false);
     expect(checkIpcCall(appFrame, origin, 'shell.openExternal', { url: 'x' }).ok).toBe(false);
+  });
+
+  it('refuses an edit value nested deeper than the documented limit, naming it', () => {
+    let value: unknown = [];
+    for (let i = 0; i < 50_000; i++) value = [value];
+    const ops = [{ op: 'set', path: ['meta', 'title'], value }];
+    expect(checkIpcCall(appFrame, origin, 'lab.edit', { docId: 'doc-1', baseRevision: 1, ops })).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: `lab.edit: the request nests arrays and objects more than ${MAX_NESTING_DEPTH} levels deep; a lab needs about 8, so this is not a lab` },
+    });
   });
 
   it('knows which requests need a native dialog first', () => {

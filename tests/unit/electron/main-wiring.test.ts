@@ -1,165 +1,42 @@
 // The main process wired to a stand-in Electron (no binary here): windows, IPC checks, navigation, the close prompt.
 import { describe, it, expect, vi, beforeAll, afterAll } from 'vitest';
-import { EventEmitter } from 'node:events';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_PAGE, invoker, startMainProcess } from './stand-in-electron.js';
 
-const fake = vi.hoisted(() => {
-  const state = {
-    appHandlers: new Map<string, ((...args: unknown[]) => unknown)[]>(),
-    ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
-    windows: [] as FakeWindow[],
-    menus: [] as unknown[],
-    schemes: [] as unknown[],
-    protocolHandlers: new Map<string, unknown>(),
-    openedExternally: [] as string[],
-    messageBoxAnswers: [] as number[],
-    messageBoxes: [] as unknown[],
-    sentToService: [] as { id: number; request: string; params: unknown }[],
-    serviceAnswers: new Map<string, unknown>(),
-    ready: null as null | (() => void),
-  };
-  class FakeWebContents {
-    static nextId = 1;
-    id = FakeWebContents.nextId++;
-    sent: unknown[][] = [];
-    send(...args: unknown[]) {
-      this.sent.push(args);
-    }
-  }
-  class FakeWindow {
-    static nextId = 1;
-    id = FakeWindow.nextId++;
-    webContents = new FakeWebContents();
-    handlers = new Map<string, ((...a: unknown[]) => void)[]>();
-    loaded: string | null = null;
-    destroyed = false;
-    closed = false;
-    constructor(public options: Record<string, unknown>) {
-      state.windows.push(this);
-    }
-    on(name: string, fn: (...a: unknown[]) => void) {
-      this.handlers.set(name, [...(this.handlers.get(name) ?? []), fn]);
-      return this;
-    }
-    once(name: string, fn: (...a: unknown[]) => void) {
-      return this.on(name, fn);
-    }
-    emit(name: string, ...args: unknown[]) {
-      for (const fn of this.handlers.get(name) ?? []) fn(...args);
-    }
-    loadURL(url: string) {
-      this.loaded = url;
-      return Promise.resolve();
-    }
-    maximize() {}
-    show() {}
-    focus() {}
-    restore() {}
-    isMinimized() {
-      return false;
-    }
-    isMaximized() {
-      return false;
-    }
-    isDestroyed() {
-      return this.destroyed;
-    }
-    getNormalBounds() {
-      return { x: 0, y: 0, width: 1200, height: 800 };
-    }
-    close() {
-      this.closed = true;
-      this.emit('close', { preventDefault() {} });
-    }
-    setDocumentEdited() {}
-    setRepresentedFilename() {}
-    static getAllWindows() {
-      return state.windows.filter((w) => !w.destroyed);
-    }
-    static getFocusedWindow() {
-      return state.windows[0] ?? null;
-    }
-    static fromId(id: number) {
-      return state.windows.find((w) => w.id === id) ?? null;
-    }
-    static fromWebContents(contents: FakeWebContents) {
-      return state.windows.find((w) => w.webContents === contents) ?? null;
-    }
-  }
-  const app = {
-    isPackaged: false,
-    requestSingleInstanceLock: () => true,
-    quit: vi.fn(),
-    isReady: () => true,
-    getPath: () => `${process.env.TMPDIR ?? '/tmp'}/lab-planner-main-wiring-${process.pid}`,
-    on(name: string, fn: (...args: unknown[]) => unknown) {
-      state.appHandlers.set(name, [...(state.appHandlers.get(name) ?? []), fn]);
-      return app;
-    },
-    whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
-  };
-  return { state, FakeWindow, app };
-});
+const fake = await vi.hoisted(async () => (await import('./stand-in-electron.js')).standInElectron({ isPackaged: false }));
+vi.mock('electron', () => fake.electron);
+vi.mock('node:child_process', () => fake.childProcess);
 
-vi.mock('electron', () => ({
-  app: fake.app,
-  BrowserWindow: fake.FakeWindow,
-  Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => fake.state.menus.push(m) },
-  dialog: {
-    showMessageBoxSync: (_w: unknown, options: unknown) => {
-      fake.state.messageBoxes.push(options);
-      return fake.state.messageBoxAnswers.shift() ?? 2;
-    },
-    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-    showSaveDialog: async () => ({ canceled: true }),
-  },
-  ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => fake.state.ipcHandlers.set(channel, fn) },
-  nativeTheme: { shouldUseDarkColors: false, themeSource: 'system' },
-  net: { fetch: vi.fn() },
-  protocol: {
-    registerSchemesAsPrivileged: (s: unknown) => fake.state.schemes.push(s),
-    handle: (scheme: string, fn: unknown) => fake.state.protocolHandlers.set(scheme, fn),
-  },
-  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-  session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
-  shell: { openExternal: async (url: string) => void fake.state.openedExternally.push(url) },
-  utilityProcess: { fork: vi.fn() },
-}));
-
-vi.mock('node:child_process', () => ({
-  fork: () => {
-    const child = new EventEmitter() as EventEmitter & { send: (m: unknown) => void; kill: () => void };
-    child.send = (m) => {
-      const message = m as { id: number; request: string; params: unknown };
-      fake.state.sentToService.push(message);
-      const value = fake.state.serviceAnswers.get(message.request) ?? {};
-      queueMicrotask(() => child.emit('message', { kind: 'response', id: message.id, result: { ok: true, value } }));
-    };
-    child.kill = () => undefined;
-    return child;
-  },
-}));
-
-const APP_PAGE = 'app://lab-planner/index.html';
-const invoke = (frameUrl: string, request: unknown, params: unknown, win = fake.state.windows[0]) =>
-  fake.state.ipcHandlers.get('lab-planner:invoke')!({ senderFrame: { url: frameUrl, parent: null }, sender: win.webContents }, request, params) as Promise<{
-    ok: boolean;
-    value?: Record<string, unknown>;
-    error?: { code: string; message: string };
-  }>;
+const invoke = invoker(fake);
+const devRenderer = mkdtempSync(join(tmpdir(), 'lab-planner-dev-renderer-'));
 
 beforeAll(async () => {
-  fake.state.serviceAnswers.set('app.info', { apiVersion: 1, appVersion: '0.1.0', host: 'electron', canPickFiles: true, workspace: null, startup: null });
-  fake.state.serviceAnswers.set('recent.list', { files: [] });
-  process.argv = ['electron', '/work/main', 'labs/field.lab'];
-  await import('../../../src-main/electron/main.js');
-  fake.state.ready!();
-  await vi.waitFor(() => expect(fake.state.menus.length).toBeGreaterThan(0));
+  writeFileSync(join(devRenderer, 'index.html'), '<!doctype html>');
+  process.env.LAB_PLANNER_RENDERER_DIR = devRenderer;
+  process.env.LAB_PLANNER_SQLITE_BINDING = '/home/dev/better-sqlite3/build/Release/better_sqlite3.node';
+  await startMainProcess(fake, ['electron', '/work/main', 'labs/field.lab']);
 });
 
-afterAll(() => rmSync(fake.app.getPath(), { recursive: true, force: true }));
+afterAll(() => {
+  delete process.env.LAB_PLANNER_RENDERER_DIR;
+  delete process.env.LAB_PLANNER_SQLITE_BINDING;
+  rmSync(fake.app.getPath(), { recursive: true, force: true });
+  rmSync(devRenderer, { recursive: true, force: true });
+});
 
 describe('the main process', () => {
+  it('serves the window from the folder a development run names in LAB_PLANNER_RENDERER_DIR', async () => {
+    await fake.state.protocolHandlers.get('app')!(new Request(APP_PAGE));
+    expect(fake.state.fetched.at(-1)).toBe(pathToFileURL(join(devRenderer, 'index.html')).href);
+  });
+
+  it('hands a development run’s LAB_PLANNER_SQLITE_BINDING on to the service', () => {
+    expect(fake.state.serviceEnvironments[0].LAB_PLANNER_SQLITE_BINDING).toBe('/home/dev/better-sqlite3/build/Release/better_sqlite3.node');
+  });
+
   it('registers the app scheme and serves the renderer through it', () => {
     expect(fake.state.schemes[0]).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(fake.state.protocolHandlers.has('app')).toBe(true);

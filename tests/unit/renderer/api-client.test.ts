@@ -5,18 +5,18 @@ import { TOKEN_STORAGE_KEY, WebSocketApi, takeRunToken } from '../../../src-rend
 class FakeSocket {
   static last: FakeSocket;
   readonly sent: unknown[] = [];
-  private readonly handlers = new Map<string, ((e: { data?: string }) => void)[]>();
+  private readonly handlers = new Map<string, ((e: { data?: string; reason?: string }) => void)[]>();
   constructor(readonly url: string) {
     FakeSocket.last = this;
     queueMicrotask(() => this.emit('open', {}));
   }
-  addEventListener(type: string, handler: (e: { data?: string }) => void): void {
+  addEventListener(type: string, handler: (e: { data?: string; reason?: string }) => void): void {
     this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
   }
   send(text: string): void {
     this.sent.push(JSON.parse(text));
   }
-  emit(type: string, e: { data?: string }): void {
+  emit(type: string, e: { data?: string; reason?: string }): void {
     for (const h of this.handlers.get(type) ?? []) h(e);
   }
 }
@@ -58,6 +58,15 @@ describe('the browser host client of the service API', () => {
     await new Promise((r) => setTimeout(r, 0));
     FakeSocket.last.emit('close', {});
     await expect(pending).rejects.toThrow('the connection to the Lab Planner host closed');
+  });
+
+  it('says why the host closed the connection when the host gives a reason', async () => {
+    (globalThis as { WebSocket?: unknown }).WebSocket = FakeSocket;
+    const api = new WebSocketApi('ws://127.0.0.1:9/api?token=t');
+    const pending = api.invoke('app.info', {});
+    await new Promise((r) => setTimeout(r, 0));
+    FakeSocket.last.emit('close', { reason: 'a request may be at most 64 MB' });
+    await expect(pending).rejects.toThrow('the connection to the Lab Planner host closed: a request may be at most 64 MB');
   });
 });
 

@@ -33,3 +33,40 @@ describe('a request the service fails on', () => {
     logged.mockRestore();
   });
 });
+
+describe('a client streaming large requests', () => {
+  it('is not read further while its requests in flight pass the limit, and is read again once they are answered', async () => {
+    const handlers = new Map<string, (...args: unknown[]) => void>();
+    const socket = {
+      OPEN: 1, readyState: 1, isPaused: false, send: vi.fn(), once: vi.fn(),
+      on: (name: string, fn: (...args: unknown[]) => void) => handlers.set(name, fn),
+      pause() {
+        this.isPaused = true;
+      },
+      resume() {
+        this.isPaused = false;
+      },
+    };
+    const answers: ((value: { ok: true; value: unknown }) => void)[] = [];
+    const endpoint = { handle: () => new Promise<{ ok: true; value: unknown }>((resolve) => answers.push(resolve)), onEvent: () => () => undefined };
+    bindApiSocket(socket as unknown as WebSocket, endpoint, { maxInFlightBytes: 150 });
+    const request = (id: number) => frame({ kind: 'request', id, request: 'lab.validate', params: { document: { meta: { title: 'x'.repeat(40) } } } });
+    handlers.get('message')!(request(1), false);
+    expect(socket.isPaused).toBe(false);
+    handlers.get('message')!(request(2), false);
+    expect(socket.isPaused).toBe(true);
+    answers[0]({ ok: true, value: {} });
+    await vi.waitFor(() => expect(socket.isPaused).toBe(false));
+  });
+
+  it('survives a protocol error on its socket: the error is logged in one line, not thrown', () => {
+    const handlers = new Map<string, (...args: unknown[]) => void>();
+    const socket = { OPEN: 1, readyState: 1, send: vi.fn(), once: vi.fn(), on: (name: string, fn: (...args: unknown[]) => void) => handlers.set(name, fn) };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    bindApiSocket(socket as unknown as WebSocket, { handle: vi.fn(), onEvent: () => () => undefined });
+    expect(handlers.has('error')).toBe(true);
+    handlers.get('error')!(Object.assign(new RangeError('Invalid WebSocket frame: RSV1 must be clear'), { code: 'WS_ERR_UNEXPECTED_RSV_1' }));
+    expect(String(logged.mock.calls[0]?.[0])).toBe('Lab Planner: closed a browser connection: WS_ERR_UNEXPECTED_RSV_1: Invalid WebSocket frame: RSV1 must be clear');
+    logged.mockRestore();
+  });
+});

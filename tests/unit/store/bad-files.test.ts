@@ -15,6 +15,7 @@ describe('a bad lab file', () => {
       expect(error.reason).toMatch(new RegExp(`^(${bad.reason})$`));
       expect(error.message.startsWith(`${path}: `)).toBe(true);
       expect(error.message).toMatch(bad.says);
+      expect(error.message, 'one line in the domain’s words').not.toMatch(/\n|\bE[A-Z]{3,}\b|SQLITE_/);
       expect(folderState(dir)).toEqual(before);
     });
   }

@@ -1,5 +1,5 @@
 // Bad lab files, crafted from a good one or from nothing: each is what a colleague might hand over.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CURRENT_SCHEMA_VERSION } from '../../../src-main/store/index.js';
@@ -120,6 +120,26 @@ export const BAD_FILES: BadFile[] = [
   },
   { name: 'a folder', reason: 'not-a-file', says: /is a folder/, make: (dir) => (mkdirSync(join(dir, 'folder.lab')), join(dir, 'folder.lab')) },
   { name: 'a file that is not there', reason: 'not-found', says: /no such file/, make: (dir) => join(dir, 'missing.lab') },
+  {
+    name: 'a file whose header says WAL journal mode', reason: 'other-application', says: /uses SQLite’s WAL journal mode/,
+    make: (dir, good) => {
+      const bytes = readFileSync(good);
+      bytes[18] = bytes[19] = 2;
+      return write(join(dir, 'wal.lab'), bytes);
+    },
+  },
+  {
+    name: 'a drill naming a VM with a line break in its name, which the file does not hold', reason: 'dangling-reference', says: /a drill VM row refers to VM "Guest\\nOne", which is not in the file/,
+    make: (dir, good) => edit(good, join(dir, 'line-break.lab'), (db) => db.prepare("UPDATE drill_vms SET vm = 'Guest' || char(10) || 'One' WHERE rowid = (SELECT min(rowid) FROM drill_vms)").run()),
+  },
+  {
+    name: 'a symbolic link that points at itself', reason: 'io', says: /cannot be read: its path is a loop of symbolic links\s*$/,
+    make: (dir) => (symlinkSync('loop.lab', join(dir, 'loop.lab')), join(dir, 'loop.lab')),
+  },
+  {
+    name: 'a lab whose VMs all have addresses that are not IPv4', reason: 'invalid-document', says: /holds a lab that does not check out: vms\[0\]\.ip: is not an IPv4 address[^\n]*\n?$/,
+    make: (dir, good) => edit(good, join(dir, 'bad-ips.lab'), (db) => db.prepare("UPDATE vms SET ip = 'ip-' || ordinal").run()),
+  },
 ];
 
 function write(path: string, data: string | Buffer): string {

@@ -1,8 +1,7 @@
 // Temp folders and file fingerprints for the store tests.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { afterEach } from 'vitest';
 import { readLab } from '../../../src-main/core/lab.js';
 import type { Lab, LabInput } from '../../../shared/lab.js';
@@ -21,18 +20,7 @@ export function tempDir(): string {
   return dir;
 }
 
-export function sha256(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
-/** Every file in a folder with its hash: compare before and after to prove nothing was written. */
-export function folderState(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { withFileTypes: true })
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((entry) => [entry.name, entry.isDirectory() ? `folder: ${readdirSync(join(dir, entry.name)).join(', ')}` : sha256(join(dir, entry.name))]),
-  );
-}
+export { folderState, sha256 } from '../../soak/folder-state.js';
 
 export function valid(input: LabInput): Lab {
   const parsed = readLab(input);

@@ -1,3 +1,4 @@
+import { MAX_NESTING_DEPTH } from '../../../shared/nesting.js';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createLabFile, exportLabJson, importLabJson, openLabFile, readRunHistory, appendRunHistory, LabFileError } from '../../../src-main/store/index.js';
@@ -43,15 +44,26 @@ describe('the JSON form of a lab', () => {
     expect(() => importLabJson('[1, 2]', 'list.json')).toThrow(/list\.json: is not a lab document/);
   });
 
-  it('refuses a document that does not check out, listing every problem with its path', () => {
+  it('refuses a document that does not check out in one line: its first problems with their paths, and how many more', () => {
     let error: LabFileError | undefined;
+    const vms = ['1.1.1', '2.2', 'x', '300.1.1.1'].map((ip, i) => ({ name: `Guest${i}`, ip, host: 'Nowhere' }));
     try {
-      importLabJson(JSON.stringify({ vms: [{ name: 'Guest1', ip: '1.1.1', host: 'Nowhere' }] }), 'bad.lab.json');
+      importLabJson(JSON.stringify({ vms }), 'bad.lab.json');
     } catch (e) {
       error = e as LabFileError;
     }
     expect(error?.reason).toBe('invalid-document');
-    expect(error?.message).toMatch(/^bad\.lab\.json: is not a valid lab:\n {2}vms\[0\]\.ip: is not an IPv4 address/);
+    expect(error?.message).toMatch(/^bad\.lab\.json: is not a valid lab: vms\[0\]\.ip: is not an IPv4 address like 10\.0\.1\.10; vms\[1\]\.ip: [^\n]*; and 2 more problems$/);
+  });
+
+  it('accepts a lab saved by Windows Notepad, which starts the file with a UTF-8 byte-order mark', () => {
+    const text = exportLabJson(valid(richLab()));
+    expect(importLabJson(`\uFEFF${text}`, 'notepad.lab.json').lab).toEqual(importLabJson(text).lab);
+  });
+
+  it('refuses a document nested deeper than the limit, naming it, before parsing it', () => {
+    const deep = `{"meta": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+    expect(() => importLabJson(deep, 'deep.lab.json')).toThrow(`deep.lab.json: the document nests arrays and objects more than ${MAX_NESTING_DEPTH} levels deep; a lab needs about 8, so this is not a lab`);
   });
 
   it('refuses a malformed run history', () => {

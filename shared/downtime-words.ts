@@ -1,6 +1,6 @@
 // One VM's downtime in the words the CLI table, the HTML report and the verdicts share: unplanned
 // loss as "12.0 s down", what the drill itself caused as "off (planned) 30.0 s".
-import type { VmResult } from '../../../shared/drill.js';
+import type { VmResult } from './drill.js';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
