@@ -90,7 +90,7 @@ test('playing the animation takes the echo request through HostB\u2019s team and
   await expect(page.getByTestId('hop')).toContainText('HostB/VM-Switch — dropped');
 });
 
-test('in a 1,000-VM lab the first failure\u2019s diagnosis shows without scrolling, "show on canvas" brings that VM into view, and the camera follows its frames', async ({ page }) => {
+test('in a 1,000-VM lab the first failure\u2019s diagnosis shows without scrolling, "show on canvas" brings that VM into view, and the camera follows its frames', async ({ page }, testInfo) => {
   await openApp(page);
   await page.locator('input[type=file]').setInputFiles({ name: 'big.lab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(largeLabWithDrill(64, 1000))) });
   await waitForCanvas(page, 'vm:VM1000');
@@ -107,6 +107,7 @@ test('in a 1,000-VM lab the first failure\u2019s diagnosis shows without scrolli
     const p = await probe<{ x: number; y: number } | null>(page, 'clientPoint', 'vm:VM1');
     return !!p && p.x > canvas.x && p.x < canvas.x + canvas.width && p.y > canvas.y && p.y < canvas.y + canvas.height;
   }).toBe(true);
+  await testInfo.attach('1000-vm-lab-first-failure', { body: await page.screenshot(), contentType: 'image/png' });
   // Its path is lit up to where its frames die: Host2's virtual switch, holding no port with the old MAC.
   expect(await probe<string[]>(page, 'classesOf', 'team:Host2/VM-Team')).toContain('path');
   expect(await probe<string[]>(page, 'classesOf', 'vswitch:Host2/VM-Switch')).toContain('dies');
