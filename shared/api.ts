@@ -31,8 +31,11 @@
 // host: a `.pcap`/`.html` file or, for several captures, a folder inside the workspace, same
 // refusals as save-as). `saveToFile: true` without a path asks the host for a native save dialog
 // (Electron); the browser host answers `needs-path`.
-// The what-if view: `matrix.run` answers `matrixViewSchema` (cells with ids, canvas element ids and
-// drills); clicking a cell calls `matrix.runCell` with the cell's id for the full DrillResult.
+// The what-if view: `matrix.run` answers `matrixWireSchema`, a compact form (each kind of case
+// described once, each cell a short tuple) that `expandMatrixView` (shared/matrix-view.ts) turns
+// into `MatrixView`, cells with ids and canvas element ids; `matrix.cells` events carry the same
+// pieces while the run goes. Clicking a cell calls `matrix.runCell` with the cell's id, which
+// rebuilds its drill and answers the full DrillResult.
 import { z } from 'zod';
 import { labSchema } from './lab.js';
 import { drillReportSchema, drillResultSchema, drillSchema, snapshotSchema, DIAGNOSIS_CODES } from './drill.js';
@@ -223,8 +226,6 @@ export const matrixCellDetailSchema = matrixCellSchema
     okMaxDowntimeMs: z.number(),
     /** Steps the simulation could not carry out, or why the cell could not run. */
     problems: z.array(z.string()),
-    /** The synthetic drill the cell ran; `matrix.runCell` runs it in full. */
-    drill: drillSchema,
   })
   .strict();
 export type MatrixCellDetail = z.output<typeof matrixCellDetailSchema>;
@@ -241,14 +242,19 @@ export const matrixGroupDetailSchema = z
   })
   .strict();
 
+/** What one matrix run was: the same in the view, the compact answer and the streamed header. */
+const matrixRunFields = {
+  depth: z.number().int().min(1).max(2),
+  seed: z.number().int(),
+  /** The client that pinged. */
+  client: z.string(),
+  /** Running VMs: the rows of the heatmap. */
+  vms: z.array(z.string()),
+};
+
 export const matrixViewSchema = z
   .object({
-    depth: z.number().int().min(1).max(2),
-    seed: z.number().int(),
-    /** The client that pinged. */
-    client: z.string(),
-    /** Running VMs: the rows of the heatmap. */
-    vms: z.array(z.string()),
+    ...matrixRunFields,
     cells: z.array(matrixCellDetailSchema),
     /** Identical outcomes grouped, one sentence each, losses first. */
     groups: z.array(matrixGroupDetailSchema),
@@ -257,6 +263,50 @@ export const matrixViewSchema = z
   })
   .strict();
 export type MatrixView = z.output<typeof matrixViewSchema>;
+
+const cellIndex = z.number().int().min(0);
+const vmRow = z.number().int().min(0);
+/** What a kind of case tried, shared by every cell alike; a cell names it by its position. */
+export const matrixCaseSchema = z
+  .object({
+    /** VM events: the id after "vm:<VM>/" ("restart", "live-migrate:HostB"); failures: the cell id ("fail:switch:switch2"). */
+    key: z.string(),
+    event: z.enum(MATRIX_EVENT_KINDS),
+    kind: z.enum(['vm-event', 'failure', 'failure-pair']),
+    /** The heatmap column's words: "live-migrate to HostB", "fail switch switch2". */
+    label: z.string(),
+    /** Canvas ids the case acts on besides its VM. */
+    elements: z.array(z.string()),
+    /** Failures: the rows (positions in `vms`) pinged; a VM event pings only its VM. */
+    pinged: z.array(vmRow).optional(),
+  })
+  .strict();
+export type MatrixCase = z.output<typeof matrixCaseSchema>;
+/** One cell: [index, case (position in `cases`), row of its VM or -1 for a failure, status, longest downtime of the VMs that kept connectivity]. */
+export const matrixWireCellSchema = z.tuple([cellIndex, z.number().int().min(0), z.number().int().min(-1), z.enum(MATRIX_CELL_STATUSES), z.number()]);
+export type MatrixWireCell = z.output<typeof matrixWireCellSchema>;
+/** A VM a cell lost, in the cell's order. */
+export const matrixWireLossSchema = z.object({ cell: cellIndex, vm: vmRow, downtimeMs: z.number(), code: z.string().nullable() }).strict();
+export const matrixWireProblemsSchema = z.object({ cell: cellIndex, problems: z.array(z.string()) }).strict();
+/** Finished cells: only cells that lost a VM have losses, only cells with problems have problems. */
+export const matrixWireCellsSchema = z
+  .object({ cells: z.array(matrixWireCellSchema), losses: z.array(matrixWireLossSchema), problems: z.array(matrixWireProblemsSchema) })
+  .strict();
+export type MatrixWireCells = z.output<typeof matrixWireCellsSchema>;
+/** What every cell of one matrix refers to, known before the first cell runs. */
+export const matrixHeaderSchema = z
+  .object({
+    ...matrixRunFields,
+    cases: z.array(matrixCaseSchema),
+    /** Cells in the whole matrix. */
+    total: z.number().int().min(0),
+  })
+  .strict();
+export type MatrixHeader = z.output<typeof matrixHeaderSchema>;
+export const matrixWireSchema = matrixHeaderSchema
+  .extend({ ...matrixWireCellsSchema.shape, groups: z.array(matrixGroupDetailSchema), lostAny: z.boolean() })
+  .strict();
+export type MatrixWire = z.output<typeof matrixWireSchema>;
 
 /** One file of `capture.export`: bytes for a download, or where it was written. */
 export const captureFileSchema = z
@@ -373,10 +423,14 @@ export const requests = {
   },
   /** Stop a drill or matrix run; its request then answers `cancelled`. */
   'run.cancel': { params: z.object({ runId }).strict(), result: z.object({ cancelled: z.boolean() }).strict() },
-  /** The what-if matrix of the document; answers when done, progress as `run.progress`. */
+  /**
+   * The what-if matrix of the document; answers when done, progress as `run.progress` and the
+   * cells as they finish as `matrix.cells`. Cases alike are simulated once, and cases already
+   * simulated for an earlier revision with the same inputs are not simulated again.
+   */
   'matrix.run': {
     params: z.object({ docId, runId, depth: z.union([z.literal(1), z.literal(2)]).default(1), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
-    result: matrixViewSchema,
+    result: matrixWireSchema,
   },
 
   /**
@@ -388,7 +442,7 @@ export const requests = {
    */
   'matrix.runCell': {
     params: z.object({ docId, cellId: z.string().min(1).max(2000), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
-    result: z.object({ cell: matrixCellDetailSchema, result: drillResultSchema, drillToAdd: drillSchema }).strict(),
+    result: z.object({ cell: matrixCellDetailSchema, drill: drillSchema, result: drillResultSchema, drillToAdd: drillSchema }).strict(),
   },
   /**
    * The event list of one drill (a lab drill by name, or a matrix cell's drill by `cellId`): every
@@ -503,6 +557,21 @@ export type AppCommand = (typeof APP_COMMANDS)[number];
 export const events = {
   /** Progress of `drills.run` or `matrix.run`: `done` of `total` finished, `current` running now. */
   'run.progress': z.object({ runId, docId, done: z.number().int().min(0), total: z.number().int().min(0), current: z.string() }).strict(),
+  /**
+   * Cells of a `matrix.run` as they finish, each once: the first event of a run carries the
+   * `header` the cells refer to. `etaMs` estimates the time left (null before the first cell).
+   */
+  'matrix.cells': matrixWireCellsSchema
+    .extend({
+      runId,
+      docId,
+      header: matrixHeaderSchema.optional(),
+      done: z.number().int().min(0),
+      total: z.number().int().min(0),
+      lost: z.number().int().min(0),
+      etaMs: z.number().int().min(0).nullable(),
+    })
+    .strict(),
   /** A document changed (edit, save, reload, edit from another window). */
   'document.changed': documentStatusSchema,
   /** The file of an open document was changed by someone else; offer reload or save-as. */

@@ -23,6 +23,7 @@ export const DESIGN_CHECK_CODES = [
   'vlan-differs-on-standby',
   'native-vlan-mismatch',
   'host-port-without-portfast',
+  'team-mode-not-load-balanced',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 

@@ -15,6 +15,13 @@ export const driverProfileSchema = z
     teamMac: z.enum(['primary-nic', 'active-nic']).default('primary-nic'),
     /** Each VM pinned to one member (Hyper-V Port); in active/standby that is the active member. */
     pinsVmsToMembers: z.boolean().default(false),
+    /**
+     * How a load-balancing team (any mode but active-passive) spreads transmit over its active
+     * members: per VM port (each VM's frames on the member it is pinned to), by an address hash
+     * (source and destination IP), or dynamic (flows by source MAC and destination IP); `none`
+     * keeps every frame on the one active member whatever the team's mode.
+     */
+    loadBalancing: z.enum(['none', 'vm-port', 'address-hash', 'dynamic']).default('none'),
     failover: z
       .object({
         /** Time to notice a member's link loss and move traffic to another member. */

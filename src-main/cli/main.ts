@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bench: async () => (await import('./commands/bench.js')).benchCommand,
   lint: async () => (await import('./commands/lint.js')).command,
   matrix: async () => (await import('./commands/matrix.js')).command,
+  worker: async () => (await import('./commands/worker.js')).command,
   report: async () => (await import('./commands/report.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
   new: async () => (await import('./commands/new.js')).command,

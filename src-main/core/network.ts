@@ -51,8 +51,7 @@ export class Network {
       for (const t of spec.teams) {
         const members = t.members.map((m) => host.nics.get(m)!);
         const probeIp = t.probeTarget ? ipToNumber(t.probeTarget) : this.clients.values().next().value?.ip;
-        const probe = probeIp === undefined ? null : (nic: Nic) => this.reaches(nic.port, probeIp);
-        host.teams.set(t.name, new Team(ctx, spec.name, t, members, profiles.get(t.driverProfile)!, probe));
+        host.teams.set(t.name, new Team(ctx, spec.name, t, members, profiles.get(t.driverProfile)!, probeIp ?? null));
       }
       for (const v of spec.virtualSwitches) {
         const vswitch = new VirtualSwitch(ctx, spec.name, v.name);
@@ -91,7 +90,8 @@ export class Network {
     for (const s of this.switches.values()) s.converged = true;
     for (const vm of this.vms.values()) {
       if (vm.spec.initialState !== 'running') continue;
-      const problem = this.powerOn(vm, this.hosts.get(vm.hostName)!, 0);
+      // Already running: it keeps the MAC it holds, whichever host's pool issued it.
+      const problem = this.powerOn(vm, this.hosts.get(vm.hostName)!, 0, true);
       if (problem === null) {
         vm.state = 'running';
         this.announceBoot(vm);
@@ -125,13 +125,16 @@ export class Network {
     return false;
   }
 
-  /** Powers a VM on at `host`: picks its MAC (Hyper-V's rules), connects it, boots after `bootUs`. */
-  private powerOn(vm: Vm, host: Host, bootUs: number): Problem {
+  /**
+   * Powers a VM on at `host`: picks its MAC (Hyper-V's rules), connects it, boots after `bootUs`.
+   * `running` places a VM that is already running (time 0): it keeps the dynamic MAC it holds.
+   */
+  private powerOn(vm: Vm, host: Host, bootUs: number, running = false): Problem {
     const vswitch = this.vswitchFor(vm, host);
     if (!vswitch) return `host ${host.name} has no virtual switch for VM ${vm.name}`;
     let mac: number | null;
     if (vm.macMode === 'static') mac = vm.staticMac;
-    else if (vm.dynamicMac !== null && host.pool.contains(vm.dynamicMac)) mac = vm.dynamicMac;
+    else if (vm.dynamicMac !== null && (running || host.pool.contains(vm.dynamicMac))) mac = vm.dynamicMac;
     else {
       // A dynamic MAC outside the current host's range is regenerated at power-on.
       mac = host.pool.allocate((m) => this.macInUse(m, vm, host));
@@ -228,6 +231,8 @@ export class Network {
   setMacMode(vm: Vm, mode: 'static' | 'dynamic', mac: string | undefined): Problem {
     if (vm.state !== 'off') return `VM ${vm.name} must be shut down before its MAC settings change`;
     if (mode === 'dynamic') {
+      // Already dynamic: Hyper-V keeps the address it issued; nothing changes.
+      if (vm.macMode === 'dynamic') return null;
       vm.macMode = 'dynamic';
       vm.dynamicMac = null;
       return null;
@@ -312,6 +317,7 @@ export class Network {
 
   disableTeam(team: Team): Problem {
     if (!team.enabled) return `${team.label} is already disabled`;
+    team.disabledByEngineer = true;
     team.disable();
     return null;
   }
@@ -320,6 +326,7 @@ export class Network {
     if (team.enabled) return `${team.label} is already enabled`;
     const host = this.hosts.get(team.hostName)!;
     if (!host.up) return `host ${host.name} is down`;
+    team.disabledByEngineer = false;
     this.ctx.scheduler.after(team.profile.initMs * 1000, () => team.initialise());
     return null;
   }
@@ -363,7 +370,8 @@ export class Network {
     host.up = true;
     this.noteFault(hostId(host.name), `host ${host.name}`, false);
     this.refreshWires();
-    for (const team of host.teams.values()) team.initialise();
+    // A team adapter the engineer disabled stays disabled across the restart, as Windows keeps it.
+    for (const team of host.teams.values()) if (!team.disabledByEngineer) team.initialise();
     // The cluster places VMs that found no node as soon as one is back.
     for (const vm of [...this.awaitingNode]) if (vm.state === 'off' && this.vswitchFor(vm, host)) this.restartOnNode(vm, host);
     return null;

@@ -8,7 +8,7 @@ import { LabService, type Startup } from './service.js';
 import { storeLabFiles } from './store-adapter.js';
 import { anyPathPolicy, workspacePolicy } from './workspace-paths.js';
 import { examplesDir } from './app-paths.js';
-import { matrixInPool } from './matrix-view.js';
+import { serviceMatrix } from './matrix-view.js';
 
 export interface CreateServiceOptions {
   host: 'electron' | 'browser';
@@ -37,7 +37,7 @@ export async function createLabService(options: CreateServiceOptions): Promise<L
     examplesDir: examplesDir(),
     runDrills,
     designChecks: lintLab,
-    matrix: matrixInPool,
+    matrix: serviceMatrix(),
     // The browser host's paths are relative to one workspace, so its recent list lives for one run.
     recentFile: options.host === 'electron' ? path.join(stateDir, 'recent.json') : null,
     startup: options.startup ?? null,

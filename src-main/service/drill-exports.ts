@@ -11,6 +11,8 @@ import { cellDetail, drillToAdd } from './matrix-view.js';
 
 export interface CellRun {
   cell: MatrixCellDetail;
+  /** The synthetic drill the cell ran, rebuilt from its id. */
+  drill: Drill;
   result: DrillResult;
   drillToAdd: Drill;
 }
@@ -26,7 +28,7 @@ export function runCell(lab: Lab, cell: MatrixCell, seed: number): CellRun {
     : cellResultOf(cell, result);
   const toAdd = drillToAdd(lab, cell);
   // The engineer reads the case by its scenario, not by the cell id the drill was enumerated under.
-  return { cell: cellDetail(cell, verdict), result: { ...result, name: toAdd.name, description: toAdd.description }, drillToAdd: toAdd };
+  return { cell: cellDetail(cell, verdict), drill: cell.drill, result: { ...result, name: toAdd.name, description: toAdd.description }, drillToAdd: toAdd };
 }
 
 export interface CaptureFile {

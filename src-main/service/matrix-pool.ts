@@ -1,22 +1,15 @@
-// Runs the what-if matrix on worker threads: cells are handed out in small batches, results come
-// back by cell index, so the matrix is the same whatever the thread count. This same module is the
-// worker's code (compiled JS under dist/); where no compiled copy exists it runs in this thread.
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join, dirname, relative } from 'node:path';
+// Runs the what-if matrix: cells alike are simulated once (matrix-symmetry.ts), cells whose
+// signature is already known are not simulated at all (the cache), and the rest run in this
+// thread, on worker threads when that wins, or on queue workers. Results come back by cell
+// index, so the matrix is the same whichever way it ran.
+import { createHash } from 'node:crypto';
 import type { Lab } from '../../shared/lab.js';
-import {
-  enumerateMatrix,
-  runMatrixCell,
-  scopingOf,
-  assembleMatrix,
-  type MatrixCell,
-  type MatrixCellResult,
-  type MatrixDepth,
-  type MatrixResult,
-} from '../core/drills/matrix.js';
+import { enumerateMatrix, scopingOf, assembleMatrix, type MatrixCell, type MatrixCellResult, type MatrixDepth, type MatrixResult } from '../core/drills/matrix.js';
+import { planMatrix, translateResult, type CellSignature } from '../core/drills/matrix-symmetry.js';
+import { MatrixCellRunner, type MatrixJob } from './matrix-cell-runner.js';
+import { MatrixThreads, ThreadsDidNotStart, defaultThreads, matrixWorkerScript } from './matrix-threads.js';
+
+export { defaultThreads, matrixWorkerScript } from './matrix-threads.js';
 
 export interface MatrixProgress {
   done: number;
@@ -25,159 +18,216 @@ export interface MatrixProgress {
   lost: number;
   /** The scenario of the cell finished last, e.g. "fail switch switch2". */
   current: string;
+  /** Time left, estimated from the cells simulated so far; null before the first. */
+  etaMs: number | null;
 }
+
+/** Simulates the given cells of a matrix somewhere (threads, a queue); false when cancelled. */
+export type CellExecutor = (job: MatrixJob, cells: MatrixCell[], onResult: (r: MatrixCellResult) => void, signal?: AbortSignal) => Promise<boolean>;
 
 export interface MatrixPoolOptions {
   depth?: MatrixDepth;
   seed?: number;
-  /** The compiled worker script; the one next to this module by default. */
+  /** The compiled worker script; the one next to the thread module by default. */
   workerScript?: URL;
-  /** Worker threads; 1 runs in this thread (yielding between batches). Default: one per core, or this thread for small matrices. */
+  /** Worker threads; 1 runs in this thread. Default: one per core once the work is large enough to win. */
   threads?: number;
+  /** Threads kept from run to run (the service's); without it, threads are started for this run. */
+  threadPool?: MatrixThreads;
+  /** Runs the cells elsewhere instead (the queue). */
+  executor?: CellExecutor;
+  /** Outcomes already simulated, by cell signature: a matching cell is not simulated again. */
+  cache?: MatrixCellCache;
+  /** False simulates every cell, as the reference the reduction is checked and measured against. */
+  reduce?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: MatrixProgress) => void;
+  /** The matrix's cells, before the first one runs. */
+  onStart?: (cells: MatrixCell[], seed: number) => void;
+  /** Cells as they finish (each once), for a heatmap that fills while the matrix runs. */
+  onCells?: (results: MatrixCellResult[]) => void;
 }
 
 export type MatrixRun =
-  | { ok: true; result: MatrixResult; threads: number }
+  | { ok: true; result: MatrixResult; threads: number; simulated: number }
   | { ok: false; cancelled: true; done: number; total: number };
 
-const WORKER_ROLE = 'lab-planner/matrix-worker';
-const SMALL_MATRIX_CELLS = 200;
+/** Simulated outcomes by cell signature, kept between runs so an edit re-runs only the cells it changed. */
+export class MatrixCellCache {
+  private readonly entries = new Map<string, { result: MatrixCellResult; signature: CellSignature }>();
 
-type ToWorker = { run: number[] };
-type FromWorker = { result: MatrixCellResult } | { idle: true };
+  constructor(private readonly capacity = 200_000) {}
 
-/** The compiled worker script, or null when only TypeScript sources are at hand (tests, tsx). */
-export function matrixWorkerScript(): URL | null {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return new URL(import.meta.url);
-  const root = join(dirname(here), '..', '..');
-  const compiled = join(root, 'dist', relative(root, here).replace(/\.ts$/, '.js'));
-  return existsSync(compiled) ? pathToFileURL(compiled) : null;
+  get(signature: CellSignature) {
+    return this.entries.get(signature.key);
+  }
+
+  set(signature: CellSignature, result: MatrixCellResult): void {
+    this.entries.delete(signature.key);
+    this.entries.set(signature.key, { result, signature });
+    // Oldest first out: Map keeps insertion order.
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
 }
 
-export function defaultThreads(): number {
-  return Math.max(1, availableParallelism());
-}
+// A cold thread costs about this much before it runs at full speed (module load, the lab, a cold JIT);
+// a warm one little.
+const COLD_THREAD_MS = 400;
+const WARM_THREAD_MS = 10;
+// Cells run here first for this long; what they took tells whether threads would win.
+const PROBE_MS = 100;
+// Fewer cells than this never pay for a thread, however slow the first ones were (a cold JIT).
+const FEWEST_CELLS_FOR_THREADS = 64;
 
 export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {}): Promise<MatrixRun> {
   const depth = options.depth ?? 1;
   const seed = options.seed ?? lab.settings.seed;
+  const job: MatrixJob = { lab, depth, seed };
   const cells = enumerateMatrix(lab, depth);
-  const script = options.workerScript ?? matrixWorkerScript();
-  // Starting a worker costs about as much as a hundred small cells, so small matrices stay here.
-  const wanted = options.threads ?? (cells.length < SMALL_MATRIX_CELLS ? 1 : defaultThreads());
-  const threads = Math.max(1, Math.min(wanted, cells.length, script ? Infinity : 1));
+  options.onStart?.(cells, seed);
+  const scoping = scopingOf(lab);
+  const plan = options.reduce === false ? null : planMatrix(lab, cells, seed, scoping);
+  const membersOf = new Map<number, number[]>();
+  if (plan) plan.representativeOf.forEach((rep, i) => (membersOf.get(rep) ?? membersOf.set(rep, []).get(rep)!).push(i));
+  const representatives = plan ? plan.representatives : cells.map((_, i) => i);
+
+  const results: MatrixCellResult[] = new Array(cells.length);
   let done = 0;
-  const progress = (p: MatrixProgress) => {
-    done = p.done;
-    options.onProgress?.(p);
-  };
-  const tracked = { ...options, onProgress: progress };
-  let used = threads;
-  let results: MatrixCellResult[] | null;
-  if (threads === 1) results = await runHere(lab, cells, seed, tracked);
-  else {
-    try {
-      results = await runOnWorkers(lab, depth, seed, cells, threads, script!, tracked);
-    } catch (error) {
-      // Workers that cannot start (e.g. the compiled script is packed where threads cannot load it)
-      // leave the matrix to this thread: slower, same result.
-      if (!(error instanceof WorkersDidNotStart)) throw error;
-      used = 1;
-      results = await runHere(lab, cells, seed, tracked);
-    }
-  }
-  if (results === null) return { ok: false, cancelled: true, done, total: cells.length };
-  return { ok: true, result: assembleMatrix(lab, depth, seed, cells, results), threads: used };
-}
-
-class WorkersDidNotStart extends Error {}
-
-function batchSize(total: number, threads: number): number {
-  return Math.max(1, Math.min(32, Math.ceil(total / (threads * 8))));
-}
-
-async function runHere(lab: Lab, cells: MatrixCell[], seed: number, options: MatrixPoolOptions): Promise<MatrixCellResult[] | null> {
-  const results: MatrixCellResult[] = [];
   let lost = 0;
-  const size = batchSize(cells.length, 1);
-  const scoping = scopingOf(lab);
-  for (let i = 0; i < cells.length; i += size) {
-    // Yield between batches so progress is delivered and a cancel is heard.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) return null;
-    for (const cell of cells.slice(i, i + size)) {
-      const result = runMatrixCell(lab, cell, seed, scoping);
-      if (result.status === 'lost') lost++;
-      results.push(result);
+  let simulated = 0;
+  const started = performance.now();
+  const toSimulate: MatrixCell[] = [];
+  const deliver = (rep: number, result: MatrixCellResult) => {
+    const finished: MatrixCellResult[] = [];
+    for (const m of plan ? membersOf.get(rep)! : [rep]) {
+      const r = plan ? translateResult(result, plan.signatures[rep], plan.signatures[m], m) : result;
+      results[m] = r;
+      finished.push(r);
+      if (r.status === 'lost') lost++;
     }
-    options.onProgress?.({ done: results.length, total: cells.length, lost, current: cells[results.length - 1].scenario });
+    done += finished.length;
+    options.onCells?.(finished);
+  };
+  const progress = (current: string) => {
+    const elapsed = performance.now() - started;
+    const etaMs = simulated === 0 ? null : Math.round((elapsed / simulated) * (toSimulate.length - simulated));
+    options.onProgress?.({ done, total: cells.length, lost, current, etaMs });
+  };
+
+  for (const rep of representatives) {
+    const hit = plan && options.cache?.get(plan.signatures[rep]);
+    if (hit) deliver(rep, translateResult(hit.result, hit.signature, plan.signatures[rep], rep));
+    else toSimulate.push(cells[rep]);
   }
-  return results;
+  if (done > 0) progress('');
+  const onResult = (r: MatrixCellResult) => {
+    simulated++;
+    if (plan) options.cache?.set(plan.signatures[r.index], r);
+    deliver(r.index, r);
+    progress(cells[r.index].scenario);
+  };
+
+  let threads = 1;
+  let completed: boolean;
+  if (options.executor) completed = await options.executor(job, toSimulate, onResult, options.signal);
+  else {
+    const outcome = await simulateLocally(job, toSimulate, onResult, options);
+    completed = outcome.completed;
+    threads = outcome.threads;
+  }
+  if (!completed || options.signal?.aborted) return { ok: false, cancelled: true, done, total: cells.length };
+  return { ok: true, result: assembleMatrix(lab, depth, seed, cells, results), threads, simulated };
 }
 
-function runOnWorkers(
-  lab: Lab,
-  depth: MatrixDepth,
-  seed: number,
+/**
+ * What a cell costs, relative to others: the VMs it simulates to the power 1.7 (flooding and ARP
+ * grow faster than the lab; measured on the generated labs, a whole-lab case of 1,000 VMs costs
+ * some 350 VM events on two hosts of 16 VMs each).
+ */
+function weightsOf(lab: Lab, cells: MatrixCell[]): Map<MatrixCell, number> {
+  const vmsOn = new Map<string, number>();
+  for (const vm of lab.vms) vmsOn.set(vm.host, (vmsOn.get(vm.host) ?? 0) + 1);
+  const simulated = (cell: MatrixCell) => (cell.scope ? cell.scope.reduce((n, h) => n + (vmsOn.get(h) ?? 0), 0) : lab.vms.length);
+  return new Map(cells.map((cell) => [cell, Math.max(1, simulated(cell)) ** 1.7]));
+}
+
+/** One key per lab, depth and seed: threads holding that lab are not sent it again. */
+function jobKey(job: MatrixJob): string {
+  return createHash('sha256').update(JSON.stringify(job)).digest('base64');
+}
+
+async function simulateLocally(
+  job: MatrixJob,
   cells: MatrixCell[],
-  threads: number,
-  script: URL,
+  onResult: (r: MatrixCellResult) => void,
   options: MatrixPoolOptions,
-): Promise<MatrixCellResult[] | null> {
-  return new Promise((resolve, reject) => {
-    const results: MatrixCellResult[] = [];
-    const size = batchSize(cells.length, threads);
-    let next = 0;
-    let lost = 0;
-    let finished = false;
-    const workers: Worker[] = [];
-    const stop = (outcome: () => void) => {
-      if (finished) return;
-      finished = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
-      outcome();
-    };
-    const onAbort = () => stop(() => resolve(null));
-    const feed = (worker: Worker) => {
-      if (next >= cells.length) return;
-      const run = cells.slice(next, next + size).map((c) => c.index);
-      next += run.length;
-      worker.postMessage({ run } satisfies ToWorker);
-    };
-    if (options.signal?.aborted) return resolve(null);
-    options.signal?.addEventListener('abort', onAbort);
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(script, { workerData: { role: WORKER_ROLE, lab, depth, seed } });
-      workers.push(worker);
-      worker.on('message', (message: FromWorker) => {
-        if ('idle' in message) return feed(worker);
-        results.push(message.result);
-        if (message.result.status === 'lost') lost++;
-        options.onProgress?.({ done: results.length, total: cells.length, lost, current: cells[message.result.index].scenario });
-        if (results.length === cells.length) stop(() => resolve(results));
-      });
-      const failed = (error: Error) => stop(() => reject(results.length === 0 ? new WorkersDidNotStart(error.message) : error));
-      worker.on('error', failed);
-      worker.on('exit', (code) => {
-        if (!finished && code !== 0) failed(new Error(`a matrix worker stopped with exit code ${code}`));
-      });
-      feed(worker);
+): Promise<{ completed: boolean; threads: number }> {
+  const script = options.workerScript ?? matrixWorkerScript();
+  const wanted = Math.max(1, Math.min(options.threads ?? defaultThreads(), cells.length));
+  const runner = new MatrixCellRunner(job);
+  const adaptive = options.threads === undefined;
+  const here = async (some: MatrixCell[], forMs = Infinity) => runHere(runner, some, onResult, options.signal, forMs);
+  if (wanted === 1 || !script || (adaptive && cells.length < FEWEST_CELLS_FOR_THREADS)) return { completed: (await here(cells)) !== null, threads: 1 };
+
+  let start = 0;
+  const weights = weightsOf(job.lab, cells);
+  if (adaptive) {
+    // Run here for a moment: small matrices finish in that time, large ones tell what threads would save.
+    const probeStart = performance.now();
+    const probed = await here(cells, PROBE_MS);
+    if (probed === null) return { completed: false, threads: 1 };
+    start = probed;
+    if (start >= cells.length) return { completed: true, threads: 1 };
+    const weightOf = (some: MatrixCell[]) => some.reduce((n, c) => n + weights.get(c)!, 0);
+    const leftMs = ((performance.now() - probeStart) / Math.max(1, weightOf(cells.slice(0, start)))) * weightOf(cells.slice(start));
+    const startUpMs = options.threadPool?.warm ? WARM_THREAD_MS : COLD_THREAD_MS;
+    // Threads must win with room to spare: the estimate is from the first, cheapest cells.
+    if (leftMs / wanted + 2 * startUpMs >= leftMs) {
+      return { completed: (await here(cells.slice(start))) !== null, threads: 1 };
     }
-  });
+  }
+  // The costliest first, so no thread is left with a long case at the end while the others idle.
+  const rest = cells.slice(start).sort((a, b) => weights.get(b)! - weights.get(a)!);
+  const pool = options.threadPool && options.threadPool.size >= wanted ? options.threadPool : new MatrixThreads(script, wanted);
+  try {
+    return { completed: await pool.run(job, jobKey(job), rest, onResult, options.signal), threads: wanted };
+  } catch (error) {
+    // Threads that cannot start (e.g. the compiled script is packed where threads cannot load it)
+    // leave the matrix to this thread: slower, same result.
+    if (!(error instanceof ThreadsDidNotStart)) throw error;
+    return { completed: (await here(rest)) !== null, threads: 1 };
+  } finally {
+    if (pool !== options.threadPool) pool.close();
+  }
 }
 
-function serveAsWorker(): void {
-  const { lab, depth, seed } = workerData as { lab: Lab; depth: MatrixDepth; seed: number };
-  const cells = enumerateMatrix(lab, depth);
-  const scoping = scopingOf(lab);
-  parentPort!.on('message', (message: ToWorker) => {
-    for (const index of message.run) parentPort!.postMessage({ result: runMatrixCell(lab, cells[index], seed, scoping) } satisfies FromWorker);
-    parentPort!.postMessage({ idle: true } satisfies FromWorker);
-  });
+/**
+ * Runs cells in this thread for up to `forMs`, yielding now and then so progress is delivered and a
+ * cancel is heard. How many cells ran; null when cancelled.
+ */
+async function runHere(
+  runner: MatrixCellRunner,
+  cells: MatrixCell[],
+  onResult: (r: MatrixCellResult) => void,
+  signal: AbortSignal | undefined,
+  forMs: number,
+): Promise<number | null> {
+  const began = performance.now();
+  let last = began;
+  let ran = 0;
+  for (const cell of cells) {
+    if (performance.now() - last > 15) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+    if (signal?.aborted) return null;
+    if (performance.now() - began >= forMs) break;
+    onResult(runner.run(cell));
+    ran++;
+  }
+  return ran;
 }
-
-if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE) serveAsWorker();

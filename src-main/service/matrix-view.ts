@@ -1,41 +1,126 @@
-// The what-if matrix as the window uses it: cells with ids, elements and drills (shared/api.ts
-// matrixViewSchema), and one cell found again by its id to run its drill in full.
+// The what-if matrix as the window uses it: the compact form of shared/api.ts matrixWireSchema
+// (each kind of case once, each cell a tuple, no drills), and one cell found again by its id to
+// run its drill in full.
 import type { Lab } from '../../shared/lab.js';
 import type { Drill } from '../../shared/drill.js';
-import type { MatrixCellDetail, MatrixView } from '../../shared/api.js';
+import type { EventPayload, MatrixCase, MatrixCellDetail, MatrixHeader, MatrixView, MatrixWire, MatrixWireCells } from '../../shared/api.js';
+import { expandMatrixView } from '../../shared/matrix-view.js';
 import {
   enumerateMatrix,
+  matrixClient,
+  runningVms,
   type MatrixCell,
   type MatrixCellResult,
   type MatrixDepth,
   type MatrixResult,
 } from '../core/drills/matrix.js';
-import { runMatrixInPool } from './matrix-pool.js';
+import { runMatrixInPool, MatrixCellCache, type MatrixProgress } from './matrix-pool.js';
+import { MatrixThreads, defaultThreads, matrixWorkerScript } from './matrix-threads.js';
 
 /** Runs the whole matrix; null when the run was cancelled through `signal`. */
 export type CoreMatrixFn = (
   lab: Lab,
-  options: { depth: MatrixDepth; seed?: number; signal: AbortSignal; onProgress: (done: number, total: number, current: string) => void },
+  options: {
+    depth: MatrixDepth;
+    seed?: number;
+    signal: AbortSignal;
+    onProgress: (done: number, total: number, current: string) => void;
+    /** The cells of the matrix, before the first one runs. */
+    onStart?: (cells: MatrixCell[], seed: number) => void;
+    /** Cells as they finish, each once. */
+    onCells?: (results: MatrixCellResult[], progress: MatrixProgress) => void;
+  },
 ) => Promise<MatrixResult | null>;
 
-/** The real matrix: worker threads for large labs, this thread for small ones. */
-export const matrixInPool: CoreMatrixFn = async (lab, options) => {
-  const run = await runMatrixInPool(lab, {
-    depth: options.depth,
-    seed: options.seed,
-    signal: options.signal,
-    onProgress: (p) => options.onProgress(p.done, p.total, p.current),
-  });
-  return run.ok ? run.result : null;
-};
+/** The real matrix: cases alike once, cached cases not again, worker threads kept between runs. */
+export function matrixInPool(shared: { cache?: MatrixCellCache; threads?: () => MatrixThreads | undefined } = {}): CoreMatrixFn {
+  return async (lab, options) => {
+    let last: MatrixProgress = { done: 0, total: 0, lost: 0, current: '', etaMs: null };
+    const run = await runMatrixInPool(lab, {
+      depth: options.depth,
+      seed: options.seed,
+      signal: options.signal,
+      cache: shared.cache,
+      threadPool: shared.threads?.(),
+      onStart: options.onStart,
+      onProgress: (p) => {
+        last = p;
+        options.onProgress(p.done, p.total, p.current);
+      },
+      onCells: (results) => options.onCells?.(results, last),
+    });
+    return run.ok ? run.result : null;
+  };
+}
 
-export function toMatrixView(result: MatrixResult): MatrixView {
+/** The service's matrix: one cache of simulated cases and one set of threads for every run it makes. */
+export function serviceMatrix(): CoreMatrixFn {
+  const cache = new MatrixCellCache();
+  let threads: MatrixThreads | undefined;
+  return matrixInPool({
+    cache,
+    threads: () => {
+      const script = matrixWorkerScript();
+      return script ? (threads ??= new MatrixThreads(script, defaultThreads())) : undefined;
+    },
+  });
+}
+
+/** Writes cells in the compact form: the cases and rows they refer to are worked out once per matrix. */
+export class MatrixWireWriter {
+  readonly header: MatrixHeader;
+  private readonly caseOf: Int32Array;
+  private readonly rowOf: Map<string, number>;
+
+  constructor(private readonly cells: MatrixCell[], meta: { depth: MatrixDepth; seed: number; client: string; vms: string[] }) {
+    this.rowOf = new Map(meta.vms.map((vm, i) => [vm, i]));
+    const cases: MatrixCase[] = [];
+    const caseIndex = new Map<string, number>();
+    this.caseOf = new Int32Array(cells.length);
+    for (const cell of cells) {
+      const c = caseOfCell(cell, this.rowOf);
+      const key = JSON.stringify(c);
+      let n = caseIndex.get(key);
+      if (n === undefined) {
+        n = cases.length;
+        caseIndex.set(key, n);
+        cases.push(c);
+      }
+      this.caseOf[cell.index] = n;
+    }
+    this.header = { ...meta, cases, total: cells.length };
+  }
+
+  write(results: MatrixCellResult[]): MatrixWireCells {
+    const out: MatrixWireCells = { cells: [], losses: [], problems: [] };
+    for (const r of results) {
+      const cell = this.cells[r.index];
+      out.cells.push([r.index, this.caseOf[r.index], cell.vm === null ? -1 : this.rowOf.get(cell.vm)!, r.status, r.okMaxDowntimeMs]);
+      for (const l of r.lost) out.losses.push({ cell: r.index, vm: this.rowOf.get(l.vm)!, downtimeMs: l.downtimeMs, code: l.code });
+      if (r.problems.length) out.problems.push({ cell: r.index, problems: r.problems });
+    }
+    return out;
+  }
+}
+
+function caseOfCell(cell: MatrixCell, rowOf: Map<string, number>): MatrixCase {
+  const prefix = cell.vm === null ? '' : `vm:${cell.vm}/`;
   return {
-    depth: result.depth,
-    seed: result.seed,
-    client: result.client,
-    vms: result.vms,
-    cells: result.results.map((r) => cellDetail(result.cells[r.index], r)),
+    key: cell.id.slice(prefix.length),
+    event: cell.kind,
+    kind: cell.category,
+    label: columnLabel(cell),
+    // A VM event's own VM comes first in its elements and is named by its row.
+    elements: cell.vm === null ? cell.elements : cell.elements.slice(1),
+    ...(cell.vm === null ? { pinged: (cell.drill.vms ?? []).map((vm) => rowOf.get(vm)!) } : {}),
+  };
+}
+
+export function toMatrixWire(result: MatrixResult): MatrixWire {
+  const writer = new MatrixWireWriter(result.cells, { depth: result.depth, seed: result.seed, client: result.client, vms: result.vms });
+  return {
+    ...writer.header,
+    ...writer.write(result.results),
     groups: result.groups.map((g) => ({
       summary: g.sentence,
       cells: g.cells,
@@ -47,6 +132,11 @@ export function toMatrixView(result: MatrixResult): MatrixView {
     })),
     lostAny: result.lostAny,
   };
+}
+
+/** The matrix with every cell written out, as the window reads it. */
+export function toMatrixView(result: MatrixResult): MatrixView {
+  return expandMatrixView(toMatrixWire(result));
 }
 
 export function cellDetail(cell: MatrixCell, result: MatrixCellResult): MatrixCellDetail {
@@ -64,7 +154,6 @@ export function cellDetail(cell: MatrixCell, result: MatrixCellResult): MatrixCe
     pingedVms: cell.drill.vms ?? [],
     okMaxDowntimeMs: result.okMaxDowntimeMs,
     problems: result.problems,
-    drill: cell.drill,
   };
 }
 
@@ -87,4 +176,44 @@ export function drillToAdd(lab: Lab, cell: MatrixCell): Drill {
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
   return { ...structuredClone(cell.drill), name, description: `From the what-if matrix: ${cell.scenario}.` };
+}
+
+type StreamPayload = Omit<EventPayload<'matrix.cells'>, 'runId' | 'docId'>;
+
+/** The `matrix.cells` events of one run: the header first, then finished cells at most every 100 ms. */
+export class MatrixStream {
+  private writer: MatrixWireWriter | null = null;
+  private pending: MatrixCellResult[] = [];
+  private lastSent = 0;
+  private done = 0;
+  private lost = 0;
+  private etaMs: number | null = null;
+
+  constructor(
+    private readonly lab: Lab,
+    private readonly depth: MatrixDepth,
+    private readonly send: (payload: StreamPayload) => void,
+  ) {}
+
+  start(cells: MatrixCell[], seed: number): void {
+    this.writer = new MatrixWireWriter(cells, { depth: this.depth, seed, client: matrixClient(this.lab) ?? '', vms: runningVms(this.lab) });
+    this.lastSent = performance.now();
+    this.send({ header: this.writer.header, cells: [], losses: [], problems: [], done: 0, total: cells.length, lost: 0, etaMs: null });
+  }
+
+  add(results: MatrixCellResult[], etaMs: number | null): void {
+    this.pending.push(...results);
+    this.done += results.length;
+    this.lost += results.filter((r) => r.status === 'lost').length;
+    this.etaMs = etaMs;
+    if (performance.now() - this.lastSent >= 100) this.flush();
+  }
+
+  flush(): void {
+    if (!this.writer || this.pending.length === 0) return;
+    const pieces = this.writer.write(this.pending);
+    this.pending = [];
+    this.lastSent = performance.now();
+    this.send({ ...pieces, done: this.done, total: this.writer.header.total, lost: this.lost, etaMs: this.etaMs });
+  }
 }

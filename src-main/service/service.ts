@@ -30,7 +30,7 @@ import { RecentFiles } from './recent-files.js';
 import { listExamples, readExample } from './examples.js';
 import { listLabFiles } from './list-files.js';
 import { buildLabReport } from './report-export.js';
-import { toMatrixView, findMatrixCell, type CoreMatrixFn } from './matrix-view.js';
+import { toMatrixWire, findMatrixCell, MatrixStream, type CoreMatrixFn } from './matrix-view.js';
 import { allCapturePoints, defaultCapturePoints, readCapturePoints } from './capture-points.js';
 import { captureDrill, runCell } from './drill-exports.js';
 import { writeExport, ExportWriteFailed } from './export-files.js';
@@ -413,15 +413,20 @@ export class LabService {
     if (doc.problems.length) return labHasProblems(doc.problems);
     const signal = this.runs.start(p.runId);
     if (!signal) return fail('invalid-request', `a run named "${p.runId}" is still going`);
+    const lab = structuredClone(doc.lab);
+    const stream = new MatrixStream(lab, p.depth, (payload) => this.events.emit('matrix.cells', { runId: p.runId, docId: p.docId, ...payload }));
     try {
-      const result = await this.options.matrix(structuredClone(doc.lab), {
+      const result = await this.options.matrix(lab, {
         depth: p.depth,
         seed: p.seed,
         signal,
         onProgress: (done, total, current) => this.events.emit('run.progress', { runId: p.runId, docId: p.docId, done, total, current }),
+        onStart: (cells, seed) => stream.start(cells, seed),
+        onCells: (results, progress) => stream.add(results, progress.etaMs),
       });
       if (result === null || signal.aborted) return fail('cancelled', 'the what-if matrix was cancelled');
-      return ok(toMatrixView(result));
+      stream.flush();
+      return ok(toMatrixWire(result));
     } catch (error) {
       if (signal.aborted) return fail('cancelled', 'the what-if matrix was cancelled');
       throw error;

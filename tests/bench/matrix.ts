@@ -1,9 +1,11 @@
-// Benchmark of the what-if matrix: the field report's lab and a generated 16-host, 256-VM lab.
+// Benchmark of the what-if matrix: the field report's lab and generated 16-host / 256-VM and
+// 64-host / 1,000-VM labs, each matrix timed with the symmetry reduction and in full beside it.
 import { readFileSync } from 'node:fs';
 import type { Lab, LabInput } from '../../shared/lab.js';
 import { readLab } from '../../src-main/core/lab.js';
-import { enumerateMatrix } from '../../src-main/core/drills/matrix.js';
 import { runMatrixInPool } from '../../src-main/service/matrix-pool.js';
+import { MatrixThreads, matrixWorkerScript } from '../../src-main/service/matrix-threads.js';
+import { toMatrixView, toMatrixWire } from '../../src-main/service/matrix-view.js';
 
 function parse(input: unknown): Lab {
   const parsed = readLab(input);
@@ -19,12 +21,18 @@ const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
 
 /**
  * A cluster of `hosts` R710s, each with a BASP team (learn-once on even hosts, Intel AFT on odd ones)
- * split over two switches, and `vmsPerHost` VMs alternating dynamic and static MACs.
+ * split over two switches, and `vmsPerHost` VMs alternating dynamic and static MACs (the last hosts
+ * fewer when `totalVms` runs out first).
  */
-export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
+export function generatedLab(hosts = 16, vmsPerHost = 16, totalVms = hosts * vmsPerHost): Lab {
+  return parse(generatedLabInput(hosts, vmsPerHost, totalVms));
+}
+
+/** The generated lab as a document, before parsing: tests change it to break one symmetry. */
+export function generatedLabInput(hosts = 16, vmsPerHost = 16, totalVms = hosts * vmsPerHost): LabInput & Required<Pick<LabInput, 'hosts' | 'vms' | 'cables'>> {
   const ports = Math.max(64, hosts + 2);
-  const input: LabInput = {
-    meta: { title: `Generated ${hosts}-host, ${hosts * vmsPerHost}-VM cluster`, description: '', author: 'bench' },
+  const input: LabInput & Required<Pick<LabInput, 'hosts' | 'vms' | 'cables'>> = {
+    meta: { title: `Generated ${hosts}-host, ${Math.min(totalVms, hosts * vmsPerHost)}-VM cluster`, description: '', author: 'bench' },
     switches: [
       { name: 'switch1', ports },
       { name: 'switch2', ports },
@@ -39,7 +47,7 @@ export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
   };
   for (let h = 0; h < hosts; h++) {
     const name = `Host${h + 1}`;
-    input.hosts!.push({
+    input.hosts.push({
       name,
       managementIp: `10.0.1.${10 + h}`,
       nics: [1, 2, 3, 4].map((n) => ({ name: `NIC${n}`, mac: `00-24-E8-${hex(h)}-00-0${n}` })),
@@ -48,14 +56,15 @@ export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
       ],
       virtualSwitches: [{ name: 'VM-Switch', uplink: { team: 'VM-Team' } }],
     });
-    input.cables!.push(
+    input.cables.push(
       { a: { host: name, nic: 'NIC3' }, b: { switch: 'switch1', port: h + 1 } },
       { a: { host: name, nic: 'NIC4' }, b: { switch: 'switch2', port: h + 1 } },
     );
     for (let v = 0; v < vmsPerHost; v++) {
       const n = h * vmsPerHost + v;
+      if (n >= totalVms) break;
       const isStatic = v % 2 === 1;
-      input.vms!.push({
+      input.vms.push({
         name: `VM${n + 1}`,
         ip: `10.9.${1 + Math.floor(n / 200)}.${1 + (n % 200)}`,
         host: name,
@@ -64,41 +73,100 @@ export function generatedLab(hosts = 16, vmsPerHost = 16): Lab {
       });
     }
   }
-  return parse(input);
+  return input;
 }
 
-async function timeMatrix(lab: Lab, depth: 1 | 2, threads: number | undefined): Promise<{ ms: number; cells: number; lostAny: boolean }> {
-  const start = performance.now();
-  const run = await runMatrixInPool(lab, { depth, threads });
-  if (!run.ok) throw new Error('the matrix was cancelled');
-  return { ms: Math.round(performance.now() - start), cells: run.result.cells.length, lostAny: run.result.lostAny };
+interface Timed {
+  ms: number;
+  cells: number;
+  simulated: number;
+  threads: number;
+  lostAny: boolean;
+}
+
+interface TimeOptions {
+  threads?: number;
+  reduce?: boolean;
+  threadPool?: MatrixThreads;
+  /** Runs to take the median of: a matrix of a few milliseconds is otherwise mostly noise. */
+  repeat?: number;
+}
+
+async function timeMatrix(lab: Lab, depth: 1 | 2, options: TimeOptions = {}): Promise<Timed> {
+  const times: number[] = [];
+  let last: Timed | null = null;
+  for (let i = 0; i < (options.repeat ?? 1); i++) {
+    const start = performance.now();
+    const run = await runMatrixInPool(lab, { depth, threads: options.threads, reduce: options.reduce, threadPool: options.threadPool });
+    if (!run.ok) throw new Error('the matrix was cancelled');
+    times.push(performance.now() - start);
+    last = { ms: 0, cells: run.result.cells.length, simulated: run.simulated, threads: run.threads, lostAny: run.result.lostAny };
+  }
+  const sorted = times.sort((a, b) => a - b);
+  return { ...last!, ms: Math.round(sorted[Math.floor(sorted.length / 2)]) };
+}
+
+const ratio = (full: number, reduced: number) => Number((full / Math.max(reduced, 1)).toFixed(2));
+
+/** A figure, the same matrix simulated in full beside it, and the ratio full / reduced. */
+async function compare(figures: Record<string, number | string | boolean>, name: string, lab: Lab, depth: 1 | 2, threads: number | undefined, targetMs: number, repeat = 1) {
+  const reduced = await timeMatrix(lab, depth, { threads, repeat });
+  const full = await timeMatrix(lab, depth, { threads, reduce: false, repeat });
+  figures[`${name}.cells`] = reduced.cells;
+  figures[`${name}.simulated`] = reduced.simulated;
+  figures[`${name}.threads`] = reduced.threads;
+  figures[`${name}.ms`] = reduced.ms;
+  figures[`${name}.full.ms`] = full.ms;
+  figures[`${name}.fullOverReduced`] = ratio(full.ms, reduced.ms);
+  figures[`${name}.targetMs`] = targetMs;
+  figures[`${name}.underTarget`] = reduced.ms < targetMs;
+  return { reduced, full };
 }
 
 export async function bench(): Promise<Record<string, number | string | boolean>> {
   const figures: Record<string, number | string | boolean> = {};
+  const only = process.env.LAB_PLANNER_BENCH_MATRIX?.split(',');
+  const wants = (part: string) => !only || only.includes(part);
   const field = fieldReportLab();
-  for (const threads of [undefined, 1, 2]) {
-    const r = await timeMatrix(field, 1, threads);
-    figures[`matrix.fieldReport.depth1.${threads ? `threads${threads}` : 'defaultThreads'}.ms`] = r.ms;
-    figures['matrix.fieldReport.depth1.cells'] = r.cells;
+  // The first runs pay the JIT; the figures are of a warm process, as in the service.
+  await timeMatrix(field, 1, { threads: 1, repeat: 5 });
+  await timeMatrix(field, 1, { threads: 1, repeat: 5, reduce: false });
+  if (wants('field')) {
+    await compare(figures, 'matrix.fieldReport.depth1.defaultThreads', field, 1, undefined, 50, 9);
+    figures['matrix.fieldReport.depth1.threads2.ms'] = (await timeMatrix(field, 1, { threads: 2, repeat: 3 })).ms;
   }
-  figures['matrix.fieldReport.depth2.ms'] = (await timeMatrix(field, 2, undefined)).ms;
-  figures['matrix.fieldReport.depth1.targetMs'] = 1000;
+
   const big = generatedLab(16, 16);
-  const r = await timeMatrix(big, 1, 2);
-  figures['matrix.generated16x256.depth1.threads1.ms'] = (await timeMatrix(big, 1, 1)).ms;
-  figures['matrix.generated16x256.depth1.threads2.ms'] = r.ms;
-  figures['matrix.generated16x256.depth1.cells'] = r.cells;
-  figures['matrix.generated16x256.depth1.targetMs'] = 10_000;
-  figures['matrix.generated16x256.depth1.underTarget'] = r.ms < 10_000;
-  // Scaling: wall time per cell as the lab (and so the cell count) grows.
-  for (const [h, v] of [[4, 4], [8, 8], [16, 16]] as const) {
-    const lab = generatedLab(h, v);
-    const s = await timeMatrix(lab, 1, 2);
-    figures[`matrix.scaling.${h}x${h * v}.cells`] = s.cells;
-    figures[`matrix.scaling.${h}x${h * v}.ms`] = s.ms;
-    figures[`matrix.scaling.${h}x${h * v}.usPerCell`] = Math.round((s.ms * 1000) / s.cells);
+  if (wants('16x256')) {
+    const one = await compare(figures, 'matrix.generated16x256.depth1.threads1', big, 1, 1, 1500);
+    const two = await compare(figures, 'matrix.generated16x256.depth1.threads2', big, 1, 2, 1500);
+    figures['matrix.generated16x256.depth1.twoThreadsOverOne'] = ratio(one.reduced.ms, two.reduced.ms);
+    figures['matrix.generated16x256.depth1.full.twoThreadsOverOne'] = ratio(one.full.ms, two.full.ms);
+    // The service keeps its threads: a second run pays no start-up and sends the lab no more.
+    const script = matrixWorkerScript();
+    if (script) {
+      const pool = new MatrixThreads(script, 2);
+      await timeMatrix(big, 1, { threads: 2, threadPool: pool });
+      const warm = await timeMatrix(big, 1, { threads: 2, threadPool: pool });
+      const warmFull = await timeMatrix(big, 1, { threads: 2, threadPool: pool, reduce: false });
+      pool.close();
+      figures['matrix.generated16x256.depth1.threads2.warm.ms'] = warm.ms;
+      figures['matrix.generated16x256.depth1.threads2.warm.full.ms'] = warmFull.ms;
+      figures['matrix.generated16x256.depth1.warm.full.twoThreadsOverOne'] = ratio(one.full.ms, warmFull.ms);
+    }
+    const run = await runMatrixInPool(big, { depth: 1 });
+    if (run.ok) {
+      const answer = JSON.stringify(toMatrixWire(run.result)).length;
+      // What matrix.run answered before: every cell written out with its drill.
+      const before = JSON.stringify({ ...toMatrixView(run.result), cells: toMatrixView(run.result).cells.map((c) => ({ ...c, drill: run.result.cells[c.index].drill })) }).length;
+      figures['matrix.generated16x256.answerBytes'] = answer;
+      figures['matrix.generated16x256.answerBytes.withDrills'] = before;
+      figures['matrix.generated16x256.answerBytes.withDrillsOverCompact'] = ratio(before, answer);
+      figures['matrix.generated16x256.answerBytes.target'] = 500_000;
+      figures['matrix.generated16x256.answerBytes.underTarget'] = answer < 500_000;
+    }
   }
-  figures['matrix.generated16x256.enumerate.cells.depth2'] = enumerateMatrix(big, 2).length;
+  if (wants('16x256depth2')) await compare(figures, 'matrix.generated16x256.depth2.defaultThreads', big, 2, undefined, 10_000);
+  if (wants('64x1000')) await compare(figures, 'matrix.generated64x1000.depth1.defaultThreads', generatedLab(64, 16, 1000), 1, undefined, 20_000);
   return figures;
 }

@@ -18,8 +18,8 @@ function emit(figures: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-function ours(hosts: number, vms: number, seconds: number, vlan?: number) {
-  const args = ['bench', 'fabric', '--hosts', `${hosts}`, '--vms', `${vms}`, '--seconds', `${seconds}`, ...(vlan === undefined ? [] : ['--vlan', `${vlan}`])];
+function ours(hosts: number, vms: number, seconds: number, { teams = false, vlan }: { teams?: boolean; vlan?: number } = {}) {
+  const args = ['bench', 'fabric', '--hosts', `${hosts}`, '--vms', `${vms}`, '--seconds', `${seconds}`, ...(teams ? ['--teams'] : []), ...(vlan === undefined ? [] : ['--vlan', `${vlan}`])];
   const out = execFileSync(process.execPath, [join(root, 'bin/lab-planner.js'), ...args], {
     encoding: 'utf8',
   });
@@ -47,7 +47,7 @@ async function main() {
     ]) {
       const mine = ours(hosts, vms, seconds);
       // The same fabric with VLAN 20 on every port: tagged VM ports, trunks to the hosts, an access port to the client.
-      const tagged = ours(hosts, vms, seconds, 20);
+      const tagged = ours(hosts, vms, seconds, { vlan: 20 });
       const theirs = peer(hosts, vms, seconds);
       const ratio = theirs && !('error' in theirs) ? theirs.wallSeconds / mine.wallSeconds : null;
       const ratioTagged = theirs && !('error' in theirs) ? theirs.wallSeconds / tagged.wallSeconds : null;
@@ -65,6 +65,17 @@ async function main() {
         // The peer staggers VM i by i ms and stops at T + 2 s, so at 64x32 its last echoes are never sent.
         ns3AnsweredEveryPing: theirs === null || 'error' in theirs ? null : theirs.replies === theirs.pingsSent,
         target: 'ratio >= 5; peak memory < 300 MB at 64x32',
+      });
+      // The same workload with every host on a two-member load-balanced team (Hyper-V Port), against the same peer run.
+      const teamed = ours(hosts, vms, seconds, { teams: true });
+      const teamedRatio = theirs && !('error' in theirs) ? theirs.wallSeconds / teamed.wallSeconds : null;
+      emit({
+        bench: 'fabric-load-balanced-teams',
+        size: `${hosts}x${vms}x${seconds}`,
+        ours: teamed,
+        wallRatioNs3OverOurs: teamedRatio === null ? null : Number(teamedRatio.toFixed(2)),
+        oursAnsweredEveryPing: teamed.replies === teamed.pingsSent,
+        target: 'ratio >= 5',
       });
     }
   }

@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { generatedLab, fieldReportLab } from './matrix.js';
 import { runMatrixInPool } from '../../src-main/service/matrix-pool.js';
-import { toMatrixView, findMatrixCell } from '../../src-main/service/matrix-view.js';
+import { toMatrixWire, findMatrixCell } from '../../src-main/service/matrix-view.js';
 import { runCell, captureDrill } from '../../src-main/service/drill-exports.js';
 import { defaultCapturePoints } from '../../src-main/service/capture-points.js';
 import type { Lab } from '../../shared/lab.js';
@@ -16,7 +16,8 @@ function timed<T>(work: () => T): { value: T; ms: number } {
 async function figuresFor(name: string, lab: Lab, figures: Record<string, number | string | boolean>): Promise<void> {
   const run = await runMatrixInPool(lab, { depth: 1 });
   if (!run.ok) throw new Error('the matrix was cancelled');
-  const view = timed(() => JSON.stringify(toMatrixView(run.result)));
+  // What matrix.run answers: the compact form the window expands.
+  const view = timed(() => JSON.stringify(toMatrixWire(run.result)));
   figures[`window.${name}.matrixView.cells`] = run.result.cells.length;
   figures[`window.${name}.matrixView.jsonKiB`] = Math.round(view.value.length / 1024);
   figures[`window.${name}.matrixView.convertAndSerializeMs`] = view.ms;

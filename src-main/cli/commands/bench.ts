@@ -6,19 +6,26 @@ import { UserError, EXIT_OK, type Command } from '../io.js';
 
 export const benchCommand: Command = {
   summary: 'Runs the fabric benchmark (the ns-3 peer workload) and prints one JSON line.',
-  usage: 'lab-planner bench fabric [--hosts H] [--vms V] [--seconds T] [--vlan ID]',
+  usage: 'lab-planner bench fabric [--hosts H] [--vms V] [--seconds T] [--teams] [--vlan ID]',
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { hosts: { type: 'string', default: '16' }, vms: { type: 'string', default: '16' }, seconds: { type: 'string', default: '60' }, vlan: { type: 'string' } },
+      options: {
+        hosts: { type: 'string', default: '16' },
+        vms: { type: 'string', default: '16' },
+        seconds: { type: 'string', default: '60' },
+        teams: { type: 'boolean', default: false },
+        vlan: { type: 'string' },
+      },
     });
     if (positionals[0] !== 'fabric' || positionals.length !== 1) throw new UserError(`the benchmark is "fabric"\nUsage: ${benchCommand.usage}`);
     const hosts = whole('--hosts', values.hosts!, 1, 1023);
     const vmsPerHost = whole('--vms', values.vms!, 1, 256);
     const seconds = whole('--seconds', values.seconds!, 1, 86_400);
+    const teams = values.teams === true;
     const vlan = values.vlan === undefined ? undefined : whole('--vlan', values.vlan, 1, 4094);
-    const lab = fabricLab({ hosts, vmsPerHost, seconds, vlan });
+    const lab = fabricLab({ hosts, vmsPerHost, seconds, teams, vlan });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
     const t0 = performance.now();
@@ -31,6 +38,7 @@ export const benchCommand: Command = {
         peer: 'lab-planner',
         hosts,
         vmsPerHost,
+        teams,
         ...(vlan === undefined ? {} : { vlan }),
         simSeconds: seconds,
         pingsSent: run.pingsSent,

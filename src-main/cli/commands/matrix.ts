@@ -1,10 +1,12 @@
-// `lab-planner matrix LAB [--depth 1|2] [--json] [--threads N]`: every VM event and infrastructure
-// failure as a drill, outcomes grouped. Exit 1 when any cell loses a VM.
+// `lab-planner matrix LAB [--depth 1|2] [--json] [--threads N | --queue redis://HOST:PORT[/DB]]`:
+// every VM event and infrastructure failure as a drill, outcomes grouped. Exit 1 when any cell
+// loses a VM. With --queue the cases run on `lab-planner worker` processes anywhere.
 import { parseArgs } from 'node:util';
 import type { MatrixResult, MatrixGroup } from '../../core/drills/matrix.js';
-import { runMatrixInPool, type MatrixProgress } from '../../service/matrix-pool.js';
+import { runMatrixInPool, type CellExecutor, type MatrixProgress } from '../../service/matrix-pool.js';
 import { UserError, EXIT_OK, EXIT_FAILED, type Command, type CliIo } from '../io.js';
 import { loadLabForCli } from '../load.js';
+import { queueAt } from '../queue-address.js';
 
 const EXIT_CANCELLED = 130;
 
@@ -57,7 +59,8 @@ function progressBar(io: CliIo): { update(p: MatrixProgress): void; clear(): voi
       shown = true;
       const width = 30;
       const filled = Math.round((p.done / Math.max(p.total, 1)) * width);
-      io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} cases, ${p.lost} lose a VM`);
+      const left = p.etaMs !== null && p.done < p.total ? `, about ${Math.ceil(p.etaMs / 1000)} s left` : '';
+      io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} cases, ${p.lost} lose a VM${left}\x1b[K`);
     },
     clear() {
       if (shown) io.err('\r\x1b[K');
@@ -73,24 +76,30 @@ function positiveInt(text: string | undefined, what: string): number | undefined
 
 export const command: Command = {
   summary: 'Try every VM lifecycle event and every infrastructure failure, and group the outcomes.',
-  usage: 'lab-planner matrix LAB [--depth 1|2] [--json] [--threads N]  (default: one thread per core for large matrices)',
+  usage:
+    'lab-planner matrix LAB [--depth 1|2] [--json] [--threads N | --queue redis://HOST:PORT[/DB]]\n' +
+    '  --threads N   worker threads (default: one per core once the matrix is large enough to gain from them)\n' +
+    '  --queue URL   run the cases on `lab-planner worker` processes that take them from this Redis',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
-      options: { depth: { type: 'string', default: '1' }, json: { type: 'boolean', default: false }, threads: { type: 'string' } },
+      options: { depth: { type: 'string', default: '1' }, json: { type: 'boolean', default: false }, threads: { type: 'string' }, queue: { type: 'string' } },
       allowPositionals: true,
     });
     if (positionals.length !== 1) throw new UserError('give exactly one lab file, e.g. lab-planner matrix examples/field-report.lab.json');
     if (values.depth !== '1' && values.depth !== '2') throw new UserError(`--depth is 1 (single failures) or 2 (pairs), not "${values.depth}"`);
     const threads = positiveInt(values.threads, '--threads');
+    if (threads !== undefined && values.queue !== undefined) throw new UserError('give --threads or --queue, not both: queued cases run on the workers');
     const { lab } = loadLabForCli(positionals[0], io);
     if (lab.clients.length === 0) throw new UserError('the lab has no client to ping the VMs from; add one');
+    const executor = values.queue === undefined ? undefined : await queueFor(values.queue);
     const controller = new AbortController();
     const onInterrupt = () => controller.abort();
     process.once('SIGINT', onInterrupt);
+    process.once('SIGTERM', onInterrupt);
     const bar = progressBar(io);
     try {
-      const run = await runMatrixInPool(lab, { depth: Number(values.depth) as 1 | 2, threads, signal: controller.signal, onProgress: bar.update });
+      const run = await runMatrixInPool(lab, { depth: Number(values.depth) as 1 | 2, threads, executor, signal: controller.signal, onProgress: bar.update });
       bar.clear();
       if (!run.ok) {
         io.err(`matrix cancelled after ${run.done} of ${run.total} cases\n`);
@@ -100,8 +109,14 @@ export const command: Command = {
       return run.result.lostAny ? EXIT_FAILED : EXIT_OK;
     } finally {
       process.removeListener('SIGINT', onInterrupt);
+      process.removeListener('SIGTERM', onInterrupt);
     }
   },
 };
+
+async function queueFor(url: string): Promise<CellExecutor> {
+  const { address, queue } = await queueAt(url);
+  return queue.queueExecutor(address);
+}
 
 export default command;

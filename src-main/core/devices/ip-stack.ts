@@ -79,7 +79,10 @@ export class IpStack {
     }
     if (arp.tpa !== this.ip || arp.spa === this.ip) return;
     // Being asked by, or answered by, the sender confirms it is reachable now.
-    if (!known) this.cache.set(arp.spa, { mac: arp.sha, expiresUs: now + this.reachableUs() });
+    // An ARP probe (sender 0.0.0.0, a team's path monitoring) is answered but teaches nothing.
+    if (arp.spa === 0) {
+      /* nothing to learn */
+    } else if (!known) this.cache.set(arp.spa, { mac: arp.sha, expiresUs: now + this.reachableUs() });
     else known.expiresUs = now + this.reachableUs();
     if (arp.op === ARP_REQUEST) {
       this.emit({

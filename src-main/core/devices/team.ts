@@ -1,6 +1,6 @@
 // A NIC team driven only by its driver profile: ARP proxy with a VM table (learn-once | track),
-// or transparent; failover on link loss, failback, optional path monitoring, announcements.
-import { ARP_REQUEST, isGroup, NO_TRACE, type Frame } from '../net/frames.js';
+// or transparent; failover on link loss, failback, optional path monitoring (probes as frames), announcements.
+import { ARP_REPLY, ARP_REQUEST, isGroup, NO_TRACE, type Frame } from '../net/frames.js';
 import type { Hop, SimContext } from '../engine/context.js';
 import type { HopAction } from '../../../shared/trace.js';
 import type { DriverProfile } from '../../../shared/driver.js';
@@ -21,18 +21,30 @@ export interface TeamClient {
   connectedVms(): { ip: number; mac: number; vlan?: number }[];
 }
 
-/** Answers whether a member's upstream path reaches the probe target (monitoring). */
-export type PathProbe = (nic: Nic) => boolean;
-
 export class Team implements NicUpper {
   readonly vmTable = new Map<number, VmTableEntry>();
   readonly primary: Nic;
+  /** The member carrying the team (active/standby), or the one taking broadcasts (load balancing). */
   active: Nic | null = null;
+  /** A load-balancing team: the team's mode is not active-passive and its profile spreads transmit. */
+  readonly spreads: boolean;
+  /** The members carrying traffic now: the active one, or every usable member when the team spreads. */
+  activeMembers: Nic[] = [];
+  /** VM MAC → the member its frames leave by (Hyper-V Port). */
+  private readonly pins = new Map<number, Nic>();
   enabled = true;
+  /** The engineer disabled the team adapter (disable-team); a host restart leaves it disabled. */
+  disabledByEngineer = false;
   client: TeamClient | null = null;
   readonly autoFailback: boolean;
   readonly monitoring: boolean;
   private readonly probeFailures = new Map<Nic, number>();
+  /** Members whose probe of this round the target answered. */
+  private readonly probeAnswered = new Set<Nic>();
+  /** Whether a round of probes is out, waiting to be judged at the next interval. */
+  private probesOut = false;
+  /** When the primary last became usable again (link up, probes answered): failback waits the profile's delay from here. */
+  private primaryUsableSinceUs = -Infinity;
   /** Bumped whenever pending timers must be forgotten (disable, host failure). */
   private generation = 0;
   readonly elementId: string;
@@ -48,12 +60,14 @@ export class Team implements NicUpper {
     readonly spec: TeamSpec,
     readonly members: Nic[],
     readonly profile: DriverProfile,
-    private readonly probe: PathProbe | null,
+    /** The IP the members probe (LiveLink target, Linux arp_ip_target); null when there is none. */
+    private readonly probeTarget: number | null,
   ) {
     this.primary = members.find((m) => m.name === spec.primary) ?? members[0];
     this.autoFailback = spec.autoFailback ?? profile.failback.auto;
-    this.monitoring = profile.monitoring.kind !== 'none' && (spec.monitoring ?? profile.monitoring.enabledByDefault) && probe !== null;
+    this.monitoring = profile.monitoring.kind !== 'none' && (spec.monitoring ?? profile.monitoring.enabledByDefault) && probeTarget !== null;
     this.elementId = teamId(hostName, spec.name);
+    this.spreads = spec.mode !== 'active-passive' && profile.loadBalancing !== 'none' && !profile.arpProxy;
     for (const m of members) {
       m.upper = this;
       const edge = `member:${this.elementId}>${m.name}`;
@@ -112,7 +126,11 @@ export class Team implements NicUpper {
       for (const vm of this.client.connectedVms()) this.learn(vm.ip, vm.mac, true);
     }
     this.probeFailures.clear();
+    this.probeAnswered.clear();
+    this.probesOut = false;
+    this.pins.clear();
     this.active = this.choose();
+    this.activeMembers = this.carrying();
     this.publish();
     if (this.monitoring) this.scheduleProbe(this.generation);
   }
@@ -121,6 +139,7 @@ export class Team implements NicUpper {
     this.generation++;
     this.enabled = false;
     this.active = null;
+    this.activeMembers = [];
     this.publish();
   }
 
@@ -131,45 +150,165 @@ export class Team implements NicUpper {
 
   private choose(): Nic | null {
     const current = this.active;
-    if (this.usable(this.primary) && (this.autoFailback || current === null || !this.usable(current))) return this.primary;
+    if (this.usable(this.primary)) {
+      if (current === null || current === this.primary || !this.usable(current)) return this.primary;
+      if (this.autoFailback && this.ctx.now - this.primaryUsableSinceUs >= this.profile.failback.delayMs * 1000) return this.primary;
+    }
     if (current && this.usable(current)) return current;
     return this.members.find((m) => this.usable(m)) ?? null;
   }
 
+  /** The members that carry traffic with `active` chosen: all usable ones when the team spreads. */
+  private carrying(): Nic[] {
+    if (!this.spreads) return this.active ? [this.active] : [];
+    return this.members.filter((m) => this.usable(m));
+  }
+
   private reevaluate(): void {
     if (!this.enabled) return;
+    if (this.spreads) return this.rebalance();
     const next = this.choose();
     if (next === this.active) return;
     this.active = next;
+    this.activeMembers = this.carrying();
     this.publish();
     if (next) this.announce(next);
   }
 
-  onNicCarrier(nic: Nic, up: boolean): void {
-    if (!this.enabled) return;
-    const generation = this.generation;
-    const later = (ms: number) =>
-      this.ctx.scheduler.after(ms * 1000, () => {
-        if (generation === this.generation) this.reevaluate();
-      });
-    if (!up && nic === this.active) later(this.profile.failover.detectMs);
-    else if (up && this.active === null) later(this.profile.failover.detectMs);
-    else if (up && nic === this.primary && this.active !== nic && this.autoFailback) later(this.profile.failback.delayMs);
+  /**
+   * A load-balancing team after a member left or came back: only the VMs pinned to a member that
+   * left move (to the least loaded member), and each is announced from its new member.
+   */
+  private rebalance(): void {
+    const next = this.carrying();
+    if (next.length === this.activeMembers.length && next.every((m, i) => m === this.activeMembers[i])) return;
+    this.activeMembers = next;
+    this.active = next.includes(this.primary) ? this.primary : (next[0] ?? null);
+    this.publish();
+    const moved: number[] = [];
+    for (const [mac, nic] of this.pins) if (!next.includes(nic)) moved.push(mac);
+    for (const mac of moved) this.pins.delete(mac);
+    if (next.length === 0 || this.profile.failover.announce === 'none') return;
+    for (const vm of this.client?.connectedVms() ?? []) {
+      if (!moved.includes(vm.mac)) continue;
+      this.sendGratuitousArps(this.pinFor(vm.mac), [vm]);
+    }
   }
 
+  /** The member a VM's frames leave by: its pin while that member carries traffic, else the least loaded. */
+  private pinFor(mac: number): Nic {
+    const pinned = this.pins.get(mac);
+    if (pinned && this.activeMembers.includes(pinned)) return pinned;
+    const load = new Map(this.activeMembers.map((m) => [m, 0]));
+    for (const nic of this.pins.values()) if (load.has(nic)) load.set(nic, load.get(nic)! + 1);
+    let best = this.activeMembers[0];
+    for (const m of this.activeMembers) if (load.get(m)! < load.get(best)!) best = m;
+    this.pins.set(mac, best);
+    return best;
+  }
+
+  /** The member a VM's frame leaves by, as the profile's load balancing spreads them. */
+  private memberFor(frame: Frame): Nic {
+    const lb = this.profile.loadBalancing;
+    if (lb === 'vm-port' || isGroup(frame.dst)) return this.pinFor(frame.src);
+    const p = frame.payload;
+    const [src, dst] = p.kind === 'arp' ? [p.spa, p.tpa] : [p.src, p.dst];
+    const key = lb === 'dynamic' ? (frame.src ^ dst) >>> 0 : (src ^ dst) >>> 0;
+    const members = this.activeMembers;
+    return members[hashSpread(key) % members.length];
+  }
+
+  onNicCarrier(nic: Nic, up: boolean): void {
+    if (!this.enabled) return;
+    if (up && nic === this.primary) this.primaryUsableSinceUs = this.ctx.now;
+    if (this.spreads) {
+      // A member leaves after the link-loss detection time and rejoins as soon as the team sees it.
+      if (!up ? this.activeMembers.includes(nic) : !this.activeMembers.includes(nic)) this.later(this.profile.failover.detectMs);
+      return;
+    }
+    if (!up && nic === this.active) this.later(this.profile.failover.detectMs);
+    else if (up && this.active === null) this.later(this.profile.failover.detectMs);
+    else if (up && nic === this.primary && this.active !== nic && this.autoFailback) this.later(this.profile.failback.delayMs);
+  }
+
+  /** Re-evaluates the active member after `ms`, unless the team was reset meanwhile. */
+  private later(ms: number): void {
+    const generation = this.generation;
+    this.ctx.scheduler.after(ms * 1000, () => {
+      if (generation === this.generation) this.reevaluate();
+    });
+  }
+
+  /**
+   * Every interval: judge the last round (a member whose probe went unanswered counts a failure),
+   * then send the next round, one ARP probe from each member to the target.
+   */
   private scheduleProbe(generation: number): void {
     this.ctx.scheduler.after(this.profile.monitoring.intervalMs * 1000, () => {
       if (generation !== this.generation || !this.enabled) return;
-      let changed = false;
-      for (const m of this.members) {
-        const before = this.usable(m);
-        const ok = m.port.carrier && this.probe!(m);
-        this.probeFailures.set(m, ok ? 0 : (this.probeFailures.get(m) ?? 0) + 1);
-        if (this.usable(m) !== before) changed = true;
-      }
-      if (changed) this.reevaluate();
+      if (this.probesOut) this.judgeProbes();
+      this.sendProbes();
       this.scheduleProbe(generation);
     });
+  }
+
+  /**
+   * The MAC a member probes from: its own, unless the active member carries another member's MAC
+   * as the team MAC (the primary's, after a failover) — then the two swap, as BASP does.
+   */
+  private probeMac(nic: Nic): number {
+    const active = this.active;
+    if (active && active.mac !== this.mac) {
+      if (nic === active) return this.mac;
+      if (nic.mac === this.mac) return active.mac;
+    }
+    return nic.mac;
+  }
+
+  private sendProbes(): void {
+    this.probeAnswered.clear();
+    this.probesOut = true;
+    const target = this.probeTarget!;
+    for (const m of this.members) {
+      const mac = this.probeMac(m);
+      // An ARP probe (sender IP 0.0.0.0): the target answers without caching the team's address.
+      const probe: Frame = {
+        dst: BROADCAST_MAC,
+        src: mac,
+        payload: { kind: 'arp', op: ARP_REQUEST, sha: mac, spa: 0, tha: 0, tpa: target },
+        trace: NO_TRACE,
+        id: this.ctx.newFrameId(),
+      };
+      m.transmit(probe);
+    }
+  }
+
+  /** A load-balancing team takes unicast on any member that carries traffic, broadcasts only on the active one (no duplicates). */
+  private carriesFrom(nic: Nic, frame: Frame): boolean {
+    return isGroup(frame.dst) ? nic === this.active : this.activeMembers.includes(nic);
+  }
+
+  /** An answer to this round's probe (an ARP reply to 0.0.0.0, so never a VM's), arriving on the member that sent it. */
+  private isProbeAnswer(nic: Nic, frame: Frame): boolean {
+    const p = frame.payload;
+    return this.probesOut && p.kind === 'arp' && p.op === ARP_REPLY && p.tpa === 0 && p.spa === this.probeTarget && frame.dst === this.probeMac(nic);
+  }
+
+  private judgeProbes(): void {
+    let changed = false;
+    for (const m of this.members) {
+      const before = this.usable(m);
+      const ok = m.port.carrier && this.probeAnswered.has(m);
+      this.probeFailures.set(m, ok ? 0 : (this.probeFailures.get(m) ?? 0) + 1);
+      if (this.usable(m) === before) continue;
+      changed = true;
+      if (m === this.primary && !before) {
+        // The primary's path answers again: failback waits the profile's delay, as after a link returns.
+        this.primaryUsableSinceUs = this.ctx.now;
+        if (this.autoFailback) this.later(this.profile.failback.delayMs);
+      }
+    }
+    if (changed) this.reevaluate();
   }
 
   /** After a failover: tell the switches where the team (or its VMs) now live. */
@@ -181,10 +320,15 @@ export class Team implements NicUpper {
     const addresses: { ip: number; mac: number; vlan?: number }[] =
       announce === 'team-mac'
         ? this.profile.arpProxy
-          ? here.map((vm) => ({ ip: vm.ip, mac: this.mac }))
+          ? here.map((vm) => ({ ip: vm.ip, mac: this.mac, vlan: vm.vlan }))
           : [{ ip: 0, mac: this.mac }]
         : here;
-    for (let i = 0; i < gratuitousArpCount; i++) {
+    this.sendGratuitousArps(via, addresses);
+  }
+
+  /** The profile's count of gratuitous ARPs for each address, sent from `via`. */
+  private sendGratuitousArps(via: Nic, addresses: { ip: number; mac: number; vlan?: number }[]): void {
+    for (let i = 0; i < this.profile.failover.gratuitousArpCount; i++) {
       for (const a of addresses) {
         via.transmit({
           dst: BROADCAST_MAC,
@@ -208,7 +352,12 @@ export class Team implements NicUpper {
   receiveFromNic(nic: Nic, frame: Frame): void {
     const ctx = this.ctx;
     if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
-    if (nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
+    if (this.monitoring && this.isProbeAnswer(nic, frame)) {
+      this.probeAnswered.add(nic);
+      if (ctx.tracing) this.hop('delivered', null, frame, { tap: { at: nic.port, direction: 'up' } });
+      return;
+    }
+    if (this.spreads ? !this.carriesFrom(nic, frame) : nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
     const client = this.client;
     if (!client) return ctx.drop(this.label, this.elementId, 'nic-unbound', frame);
     const vlan = this.spec.vlanInterface;
@@ -252,8 +401,8 @@ export class Team implements NicUpper {
     const ctx = this.ctx;
     if (this.spec.vlanInterface !== undefined && frame.vlan === undefined) frame = { ...frame, vlan: this.spec.vlanInterface };
     if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
-    const nic = this.active;
-    if (!nic) return ctx.drop(this.label, this.elementId, 'team-no-active-member', frame);
+    if (!this.active) return ctx.drop(this.label, this.elementId, 'team-no-active-member', frame);
+    const nic = this.spreads ? this.memberFor(frame) : this.active;
     if (!this.profile.arpProxy) {
       if (ctx.tracing) this.hop('forwarded', this.memberEdges.get(nic)!, frame);
       return nic.transmit(frame);
@@ -286,4 +435,9 @@ export class Team implements NicUpper {
     this.vmTable.set(ip, { mac, learntUs: now });
     this.publishEntry(ip, mac, now);
   }
+}
+
+/** Spreads a hash key over members (a multiplicative mix, so neighbouring addresses land apart). */
+function hashSpread(key: number): number {
+  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 16;
 }

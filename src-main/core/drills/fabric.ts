@@ -1,5 +1,7 @@
 // The fabric workload shared with the ns-3 peer benchmark: one core switch, H hosts each with a
 // virtual switch of V VMs, one client pinging every VM once a second for T simulated seconds.
+// With `teams`, each host's virtual switch sits on a two-member switch-independent Hyper-V Port
+// team instead of one NIC, so the VMs are spread over both members (a heavier lab than the peer's).
 import type { Lab } from '../../../shared/lab.js';
 import { labSchema } from '../../../shared/lab.js';
 import { ipToNumber, ipToText, macToText } from '../../../shared/addresses.js';
@@ -11,6 +13,8 @@ export interface FabricSize {
   hosts: number;
   vmsPerHost: number;
   seconds: number;
+  /** Two-NIC load-balanced teams instead of one uplink NIC per host. */
+  teams?: boolean;
   /** Puts every VM in this VLAN: VM ports tagged, host ports trunks carrying it, the client's port an access port in it. */
   vlan?: number;
 }
@@ -23,21 +27,23 @@ export interface FabricRun {
   simSeconds: number;
 }
 
-export function fabricLab({ hosts, vmsPerHost, vlan }: FabricSize): Lab {
+export function fabricLab({ hosts, vmsPerHost, teams = false, vlan }: FabricSize): Lab {
   const firstVmIp = ipToNumber('10.0.0.2');
+  const nics = teams ? ['NIC1', 'NIC2'] : ['NIC1'];
+  const port = (h: number, n: number) => 2 + h * nics.length + n;
   return labSchema.parse({
     meta: { title: `Fabric ${hosts}×${vmsPerHost}` },
     settings: { seed: 1 },
     switches: [
       {
         name: 'core',
-        ports: hosts + 1,
+        ports: hosts * nics.length + 1,
         portSettings:
           vlan === undefined
             ? []
             : [
                 { ports: [1], mode: 'access', vlan },
-                { ports: Array.from({ length: hosts }, (_, h) => h + 2), mode: 'trunk', allowedVlans: [1, vlan] },
+                { ports: Array.from({ length: hosts * nics.length }, (_, i) => i + 2), mode: 'trunk', allowedVlans: [1, vlan] },
               ],
       },
     ],
@@ -46,8 +52,9 @@ export function fabricLab({ hosts, vmsPerHost, vlan }: FabricSize): Lab {
       name: `hv${h + 1}`,
       model: 'Generic host',
       managementIp: `10.1.${(h + 1) >> 8}.${(h + 1) & 255}`,
-      nics: [{ name: 'NIC1', vendor: 'Intel', chipset: '82576', mac: macToText(0x020000010000 + h) }],
-      virtualSwitches: [{ name: 'vswitch', uplink: { nic: 'NIC1' } }],
+      nics: nics.map((name, n) => ({ name, vendor: 'Intel', chipset: '82576', mac: macToText(0x020000010000 + h + n * 0x1000) })),
+      teams: teams ? [{ name: 'team', members: nics, mode: 'switch-independent', driverProfile: 'windows-lbfo-hyperv-port' }] : [],
+      virtualSwitches: [{ name: 'vswitch', uplink: teams ? { team: 'team' } : { nic: 'NIC1' } }],
     })),
     vms: Array.from({ length: hosts * vmsPerHost }, (_, i) => ({
       name: `vm${i + 1}`,
@@ -58,7 +65,7 @@ export function fabricLab({ hosts, vmsPerHost, vlan }: FabricSize): Lab {
     })),
     cables: [
       { a: { client: 'client' }, b: { switch: 'core', port: 1 } },
-      ...Array.from({ length: hosts }, (_, h) => ({ a: { host: `hv${h + 1}`, nic: 'NIC1' }, b: { switch: 'core', port: h + 2 } })),
+      ...Array.from({ length: hosts }, (_, h) => nics.map((nic, n) => ({ a: { host: `hv${h + 1}`, nic }, b: { switch: 'core', port: port(h, n) } }))).flat(),
     ],
   });
 }

@@ -26,6 +26,17 @@ export function teamChecks(lab: Lab, topo: LabTopology, profiles: Map<string, Dr
           remedies: ['Cable every team member to a physical switch, or remove it from the team.'],
         });
       }
+      if (profile && team.mode !== 'active-passive' && (profile.loadBalancing === 'none' || profile.arpProxy)) {
+        checks.push({
+          code: 'team-mode-not-load-balanced',
+          severity: 'info',
+          message: `${host.name}/${team.name} is set to ${team.mode}, but ${profile.name} does not spread VMs over the members: the team runs active/standby, one member carrying every VM.`,
+          elements: [teamEl],
+          remedies: [
+            'Set the team to active-passive to say what it does, or use a profile with load balancing (e.g. Windows LBFO Hyper-V Port or Dynamic).',
+          ],
+        });
+      }
       const switches = new Set(plugged.map((p) => p.port.switch));
       if (plugged.length >= 2 && switches.size === 1) {
         const sw = [...switches][0];

@@ -100,4 +100,10 @@ describe('lab-planner bench fabric', () => {
     expect(JSON.parse(run.stdout.trim())).toMatchObject({ vlan: 20, pingsSent: 80, replies: 80 });
     expect(cli('bench', 'fabric', '--vlan', '5000').stderr).toMatch(/--vlan takes a whole number from 1 to 4094/);
   });
+
+  it('with --teams runs the fabric on two-member Hyper-V Port teams and still answers every ping', () => {
+    const run = cli('bench', 'fabric', '--hosts', '4', '--vms', '4', '--seconds', '5', '--teams');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toMatchObject({ hosts: 4, vmsPerHost: 4, teams: true, pingsSent: 80, replies: 80 });
+  });
 });

@@ -53,3 +53,17 @@ describe('lab-planner matrix', () => {
     expect(await runCli(['matrix', 'examples/field-report.lab.json', '--threads', '0'], captureIo())).toBe(2);
   });
 });
+
+describe('lab-planner matrix --queue and lab-planner worker', () => {
+  it('refuse an address that is not Redis, and a Redis nobody answers at, in one sentence', async () => {
+    const io = captureIo();
+    expect(await runCli(['matrix', 'examples/field-report.lab.json', '--queue', 'http://127.0.0.1:6379'], io)).toBe(2);
+    expect(io.stderr).toBe('lab-planner matrix: --queue speaks http, not redis: give a Redis address like redis://127.0.0.1:6379/0, not "http://127.0.0.1:6379"\n');
+    const nobody = captureIo();
+    expect(await runCli(['worker', '--queue', 'redis://127.0.0.1:1'], nobody)).toBe(2);
+    expect(nobody.stderr).toMatch(/^lab-planner worker: cannot reach Redis at 127\.0\.0\.1:1: .*ECONNREFUSED/);
+    const both = captureIo();
+    expect(await runCli(['matrix', 'examples/field-report.lab.json', '--queue', 'redis://127.0.0.1:1', '--threads', '2'], both)).toBe(2);
+    expect(both.stderr).toMatch(/give --threads or --queue, not both/);
+  });
+});

@@ -6,6 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type * as PoolModule from '../../../src-main/service/matrix-pool.js';
+import type * as ThreadsModule from '../../../src-main/service/matrix-threads.js';
 import { labFrom, fieldReportInput } from '../../unit/lint/lab-fixtures.js';
 import { generatedLab } from '../../bench/matrix.js';
 
@@ -55,5 +56,30 @@ describe('the matrix on worker threads', () => {
     });
     expect(run).toMatchObject({ ok: false, cancelled: true });
     expect(!run.ok && run.done).toBeLessThan(!run.ok ? run.total : 0);
+  });
+
+  it('keeps the field report in this thread by default: its cases are over before a thread would start', async () => {
+    const { runMatrixInPool } = await loadPool();
+    const run = await runMatrixInPool(labFrom(fieldReportInput()), { depth: 1 });
+    expect(run.ok && run.threads).toBe(1);
+  });
+
+  it('gives the full matrix from fewer simulated cases on threads kept from run to run', async () => {
+    const { runMatrixInPool } = await loadPool();
+    const { MatrixThreads, matrixWorkerScript } = (await import(pathToFileURL(join(outDir, 'src-main/service/matrix-threads.js')).href)) as typeof ThreadsModule;
+    const lab = generatedLab(4, 4);
+    const full = await runMatrixInPool(lab, { depth: 2, threads: 1, reduce: false });
+    const threads = new MatrixThreads(matrixWorkerScript()!, 2);
+    try {
+      const first = await runMatrixInPool(lab, { depth: 2, threads: 2, threadPool: threads });
+      expect(threads.warm).toBe(true);
+      const second = await runMatrixInPool(lab, { depth: 1, threads: 2, threadPool: threads });
+      const depth1 = await runMatrixInPool(lab, { depth: 1, threads: 1, reduce: false });
+      expect(first.ok && first.result).toEqual(full.ok && full.result);
+      expect(first.ok && full.ok && first.simulated).toBeLessThan(full.ok ? full.simulated : 0);
+      expect(second.ok && second.result).toEqual(depth1.ok && depth1.result);
+    } finally {
+      threads.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/server/host.js';
 import type { DocumentState, RequestValue } from '../../../shared/api.js';
 import { connect, type TestClient } from '../server/api-client.js';
+import { expandMatrixView } from '../../../shared/matrix-view.js';
 
 let root: string;
 let workspace: string;
@@ -41,7 +42,7 @@ describe('exports through the browser host', () => {
     const capture = await call<RequestValue<'capture.export'>>('capture.export', { docId: doc.docId, drill: 'migrate-then-restart', points: ['HostB/NIC3'] });
     expect([...Buffer.from(capture.files[0].base64!, 'base64').subarray(0, 4)]).toEqual([0xd4, 0xc3, 0xb2, 0xa1]);
 
-    const matrix = await call<RequestValue<'matrix.run'>>('matrix.run', { docId: doc.docId, runId: 'ws-matrix' });
+    const matrix = expandMatrixView(await call<RequestValue<'matrix.run'>>('matrix.run', { docId: doc.docId, runId: 'ws-matrix' }));
     expect(client.events.some((e) => e.event === 'run.progress')).toBe(true);
     const lost = matrix.cells.find((c) => c.status === 'lost')!;
     const opened = await call<RequestValue<'matrix.runCell'>>('matrix.runCell', { docId: doc.docId, cellId: lost.id });

@@ -4,9 +4,11 @@ import { mkdirSync, readFileSync, readdirSync, existsSync, symlinkSync } from 'n
 import path from 'node:path';
 import { removeWorkspace, serviceOn, tempWorkspace, value, type TempWorkspace } from './support.js';
 import type { LabService } from '../../../src-main/service/service.js';
-import { requests, type DocumentState, type Result, type RequestValue, type ApiError } from '../../../shared/api.js';
+import { requests, events as eventSchemas, type EventPayload, type DocumentState, type Result, type RequestValue, type ApiError } from '../../../shared/api.js';
 import { listElements } from '../../../src-renderer/stores/elements.js';
 import type { Lab } from '../../../shared/lab.js';
+import { expandCells, expandMatrixView } from '../../../shared/matrix-view.js';
+import { generatedLab } from '../../bench/matrix.js';
 
 let ws: TempWorkspace;
 let workspace: string;
@@ -28,15 +30,15 @@ afterEach(async () => {
 });
 
 describe('the what-if matrix as the window shows it', () => {
-  it('gives every cell its id, VM, canvas elements, column label, status and drill', async () => {
+  it('gives every cell its id, VM, canvas elements, column label and status', async () => {
     const doc = await fieldReport();
-    const matrix = value<RequestValue<'matrix.run'>>(await service.handle('matrix.run', { docId: doc.docId, runId: 'm' }));
-    expect(requests['matrix.run'].result.parse(matrix)).toEqual(matrix);
+    const answer = value<RequestValue<'matrix.run'>>(await service.handle('matrix.run', { docId: doc.docId, runId: 'm' }));
+    expect(requests['matrix.run'].result.parse(answer)).toEqual(answer);
+    const matrix = expandMatrixView(answer);
     expect(matrix.vms).toEqual(['Guest1', 'Guest2']);
     const canvasIds = new Set(listElements(doc.document).map((e) => e.id));
     for (const cell of matrix.cells) {
       expect(cell.id).not.toBe('');
-      expect(cell.drill.steps.length).toBeGreaterThan(0);
       for (const id of cell.elements) expect(canvasIds, `${cell.id} highlights ${id}`).toContain(id);
     }
     expect(new Set(matrix.cells.map((c) => c.id)).size).toBe(matrix.cells.length);
@@ -54,12 +56,35 @@ describe('the what-if matrix as the window shows it', () => {
     expect(matrix.lostAny).toBe(true);
   });
 
-  it('opens a cell: its drill run in full gives the same verdict as the matrix cell, for every cell', async () => {
+  it('streams every cell once as it finishes, the header first, adding up to the answer', async () => {
     const doc = await fieldReport();
-    const matrix = value<RequestValue<'matrix.run'>>(await service.handle('matrix.run', { docId: doc.docId, runId: 'm' }));
+    const events: EventPayload<'matrix.cells'>[] = [];
+    const off = service.events.on('matrix.cells', (e) => events.push(e));
+    const answer = value<RequestValue<'matrix.run'>>(await service.handle('matrix.run', { docId: doc.docId, runId: 'stream', depth: 2 }));
+    off();
+    for (const e of events) expect(eventSchemas['matrix.cells'].parse(e)).toEqual(e);
+    expect(events[0]).toMatchObject({ runId: 'stream', docId: doc.docId, done: 0, cells: [] });
+    const header = events[0].header!;
+    expect(header.total).toBe(answer.cells.length);
+    const streamed = events.flatMap((e) => expandCells(header, e)).sort((a, b) => a.index - b.index);
+    expect(streamed).toEqual(expandMatrixView(answer).cells);
+    expect(events.at(-1)).toMatchObject({ done: answer.cells.length, total: answer.cells.length });
+  });
+
+  it('answers the matrix of the 256-VM lab in under 500 KB, each case described once', async () => {
+    const doc = value<DocumentState>(await service.handle('lab.importJson', { text: JSON.stringify(generatedLab(16, 16)) }));
+    const answer = value<RequestValue<'matrix.run'>>(await service.handle('matrix.run', { docId: doc.docId, runId: 'big' }));
+    expect(answer.cells).toHaveLength(8309);
+    expect(JSON.stringify(answer).length).toBeLessThan(500_000);
+  });
+
+  it('opens a cell: its drill, rebuilt from the id, run in full gives the same verdict as the matrix cell, for every cell', async () => {
+    const doc = await fieldReport();
+    const matrix = expandMatrixView(value<RequestValue<'matrix.run'>>(await service.handle('matrix.run', { docId: doc.docId, runId: 'm' })));
     for (const cell of matrix.cells) {
       const opened = value<RequestValue<'matrix.runCell'>>(await service.handle('matrix.runCell', { docId: doc.docId, cellId: cell.id }));
       expect(opened.cell, cell.id).toEqual(cell);
+      expect(opened.drill.steps.length, cell.id).toBeGreaterThan(0);
       if (cell.status === 'client-isolated') continue;
       expect(opened.result.passed, cell.id).toBe(cell.status === 'ok');
       expect(opened.result.vms.filter((v) => !v.passed).map((v) => [v.name, v.diagnosis?.code ?? null])).toEqual(cell.lostVms.map((l) => [l.vm, l.code]));
@@ -72,7 +97,7 @@ describe('the what-if matrix as the window shows it', () => {
 
   it('runs a pair-of-failures cell found in the depth-2 matrix', async () => {
     const doc = await fieldReport();
-    const matrix = value<RequestValue<'matrix.run'>>(await service.handle('matrix.run', { docId: doc.docId, runId: 'm2', depth: 2 }));
+    const matrix = expandMatrixView(value<RequestValue<'matrix.run'>>(await service.handle('matrix.run', { docId: doc.docId, runId: 'm2', depth: 2 })));
     const pair = matrix.cells.find((c) => c.kind === 'failure-pair')!;
     expect(pair.id.startsWith('fail2:')).toBe(true);
     const opened = value<RequestValue<'matrix.runCell'>>(await service.handle('matrix.runCell', { docId: doc.docId, cellId: pair.id }));

@@ -13,7 +13,7 @@ function problems(change: (lab: any) => void): string[] {
 
 describe('the lab document', () => {
   it('accepts every bundled example', () => {
-    for (const name of ['field-report', 'field-report-single-nic', 'field-report-intel']) expect(readLab(exampleJson(name)).ok).toBe(true);
+    for (const name of ['field-report', 'field-report-single-nic', 'field-report-intel', 'lbfo-hyperv-port']) expect(readLab(exampleJson(name)).ok).toBe(true);
   });
 
   it('fills DOMAIN.md defaults for settings that are not given', () => {

@@ -149,3 +149,24 @@ describe('design checks on variants of the lab', () => {
     expect(note[0].message).toMatch(/Guest1 runs on HostB with 00-15-5D-01-0A-03 from HostA's pool/);
   });
 });
+
+describe('a team set to a load-balancing mode', () => {
+  const teamMode = (mode: string, profile: string) =>
+    variant((l) => {
+      (l.hosts[0].teams![0] as { mode?: string }).mode = mode;
+      l.hosts[0].teams![0].driverProfile = profile;
+    });
+
+  it('notes that a profile without load balancing runs the team active/standby whatever its mode says', () => {
+    const found = ofCode(lintLab(teamMode('smart-load-balancing', 'broadcom-basp-2009-12-15')), 'team-mode-not-load-balanced');
+    expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('info');
+    expect(found[0].message).toMatch(/HostA\/VM-Team is set to smart-load-balancing.*active\/standby/);
+    expect(ids(found[0])).toContain('team:HostA/VM-Team');
+  });
+
+  it('says nothing when the profile spreads the VMs, or the team is active-passive', () => {
+    expect(ofCode(lintLab(teamMode('switch-independent', 'windows-lbfo-hyperv-port')), 'team-mode-not-load-balanced')).toEqual([]);
+    expect(ofCode(lintLab(teamMode('active-passive', 'broadcom-basp-2009-12-15')), 'team-mode-not-load-balanced')).toEqual([]);
+  });
+});

@@ -105,7 +105,7 @@ describe('what-if matrix of the field report lab', () => {
 
   it('answers the service API’s matrix.run in its contract’s shape, with progress', async () => {
     const progress: number[] = [];
-    const run = await matrixInPool(fieldReport, {
+    const run = await matrixInPool()(fieldReport, {
       depth: 1,
       signal: new AbortController().signal,
       onProgress: (done) => progress.push(done),

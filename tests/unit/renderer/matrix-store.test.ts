@@ -1,22 +1,24 @@
 // The what-if matrix in the window: a run shows progress and can be cancelled; the heatmap reads the service's matrix.
-import { describe, it, expect, beforeEach } from 'vitest';
+import { describe, it, expect, beforeEach, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import type { EventPayload, LabPlannerApi, MatrixView, RequestName, RequestParams, RequestValue, Result } from '../../../shared/api.js';
+import type { EventPayload, LabPlannerApi, MatrixHeader, MatrixWire, RequestName, RequestParams, RequestValue, Result } from '../../../shared/api.js';
 import { useApi } from '../../../src-renderer/api/client.js';
 import { useLabStore } from '../../../src-renderer/stores/lab.js';
 import { useMatrixStore } from '../../../src-renderer/stores/matrix.js';
 import { useDrillsStore } from '../../../src-renderer/stores/drills.js';
 import { heatmapOf } from '../../../src-renderer/components/heatmap.js';
 import { runMatrix } from '../../../src-main/core/drills/matrix.js';
-import { toMatrixView } from '../../../src-main/service/matrix-view.js';
+import { MatrixWireWriter, toMatrixView, toMatrixWire } from '../../../src-main/service/matrix-view.js';
 import { runCell } from '../../../src-main/service/drill-exports.js';
 import { findMatrixCell } from '../../../src-main/service/matrix-view.js';
 import { FakeService, fieldReportLab } from './fake-api.js';
 
 /** The fake service, plus a matrix run that waits until it is cancelled or released. */
 class MatrixService extends FakeService implements LabPlannerApi {
-  readonly view: MatrixView = toMatrixView(runMatrix(fieldReportLab(), {}));
+  readonly view: MatrixWire = toMatrixWire(runMatrix(fieldReportLab(), {}));
   private pendingRun: { runId: string; finish: (r: Result<unknown>) => void } | null = null;
+  /** `matrix.run` requests so far. */
+  runs = 0;
   started: Promise<string>;
   private announce!: (runId: string) => void;
 
@@ -28,6 +30,7 @@ class MatrixService extends FakeService implements LabPlannerApi {
   override async invoke<N extends RequestName>(request: N, params: RequestParams<N>): Promise<Result<RequestValue<N>>> {
     if (request === 'matrix.run') {
       const { runId } = params as RequestParams<'matrix.run'>;
+      this.runs++;
       return new Promise((resolve) => {
         this.pendingRun = { runId, finish: resolve as (r: Result<unknown>) => void };
         this.announce(runId);
@@ -99,6 +102,50 @@ describe('the what-if matrix in the window', () => {
     expect(matrix.addOpenedAsDrill()).toBeNull();
     expect(lab.doc!.drills.at(-1)!.name).toBe(matrix.opened!.drillToAdd.name);
     expect(drills.selected).toBe(matrix.opened!.drillToAdd.name);
+  });
+
+  it('fills the heatmap as cells finish, with the time left, and shows the finished matrix at the end', async () => {
+    const { service, matrix } = await openedExample();
+    const running = matrix.run();
+    const runId = await service.started;
+    const full = runMatrix(fieldReportLab(), {});
+    const writer = new MatrixWireWriter(full.cells, { depth: 1, seed: full.seed, client: full.client, vms: full.vms });
+    const event = (from: number, to: number, header?: MatrixHeader): EventPayload<'matrix.cells'> => ({
+      runId, docId: 'doc-1', header, ...writer.write(full.results.slice(from, to)), done: to, total: full.cells.length, lost: 0, etaMs: 1500,
+    });
+    matrix.cellsFinished(event(0, 0, writer.header));
+    matrix.cellsFinished(event(0, 4));
+    expect(matrix.shownView?.cells.map((c) => c.id)).toEqual(full.cells.slice(0, 4).map((c) => c.id));
+    expect(matrix.cellAt(3)?.status).toBe('lost'); // Guest1 after migration then restart
+    expect(matrix.running).toMatchObject({ done: 4, total: 27, etaMs: 1500 });
+    expect(heatmapOf(matrix.shownView!).rows.map((r) => r.vm)).toEqual(['Guest1', 'Guest2']);
+    matrix.cellsFinished({ ...event(4, 10), runId: 'someone-else' });
+    expect(matrix.shownView?.cells).toHaveLength(4);
+
+    service.finishRun();
+    await running;
+    expect(matrix.running).toBeNull();
+    expect(matrix.shownView).toBe(matrix.view);
+    expect(matrix.view?.cells).toHaveLength(27);
+  });
+
+  it('runs the matrix again once the engineer pauses editing, so it stays current', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { service, matrix, lab } = await openedExample();
+      const first = matrix.run();
+      await service.started;
+      service.finishRun();
+      await first;
+      expect(service.runs).toBe(1);
+      expect(lab.edit('Rename Guest2', (d) => void (d.vms[1].name = 'Guest3'))).toBeNull();
+      expect(lab.edit('Rename Guest3', (d) => void (d.vms[1].name = 'Guest4'))).toBeNull();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(service.runs).toBe(2);
+      expect(matrix.running).not.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
