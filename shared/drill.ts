@@ -103,6 +103,7 @@ export const DIAGNOSIS_CODES = [
   'native-vlan-mismatch',
   'port-security-violation',
   'stp-not-forwarding',
+  'aggregation-mismatch',
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 

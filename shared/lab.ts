@@ -44,7 +44,12 @@ export const teamSchema = z
     members: z.array(name).min(1, 'a team needs at least one member NIC').max(8),
     /** The member that carries traffic while it is healthy; defaults to the first member. */
     primary: name.optional(),
-    mode: z.enum(['active-passive', 'smart-load-balancing', 'switch-independent']).default('active-passive'),
+    /**
+     * active-passive and the switch-independent modes need nothing of the switch; `static` and `lacp`
+     * (802.3ad) are switch-dependent aggregation: transmit hashed over the members, receive on any,
+     * with the switch ports in a matching port-channel (an LACP member carries traffic only once both sides agree).
+     */
+    mode: z.enum(['active-passive', 'smart-load-balancing', 'switch-independent', 'static', 'lacp']).default('active-passive'),
     driverProfile: z.string().trim().min(1).max(100),
     /** Overrides the profile's auto-failback (Broadcom lets the engineer disable it). */
     autoFailback: z.boolean().optional(),
@@ -153,6 +158,17 @@ export const switchPortSettingsSchema = z
   })
   .strict();
 
+export const portChannelSchema = z
+  .object({
+    /** The member ports; the switch treats them as one logical port for learning and flooding. */
+    ports: z.array(z.number().int().min(1).max(1024)).min(2, 'a port-channel needs at least two member ports').max(16, 'a port-channel has at most 16 member ports'),
+    /** static (channel-group mode on) bundles the ports unconditionally; lacp (mode active) only those whose far side answers LACP. */
+    mode: z.enum(['static', 'lacp']).default('lacp'),
+    /** port-channel load-balance: which addresses pick the member a frame leaves by. */
+    hash: z.enum(['src-dst-mac', 'src-dst-ip']).default('src-dst-ip'),
+  })
+  .strict();
+
 export const physicalSwitchSchema = z
   .object({
     name,
@@ -168,6 +184,10 @@ export const physicalSwitchSchema = z
     macFlap: macFlapSchema.optional(),
     /** VLAN settings of ports; a port no record names is an access port in VLAN 1. */
     portSettings: z.array(switchPortSettingsSchema).max(1024).default([]),
+    /** Port-channels (EtherChannel): groups of ports aggregated towards one team or switch; absent = none. */
+    portChannels: z.array(portChannelSchema).max(512).optional(),
+    /** Stack or MLAG domain: switches naming the same one may carry members of one aggregation. */
+    stack: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
 
@@ -258,6 +278,7 @@ export type VmSpec = z.output<typeof vmSchema>;
 export type PortSecurity = z.output<typeof portSecuritySchema>;
 export type MacFlapDetection = z.output<typeof macFlapSchema>;
 export type SwitchPortSettings = z.output<typeof switchPortSettingsSchema>;
+export type PortChannel = z.output<typeof portChannelSchema>;
 export type PhysicalSwitchSpec = z.output<typeof physicalSwitchSchema>;
 export type ClientSpec = z.output<typeof clientSchema>;
 export type Endpoint = z.output<typeof endpointSchema>;

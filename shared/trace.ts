@@ -28,6 +28,8 @@ export const DROP_REASONS = [
   'port-security-violation',
   'mac-flap',
   'stp-not-forwarding',
+  'lacp-no-partner',
+  'port-channel-suspended',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 

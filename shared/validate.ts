@@ -128,6 +128,16 @@ export function checkReferences(lab: Lab, knownProfiles: readonly string[]): Pro
         else setBy.set(port, pi);
       }),
     );
+    // Port-channels: a port belongs to at most one, and exists on the switch.
+    const channelOf = new Map<number, number>();
+    (sw.portChannels ?? []).forEach((pc, ci) =>
+      pc.ports.forEach((port, i) => {
+        const at = `switches[${si}].portChannels[${ci}].ports[${i}]`;
+        if (port > sw.ports) add(at, `switch "${sw.name}" has no port ${port} (it has ${sw.ports})`);
+        else if (channelOf.has(port)) add(at, `port ${port} of switch "${sw.name}" is already a member of port-channel ${channelOf.get(port)! + 1}`);
+        else channelOf.set(port, ci);
+      }),
+    );
   });
 
   const hostByName = new Map(lab.hosts.map((h) => [h.name, h]));

@@ -10,6 +10,8 @@ import { nicId } from '../../../shared/checks.js';
 export interface NicUpper {
   receiveFromNic(nic: Nic, frame: Frame): void;
   onNicCarrier(nic: Nic, up: boolean): void;
+  /** Whether the NIC runs LACP (it is a member of an LACP team). */
+  runsLacp?(): boolean;
 }
 
 export interface HostState {
@@ -51,6 +53,10 @@ export class Nic implements PortOwner {
 
   onCarrier(_port: Port, up: boolean): void {
     this.upper?.onNicCarrier(this, up);
+  }
+
+  runsLacp(): boolean {
+    return this.upper?.runsLacp?.() === true;
   }
 
   transmit(frame: Frame): void {

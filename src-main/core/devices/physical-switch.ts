@@ -7,6 +7,41 @@ import { portId, switchId } from '../../../shared/checks.js';
 import type { MacFlapDetection, PhysicalSwitchSpec } from '../../../shared/lab.js';
 import { portSettingsOf, type PortSettingsOf, type PortVlans } from './vlans.js';
 import { PortSecurityState, ciscoMac } from './port-security.js';
+import { addressKey, lacpPartnered, pick } from './aggregation.js';
+
+/** A port-channel: member ports the switch treats as one logical port, transmit hashed over the bundled ones. */
+export class PortChannel {
+  constructor(
+    /** 1-based, as IOS numbers them (Port-channel1). */
+    readonly number: number,
+    readonly members: SwitchPort[],
+    readonly mode: 'static' | 'lacp',
+    readonly hash: 'src-dst-mac' | 'src-dst-ip',
+  ) {}
+
+  /** The flood that last left by this channel (the switch floods each channel once). */
+  floodedAt = 0;
+
+  /** The port that stands for the channel in the MAC table. */
+  get logical(): SwitchPort {
+    return this.members[0];
+  }
+
+  /** Whether a member carries traffic: link up and, under LACP, the far side answering LACPDUs. */
+  bundles(port: SwitchPort): boolean {
+    return port.carrier && (this.mode === 'static' || lacpPartnered(port));
+  }
+
+  /** The members in the bundle now. */
+  bundled(): SwitchPort[] {
+    return this.members.filter((m) => this.bundles(m));
+  }
+
+  /** The member a frame leaves by, by the channel's load-balance hash; null when none is bundled. */
+  memberFor(frame: Frame): SwitchPort | null {
+    return pick(this.members, this.bundled(), addressKey(frame, this.hash));
+  }
+}
 
 /** A port of a physical switch: a port with VLAN membership and, if set, port security. */
 export class SwitchPort extends Port {
@@ -17,6 +52,8 @@ export class SwitchPort extends Port {
   readonly portfast: boolean;
   /** 802.1D: the port listens and learns until then after its link comes up (0 = forwarding). */
   forwardingFromUs = 0;
+  /** The port-channel the port is a member of; null for an individual port. */
+  channel: PortChannel | null = null;
 
   constructor(owner: PortOwner, ctx: SimContext, label: string, elementId: string, settings: PortSettingsOf) {
     super(owner, ctx, label, elementId);
@@ -56,12 +93,14 @@ export class PhysicalSwitch implements PortOwner {
   private readonly macFlap: MacFlapDetection;
   /** 802.1D listening + learning (2 × forward delay); 0 under rapid spanning tree. */
   readonly listenLearnUs: number;
+  /** Counts floods, so that each port-channel is flooded to once per frame. */
+  private floods = 0;
   /** The lab starts converged: only links that come up after the start listen and learn. */
   converged = false;
 
   constructor(
     readonly ctx: SimContext,
-    spec: Pick<PhysicalSwitchSpec, 'name' | 'ports' | 'macAgeingSec' | 'portSettings' | 'macFlap' | 'stp' | 'forwardDelaySec'>,
+    spec: Pick<PhysicalSwitchSpec, 'name' | 'ports' | 'macAgeingSec' | 'portSettings' | 'macFlap' | 'stp' | 'forwardDelaySec' | 'portChannels'>,
   ) {
     this.listenLearnUs = spec.stp === '802.1d' ? 2 * (spec.forwardDelaySec ?? 15) * 1_000_000 : 0;
     this.macFlap = spec.macFlap ?? { moves: 3, withinSec: 10, action: 'log' };
@@ -70,6 +109,19 @@ export class PhysicalSwitch implements PortOwner {
     this.elementId = switchId(spec.name);
     const settingsOf = portSettingsOf(spec);
     for (let i = 1; i <= spec.ports; i++) this.ports.push(new SwitchPort(this, ctx, `${spec.name}/port${i}`, portId(spec.name, i), settingsOf(i)));
+    (spec.portChannels ?? []).forEach((pc, i) => {
+      const channel = new PortChannel(i + 1, pc.ports.map((n) => this.port(n)), pc.mode, pc.hash);
+      for (const m of channel.members) m.channel = channel;
+    });
+  }
+
+  runsLacp(port: Port): boolean {
+    return (port as SwitchPort).channel?.mode === 'lacp';
+  }
+
+  /** The port a frame arriving on `port` is learnt on: the channel's logical port, or the port itself. */
+  private logicalOf(port: SwitchPort): SwitchPort {
+    return port.channel ? port.channel.logical : port;
   }
 
   private tableOf(vlan: number): Map<number, MacEntry> {
@@ -96,6 +148,8 @@ export class PhysicalSwitch implements PortOwner {
       return;
     }
     if (port.blocked) return;
+    const channel = (port as SwitchPort).channel;
+    if (channel && !channel.bundles(port as SwitchPort)) return this.ctx.drop(port.label, port.elementId, 'port-channel-suspended', frame);
     if ((port as SwitchPort).forwardingFromUs > this.ctx.now) return this.ctx.drop(port.label, port.elementId, 'stp-not-forwarding', frame);
     const vlan = (port as SwitchPort).vlans.ingress(frame.vlan);
     if (vlan === null) return this.ctx.drop(port.label, port.elementId, 'vlan-not-allowed', frame);
@@ -103,23 +157,24 @@ export class PhysicalSwitch implements PortOwner {
     if (sp.security !== null && !isGroup(frame.src) && !this.admit(sp, frame, vlan)) return;
     const table = this.tableOf(vlan);
     const now = this.ctx.now;
+    const logical = this.logicalOf(sp);
     if (!isGroup(frame.src)) {
       const known = table.get(frame.src);
       if (known) {
-        if (known.port !== port && this.flapped(known, port as SwitchPort, frame, vlan)) return;
-        known.port = port;
+        if (known.port !== logical && this.flapped(known, logical, frame, vlan)) return;
+        known.port = logical;
         known.learntUs = now;
-      } else table.set(frame.src, { port, learntUs: now });
+      } else table.set(frame.src, { port: logical, learntUs: now });
     }
     if (!isGroup(frame.dst)) {
       const entry = table.get(frame.dst);
       if (entry && now - entry.learntUs < this.ageingUs) {
-        if (entry.port !== port) this.sendOut(entry.port as SwitchPort, vlan, frame, 'forwarded');
+        if (entry.port !== logical) this.forward(entry.port as SwitchPort, vlan, frame);
         return;
       }
       if (entry) table.delete(frame.dst);
     }
-    this.flood(port, vlan, frame);
+    this.flood(logical, vlan, frame);
   }
 
   /** Port security: whether the frame's source MAC may enter; handles a violation as the port says. */
@@ -206,11 +261,26 @@ export class PhysicalSwitch implements PortOwner {
     port.send(tag === frame.vlan ? frame : { ...frame, vlan: tag }, action);
   }
 
-  private flood(ingress: Port, vlan: number, frame: Frame): void {
+  /** Forwards out of a learnt (logical) port: a port-channel hashes the frame to one of its bundled members. */
+  private forward(port: SwitchPort, vlan: number, frame: Frame): void {
+    const out = port.channel ? port.channel.memberFor(frame) : port;
+    if (out === null) return this.ctx.drop(port.label, port.elementId, 'link-down', frame);
+    this.sendOut(out, vlan, frame, 'forwarded');
+  }
+
+  /** Floods within the VLAN: once out of every individual port and once out of each port-channel but the ingress one. */
+  private flood(ingress: SwitchPort, vlan: number, frame: Frame): void {
     let sent = 0;
+    const stamp = ++this.floods;
     for (const p of this.cabledPorts) {
-      if (p !== ingress && p.carrier && !p.blocked && p.vlans.carries(vlan) && p.forwardingFromUs <= this.ctx.now) {
-        this.sendOut(p, vlan, frame, 'flooded');
+      const channel = p.channel;
+      if (channel !== null) {
+        if (channel.floodedAt === stamp || channel === ingress.channel) continue;
+        channel.floodedAt = stamp;
+      }
+      const out = channel ? channel.memberFor(frame) : p;
+      if (out !== null && p !== ingress && out.carrier && !out.blocked && out.vlans.carries(vlan) && out.forwardingFromUs <= this.ctx.now) {
+        this.sendOut(out, vlan, frame, 'flooded');
         sent++;
       }
     }
@@ -231,7 +301,10 @@ export class PhysicalSwitch implements PortOwner {
     }
     sp.forwardingFromUs = 0;
     sp.security?.linkDown((mac) => this.securedAt.delete(mac));
-    for (const table of this.tables.values()) for (const [mac, entry] of table) if (entry.port === port) table.delete(mac);
+    // A port-channel stays up while one member is bundled: its entries stay on the logical port.
+    if (sp.channel && sp.channel.bundled().length > 0) return;
+    const gone = this.logicalOf(sp);
+    for (const table of this.tables.values()) for (const [mac, entry] of table) if (entry.port === gone) table.delete(mac);
   }
 
   fail(): void {

@@ -9,6 +9,8 @@ export interface PortOwner {
   readonly operational: boolean;
   receive(port: Port, frame: Frame): void;
   onCarrier(port: Port, up: boolean): void;
+  /** Whether the device runs LACP on this port (a member of an LACP team or LACP port-channel). */
+  runsLacp?(port: Port): boolean;
 }
 
 export class Port {

@@ -8,6 +8,7 @@ import type { Team as TeamSpec } from '../../../shared/lab.js';
 import { BROADCAST_MAC, ipToText, macToText } from '../../../shared/addresses.js';
 import { teamId } from '../../../shared/checks.js';
 import type { Nic, NicUpper } from './nic.js';
+import { addressKey, ipPair, lacpPartnered, pick } from './aggregation.js';
 
 export interface VmTableEntry {
   mac: number;
@@ -26,8 +27,12 @@ export class Team implements NicUpper {
   readonly primary: Nic;
   /** The member carrying the team (active/standby), or the one taking broadcasts (load balancing). */
   active: Nic | null = null;
-  /** A load-balancing team: the team's mode is not active-passive and its profile spreads transmit. */
+  /** A load-balancing team: the team aggregates, or its mode is not active-passive and its profile spreads transmit. */
   readonly spreads: boolean;
+  /** Switch-dependent aggregation (static or LACP): transmit hashed over the members, receive on any of them. */
+  readonly aggregates: boolean;
+  /** LACP (802.3ad): a member carries traffic only while its switch port answers LACPDUs. */
+  readonly lacp: boolean;
   /** The members carrying traffic now: the active one, or every usable member when the team spreads. */
   activeMembers: Nic[] = [];
   /** VM MAC → the member its frames leave by (Hyper-V Port). */
@@ -67,7 +72,9 @@ export class Team implements NicUpper {
     this.autoFailback = spec.autoFailback ?? profile.failback.auto;
     this.monitoring = profile.monitoring.kind !== 'none' && (spec.monitoring ?? profile.monitoring.enabledByDefault) && probeTarget !== null;
     this.elementId = teamId(hostName, spec.name);
-    this.spreads = spec.mode !== 'active-passive' && profile.loadBalancing !== 'none' && !profile.arpProxy;
+    this.aggregates = spec.mode === 'static' || spec.mode === 'lacp';
+    this.lacp = spec.mode === 'lacp';
+    this.spreads = (this.aggregates || (spec.mode !== 'active-passive' && profile.loadBalancing !== 'none')) && !profile.arpProxy;
     for (const m of members) {
       m.upper = this;
       const edge = `member:${this.elementId}>${m.name}`;
@@ -143,8 +150,13 @@ export class Team implements NicUpper {
     this.publish();
   }
 
+  runsLacp(): boolean {
+    return this.lacp;
+  }
+
   private usable(nic: Nic): boolean {
     if (!nic.port.carrier) return false;
+    if (this.lacp && !lacpPartnered(nic.port)) return false;
     return !this.monitoring || (this.probeFailures.get(nic) ?? 0) < this.profile.monitoring.retries;
   }
 
@@ -211,11 +223,8 @@ export class Team implements NicUpper {
   private memberFor(frame: Frame): Nic {
     const lb = this.profile.loadBalancing;
     if (lb === 'vm-port' || isGroup(frame.dst)) return this.pinFor(frame.src);
-    const p = frame.payload;
-    const [src, dst] = p.kind === 'arp' ? [p.spa, p.tpa] : [p.src, p.dst];
-    const key = lb === 'dynamic' ? (frame.src ^ dst) >>> 0 : (src ^ dst) >>> 0;
-    const members = this.activeMembers;
-    return members[hashSpread(key) % members.length];
+    const key = lb === 'dynamic' ? (frame.src ^ ipPair(frame)[1]) >>> 0 : addressKey(frame, 'src-dst-ip');
+    return pick(this.members, this.activeMembers, key)!;
   }
 
   onNicCarrier(nic: Nic, up: boolean): void {
@@ -285,7 +294,8 @@ export class Team implements NicUpper {
 
   /** A load-balancing team takes unicast on any member that carries traffic, broadcasts only on the active one (no duplicates). */
   private carriesFrom(nic: Nic, frame: Frame): boolean {
-    return isGroup(frame.dst) ? nic === this.active : this.activeMembers.includes(nic);
+    // An aggregation receives everything on any member: the switch sends each frame down one link of the channel.
+    return isGroup(frame.dst) && !this.aggregates ? nic === this.active : this.activeMembers.includes(nic);
   }
 
   /** An answer to this round's probe (an ARP reply to 0.0.0.0, so never a VM's), arriving on the member that sent it. */
@@ -357,6 +367,7 @@ export class Team implements NicUpper {
       if (ctx.tracing) this.hop('delivered', null, frame, { tap: { at: nic.port, direction: 'up' } });
       return;
     }
+    if (this.lacp && !lacpPartnered(nic.port)) return ctx.drop(`${this.label} (${nic.name})`, this.elementId, 'lacp-no-partner', frame);
     if (this.spreads ? !this.carriesFrom(nic, frame) : nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
     const client = this.client;
     if (!client) return ctx.drop(this.label, this.elementId, 'nic-unbound', frame);
@@ -401,7 +412,10 @@ export class Team implements NicUpper {
     const ctx = this.ctx;
     if (this.spec.vlanInterface !== undefined && frame.vlan === undefined) frame = { ...frame, vlan: this.spec.vlanInterface };
     if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
-    if (!this.active) return ctx.drop(this.label, this.elementId, 'team-no-active-member', frame);
+    if (!this.active) {
+      const noPartner = this.lacp && this.members.some((m) => m.port.carrier);
+      return ctx.drop(this.label, this.elementId, noPartner ? 'lacp-no-partner' : 'team-no-active-member', frame);
+    }
     const nic = this.spreads ? this.memberFor(frame) : this.active;
     if (!this.profile.arpProxy) {
       if (ctx.tracing) this.hop('forwarded', this.memberEdges.get(nic)!, frame);
@@ -435,9 +449,4 @@ export class Team implements NicUpper {
     this.vmTable.set(ip, { mac, learntUs: now });
     this.publishEntry(ip, mac, now);
   }
-}
-
-/** Spreads a hash key over members (a multiplicative mix, so neighbouring addresses land apart). */
-function hashSpread(key: number): number {
-  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 16;
 }

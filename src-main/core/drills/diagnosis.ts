@@ -9,6 +9,7 @@ import type { Team } from '../devices/team.js';
 import { vlanDiagnosis } from './vlan-diagnosis.js';
 import { stpDiagnosis } from './stp-diagnosis.js';
 import { portSecurityDiagnosis } from './port-security-diagnosis.js';
+import { aggregationDiagnosis } from './aggregation-diagnosis.js';
 
 export interface DiagnosisInput {
   net: Network;
@@ -116,6 +117,8 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
   if (team && !team.enabled) {
     return noPath(`${team.label} is disabled; frames for ${ip} go nowhere`, team.label, [`Enable ${team.label}`]);
   }
+  const aggregation = team ? aggregationDiagnosis(vm, team) : null;
+  if (aggregation) return aggregation;
   const active = team ? team.active : nicUplink;
   const behind = [...net.vms.values()].filter((v) => v.vswitch === vswitch && v.state === 'running');
   const secured = portSecurityDiagnosis(vm, team, team ? team.members : [nicUplink!], active, behind);

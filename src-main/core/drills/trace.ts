@@ -199,6 +199,8 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'port-security-violation': "the source MAC violates the switch port's port security (over its MAC limit, or secure on another port)",
   'mac-flap': 'the switch err-disabled the port: the source MAC kept moving between its ports (MAC-flap detection)',
   'stp-not-forwarding': 'the switch port is still in spanning-tree listening or learning (802.1D, no PortFast) and forwards nothing yet',
+  'lacp-no-partner': 'the team member runs LACP but its switch port answers no LACPDU (it is not in an LACP port-channel), so the member carries nothing',
+  'port-channel-suspended': 'the switch port is in an LACP port-channel but its far side sends no LACPDU, so the port is suspended and forwards nothing',
   'vlan-mismatch': "the frame's VLAN tag is not the one the receiving adapter, team VLAN interface or virtual switch port is set to",
 };
 
