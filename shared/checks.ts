@@ -24,6 +24,9 @@ export const DESIGN_CHECK_CODES = [
   'native-vlan-mismatch',
   'host-port-without-portfast',
   'team-mode-not-load-balanced',
+  'aggregation-without-port-channel',
+  'port-channel-without-aggregation',
+  'aggregation-across-switches',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 

@@ -9,6 +9,7 @@ import { teamChecks } from './team-checks.js';
 import { pathChecks } from './path-checks.js';
 import { vlanChecks } from './vlan-checks.js';
 import { stpChecks } from './stp-checks.js';
+import { aggregationChecks } from './aggregation-checks.js';
 
 export function lintLab(lab: Lab): DesignCheck[] {
   const profiles = profilesOf(lab.driverProfiles);
@@ -21,6 +22,7 @@ export function lintLab(lab: Lab): DesignCheck[] {
     ...pathChecks(lab, topo, el),
     ...vlanChecks(lab, topo, el),
     ...stpChecks(lab, topo, el),
+    ...aggregationChecks(lab, topo, el),
   ].sort(bySeverity);
 }
 

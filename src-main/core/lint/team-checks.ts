@@ -26,7 +26,7 @@ export function teamChecks(lab: Lab, topo: LabTopology, profiles: Map<string, Dr
           remedies: ['Cable every team member to a physical switch, or remove it from the team.'],
         });
       }
-      if (profile && team.mode !== 'active-passive' && (profile.loadBalancing === 'none' || profile.arpProxy)) {
+      if (profile && team.mode !== 'active-passive' && (profile.arpProxy || (profile.loadBalancing === 'none' && team.mode !== 'static' && team.mode !== 'lacp'))) {
         checks.push({
           code: 'team-mode-not-load-balanced',
           severity: 'info',
