@@ -30,10 +30,11 @@ export const DROP_REASONS = [
   'stp-not-forwarding',
   'lacp-no-partner',
   'port-channel-suspended',
+  'lacp-not-running',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
-export const FRAME_KINDS = ['arp-request', 'arp-reply', 'arp-gratuitous', 'icmp-echo-request', 'icmp-echo-reply'] as const;
+export const FRAME_KINDS = ['arp-request', 'arp-reply', 'arp-gratuitous', 'icmp-echo-request', 'icmp-echo-reply', 'lacpdu'] as const;
 export type FrameKind = (typeof FRAME_KINDS)[number];
 
 /** The frame as a capture shows it: MACs as 00-15-5D-01-0A-00, IPs dotted. */
@@ -42,7 +43,7 @@ export const frameViewSchema = z
     kind: z.enum(FRAME_KINDS),
     dst: z.string(),
     src: z.string(),
-    /** 0x0806 (ARP) or 0x0800 (IPv4). */
+    /** 0x0806 (ARP), 0x0800 (IPv4) or 0x8809 (slow protocols: LACP). */
     ethertype: z.number().int(),
     /** The 802.1Q VLAN ID on the wire; absent when untagged. */
     vlan: z.number().int().optional(),
@@ -55,6 +56,7 @@ export const frameViewSchema = z
       .object({ type: z.number().int(), code: z.number().int(), identifier: z.number().int(), sequence: z.number().int() })
       .strict()
       .optional(),
+    lacp: z.object({ actor: z.string(), actorPort: z.number().int(), partner: z.string().nullable(), inSync: z.boolean() }).strict().optional(),
   })
   .strict();
 export type FrameView = z.output<typeof frameViewSchema>;

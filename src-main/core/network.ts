@@ -98,6 +98,7 @@ export class Network {
       }
     }
     for (const vm of this.vms.values()) vm.publish();
+    for (const sw of this.switches.values()) sw.start();
     for (const host of this.hosts.values()) for (const team of host.teams.values()) team.initialise();
   }
 

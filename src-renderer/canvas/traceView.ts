@@ -14,6 +14,7 @@ export const KIND_WORDS: Record<FrameKind, string> = {
   'arp-gratuitous': 'gratuitous ARP',
   'icmp-echo-request': 'echo request',
   'icmp-echo-reply': 'echo reply',
+  lacpdu: 'LACPDU',
 };
 
 export function filterEvents(events: readonly TraceEvent[], filter: EventFilter): TraceEvent[] {

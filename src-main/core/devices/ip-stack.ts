@@ -61,6 +61,7 @@ export class IpStack {
     if (frame.dst !== this.mac && !isGroup(frame.dst)) return;
     const p = frame.payload;
     if (p.kind === 'arp') return this.receiveArp(frame, p);
+    if (p.kind === 'lacp') return; // slow protocols: an IP stack does not run LACP
     if (p.dst !== this.ip) return;
     if (p.icmp.type === ICMP_ECHO_REQUEST) {
       this.sendIcmp(p.src, { ...p.icmp, type: ICMP_ECHO_REPLY }, frame.trace);

@@ -7,7 +7,7 @@ import { portId, switchId } from '../../../shared/checks.js';
 import type { MacFlapDetection, PhysicalSwitchSpec } from '../../../shared/lab.js';
 import { portSettingsOf, type PortSettingsOf, type PortVlans } from './vlans.js';
 import { PortSecurityState, ciscoMac } from './port-security.js';
-import { addressKey, lacpPartnered, pick } from './aggregation.js';
+import { LACP_SLOW_PERIODIC_US, addressKey, lacpPartnered, pick, receiveLacpdu, sendLacpdu, type LacpActor } from './aggregation.js';
 
 /** A port-channel: member ports the switch treats as one logical port, transmit hashed over the bundled ones. */
 export class PortChannel {
@@ -119,6 +119,24 @@ export class PhysicalSwitch implements PortOwner {
     return (port as SwitchPort).channel?.mode === 'lacp';
   }
 
+  /** The switch's LACP system MAC (from its name, in Cisco's OUI 00-00-0C), port-channel number as key. */
+  private lacpActor(port: SwitchPort): LacpActor {
+    let h = 0x811c9dc5;
+    for (const c of this.name) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+    return { system: 0x00000c000000 + ((h >>> 0) & 0xffffff), key: port.channel!.number, port: this.portNumber(port) };
+  }
+
+  /** The lab starts: every LACP channel member with link sends an LACPDU now and every 30 s (slow rate). */
+  start(): void {
+    const lacpPorts = this.cabledPorts.filter((p) => this.runsLacp(p));
+    if (lacpPorts.length === 0) return;
+    const periodic = () => {
+      if (!this.failed) for (const p of lacpPorts) if (p.carrier) sendLacpdu(this.ctx, p, this.lacpActor(p));
+      this.ctx.scheduler.after(LACP_SLOW_PERIODIC_US, periodic);
+    };
+    periodic();
+  }
+
   /** The port a frame arriving on `port` is learnt on: the channel's logical port, or the port itself. */
   private logicalOf(port: SwitchPort): SwitchPort {
     return port.channel ? port.channel.logical : port;
@@ -145,6 +163,12 @@ export class PhysicalSwitch implements PortOwner {
   receive(port: Port, frame: Frame): void {
     if (this.failed) {
       this.ctx.drop(this.name, this.elementId, 'switch-down', frame);
+      return;
+    }
+    if (frame.payload.kind === 'lacp') {
+      // Slow protocols frames end at the port: an LACP member takes its partner from them, any other port discards them.
+      if (!this.runsLacp(port)) return this.ctx.drop(port.label, port.elementId, 'lacp-not-running', frame);
+      receiveLacpdu(this.ctx, port, frame.payload, this.lacpActor(port as SwitchPort));
       return;
     }
     if (port.blocked) return;
@@ -289,6 +313,7 @@ export class PhysicalSwitch implements PortOwner {
 
   onCarrier(port: Port, up: boolean): void {
     const sp = port as SwitchPort;
+    if (up && this.runsLacp(sp)) sendLacpdu(this.ctx, sp, this.lacpActor(sp));
     if (up) {
       if (this.converged && this.listenLearnUs > 0 && !sp.portfast) {
         const from = (sp.forwardingFromUs = this.ctx.now + this.listenLearnUs);

@@ -15,6 +15,8 @@ export interface PortOwner {
 
 export class Port {
   wire: Wire | null = null;
+  /** The LACP system (MAC) last heard in an LACPDU on this link; 0 while none (every link-down forgets it). */
+  lacpPartner = 0;
   /** The port itself failed (switch port error-disabled, NIC port dead). */
   failed = false;
   /** Spanning tree keeps this redundant inter-switch port from forwarding. */
@@ -91,6 +93,7 @@ export class Wire {
     const up = !this.failed && this.a.operational && this.b.operational;
     if (up === this.up) return;
     this.up = up;
+    if (!up) this.a.lacpPartner = this.b.lacpPartner = 0;
     this.a.owner.onCarrier(this.a, up);
     this.b.owner.onCarrier(this.b, up);
   }

@@ -8,7 +8,7 @@ import type { Team as TeamSpec } from '../../../shared/lab.js';
 import { BROADCAST_MAC, ipToText, macToText } from '../../../shared/addresses.js';
 import { teamId } from '../../../shared/checks.js';
 import type { Nic, NicUpper } from './nic.js';
-import { addressKey, ipPair, lacpPartnered, pick } from './aggregation.js';
+import { LACP_SLOW_PERIODIC_US, addressKey, ipPair, lacpPartnered, pick, receiveLacpdu, sendLacpdu, type LacpActor } from './aggregation.js';
 
 export interface VmTableEntry {
   mac: number;
@@ -139,6 +139,7 @@ export class Team implements NicUpper {
     this.active = this.choose();
     this.activeMembers = this.carrying();
     this.publish();
+    if (this.lacp) this.sendLacpdus(this.generation);
     if (this.monitoring) this.scheduleProbe(this.generation);
   }
 
@@ -152,6 +153,18 @@ export class Team implements NicUpper {
 
   runsLacp(): boolean {
     return this.lacp;
+  }
+
+  /** Every member with link sends an LACPDU now and every 30 s (slow rate) while the team is up. */
+  private sendLacpdus(generation: number): void {
+    if (generation !== this.generation || !this.enabled) return;
+    for (const m of this.members) if (m.port.carrier) sendLacpdu(this.ctx, m.port, this.lacpActor(m));
+    this.ctx.scheduler.after(LACP_SLOW_PERIODIC_US, () => this.sendLacpdus(generation));
+  }
+
+  /** The team speaks LACP with its team MAC as system, key 1, member n as port n. */
+  private lacpActor(nic: Nic): LacpActor {
+    return { system: this.primary.mac, key: 1, port: this.members.indexOf(nic) + 1 };
   }
 
   private usable(nic: Nic): boolean {
@@ -229,6 +242,7 @@ export class Team implements NicUpper {
 
   onNicCarrier(nic: Nic, up: boolean): void {
     if (!this.enabled) return;
+    if (up && this.lacp) sendLacpdu(this.ctx, nic.port, this.lacpActor(nic));
     if (up && nic === this.primary) this.primaryUsableSinceUs = this.ctx.now;
     if (this.spreads) {
       // A member leaves after the link-loss detection time and rejoins as soon as the team sees it.
@@ -362,6 +376,12 @@ export class Team implements NicUpper {
   receiveFromNic(nic: Nic, frame: Frame): void {
     const ctx = this.ctx;
     if (!this.enabled) return ctx.drop(this.label, this.elementId, 'team-disabled', frame);
+    if (frame.payload.kind === 'lacp') {
+      if (!this.lacp) return ctx.drop(`${this.label} (${nic.name})`, this.elementId, 'lacp-not-running', frame);
+      // The switch port answered: the member joins the aggregation.
+      if (receiveLacpdu(ctx, nic.port, frame.payload, this.lacpActor(nic))) this.reevaluate();
+      return;
+    }
     if (this.monitoring && this.isProbeAnswer(nic, frame)) {
       this.probeAnswered.add(nic);
       if (ctx.tracing) this.hop('delivered', null, frame, { tap: { at: nic.port, direction: 'up' } });
@@ -379,7 +399,7 @@ export class Team implements NicUpper {
     }
     if (this.profile.arpProxy && frame.dst === this.mac) {
       const p = frame.payload;
-      const ip = p.kind === 'arp' ? p.tpa : p.dst;
+      const ip = ipPair(frame)[1];
       const entry = this.vmTable.get(ip);
       if (!entry) return ctx.drop(this.label, this.elementId, 'team-unknown-ip', frame);
       const rewritten: Frame = {
@@ -422,7 +442,7 @@ export class Team implements NicUpper {
       return nic.transmit(frame);
     }
     const p = frame.payload;
-    const ip = p.kind === 'arp' ? p.spa : p.src;
+    const ip = ipPair(frame)[0];
     if (ip !== 0 && !isGroup(frame.src)) this.learn(ip, frame.src, false);
     const teamMac = this.mac;
     const rewritten: Frame = {

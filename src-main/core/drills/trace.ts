@@ -30,6 +30,8 @@ export function frameView(frame: Frame): FrameView {
       arp: { op: p.op, sha: macToText(p.sha), spa: ipToText(p.spa), tha: macToText(p.tha), tpa: ipToText(p.tpa) },
     };
   }
+  if (p.kind === 'lacp')
+    return { kind: 'lacpdu', ...base, lacp: { actor: macToText(p.actorSystem), actorPort: p.actorPort, partner: p.partnerSystem === 0 ? null : macToText(p.partnerSystem), inSync: p.inSync } };
   return {
     kind: p.icmp.type === ICMP_ECHO_REQUEST ? 'icmp-echo-request' : 'icmp-echo-reply',
     ...base,
@@ -44,6 +46,7 @@ function vmAttribution(net: Network): (frame: Frame) => string | null {
   const vms = [...net.vms.values()];
   return (frame) => {
     const p = frame.payload;
+    if (p.kind === 'lacp') return null;
     const name = p.kind === 'arp' ? (byIp.get(p.tpa) ?? byIp.get(p.spa)) : (byIp.get(p.dst) ?? byIp.get(p.src));
     if (name !== undefined) return name;
     return vms.find((vm) => vm.mac !== null && (vm.mac === frame.dst || vm.mac === frame.src))?.name ?? null;
@@ -201,6 +204,7 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'stp-not-forwarding': 'the switch port is still in spanning-tree listening or learning (802.1D, no PortFast) and forwards nothing yet',
   'lacp-no-partner': 'the team member runs LACP but its switch port answers no LACPDU (it is not in an LACP port-channel), so the member carries nothing',
   'port-channel-suspended': 'the switch port is in an LACP port-channel but its far side sends no LACPDU, so the port is suspended and forwards nothing',
+  'lacp-not-running': 'the LACPDU arrived at a port or team that does not run LACP, which discards it (slow protocols frames are never forwarded)',
   'vlan-mismatch': "the frame's VLAN tag is not the one the receiving adapter, team VLAN interface or virtual switch port is set to",
 };
 

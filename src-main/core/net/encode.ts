@@ -1,6 +1,6 @@
 // Frames as the bytes on the wire: Ethernet II carrying ARP or IPv4/ICMP echo, with valid checksums.
 // Frames shorter than Ethernet's minimum are padded to 60 bytes (64 with the FCS, which captures omit).
-import { ETHERTYPE_ARP, ETHERTYPE_VLAN, ETHERTYPE_IPV4, IP_PROTOCOL_ICMP, type Frame, type ArpPacket, type Ipv4Packet } from './frames.js';
+import { ETHERTYPE_VLAN, ETHERTYPE_IPV4, IP_PROTOCOL_ICMP, ethertypeOf, type Frame, type ArpPacket, type Ipv4Packet, type LacpPdu } from './frames.js';
 
 export const ETHERNET_HEADER_BYTES = 14;
 export const ETHERNET_MIN_FRAME_BYTES = 60;
@@ -8,10 +8,12 @@ const VLAN_TAG_BYTES = 4;
 const ARP_BYTES = 28;
 const IPV4_HEADER_BYTES = 20;
 const ICMP_HEADER_BYTES = 8;
+/** An LACPDU is 110 bytes after the Ethernet header (802.1AX). */
+const LACPDU_BYTES = 110;
 
 export function encodeFrame(frame: Frame): Uint8Array {
   const payload = frame.payload;
-  const body = payload.kind === 'arp' ? ARP_BYTES : IPV4_HEADER_BYTES + ICMP_HEADER_BYTES + payload.icmp.data.length;
+  const body = payload.kind === 'arp' ? ARP_BYTES : payload.kind === 'lacp' ? LACPDU_BYTES : IPV4_HEADER_BYTES + ICMP_HEADER_BYTES + payload.icmp.data.length;
   const header = ETHERNET_HEADER_BYTES + (frame.vlan === undefined ? 0 : VLAN_TAG_BYTES);
   const bytes = new Uint8Array(Math.max(ETHERNET_MIN_FRAME_BYTES, header + body));
   const view = new DataView(bytes.buffer);
@@ -21,10 +23,37 @@ export function encodeFrame(frame: Frame): Uint8Array {
     view.setUint16(12, ETHERTYPE_VLAN);
     view.setUint16(14, frame.vlan & 0x0fff); // priority 0, drop-eligible 0, VLAN ID
   }
-  view.setUint16(header - 2, payload.kind === 'arp' ? ETHERTYPE_ARP : ETHERTYPE_IPV4);
+  view.setUint16(header - 2, ethertypeOf(frame));
   if (payload.kind === 'arp') writeArp(view, header, payload);
+  else if (payload.kind === 'lacp') writeLacp(view, header, payload);
   else writeIpv4(bytes, view, header, payload);
   return bytes;
+}
+
+/** Actor state bits: activity (active LACP), aggregation, and when in sync synchronisation, collecting, distributing. */
+const LACP_ACTIVE_AGGREGATABLE = 0x01 | 0x04;
+const LACP_IN_SYNC = 0x08 | 0x10 | 0x20;
+
+function writeLacp(view: DataView, at: number, pdu: LacpPdu): void {
+  view.setUint8(at, 1); // subtype: LACP
+  view.setUint8(at + 1, 1); // version
+  const info = (tlv: number, type: number, system: number, key: number, port: number, state: number) => {
+    view.setUint8(tlv, type);
+    view.setUint8(tlv + 1, 20);
+    view.setUint16(tlv + 2, 32768); // system priority
+    writeMac(view, tlv + 4, system);
+    view.setUint16(tlv + 10, key);
+    view.setUint16(tlv + 12, 32768); // port priority
+    view.setUint16(tlv + 14, port);
+    view.setUint8(tlv + 16, state);
+  };
+  const state = LACP_ACTIVE_AGGREGATABLE | (pdu.inSync ? LACP_IN_SYNC : 0);
+  info(at + 2, 1, pdu.actorSystem, pdu.actorKey, pdu.actorPort, state);
+  info(at + 22, 2, pdu.partnerSystem, 0, pdu.partnerPort, pdu.partnerSystem === 0 ? 0 : LACP_ACTIVE_AGGREGATABLE | LACP_IN_SYNC);
+  view.setUint8(at + 42, 3); // collector information
+  view.setUint8(at + 43, 16);
+  view.setUint16(at + 44, 0); // collector max delay
+  // terminator TLV (type 0, length 0) and reserved bytes are zero
 }
 
 function writeArp(view: DataView, at: number, arp: ArpPacket): void {

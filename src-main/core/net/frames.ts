@@ -4,6 +4,10 @@
 export const ETHERTYPE_IPV4 = 0x0800;
 export const ETHERTYPE_ARP = 0x0806;
 export const ETHERTYPE_VLAN = 0x8100;
+/** Slow protocols (802.3 annex 43B): LACP. */
+export const ETHERTYPE_SLOW_PROTOCOLS = 0x8809;
+/** The slow protocols multicast address LACPDUs go to: 01-80-C2-00-00-02 (never forwarded by a switch). */
+export const SLOW_PROTOCOLS_MAC = 0x0180c2000002;
 export const ARP_REQUEST = 1;
 export const ARP_REPLY = 2;
 export const ICMP_ECHO_REPLY = 0;
@@ -40,10 +44,23 @@ export interface Ipv4Packet {
   readonly icmp: IcmpEcho;
 }
 
+/** An LACPDU: the actor's system (its MAC), key and port, and whether it is in sync with its partner. */
+export interface LacpPdu {
+  readonly kind: 'lacp';
+  readonly actorSystem: number;
+  readonly actorKey: number;
+  readonly actorPort: number;
+  /** The partner the actor last heard on this link (0: none yet). */
+  readonly partnerSystem: number;
+  readonly partnerPort: number;
+  /** Actor state: synchronised, collecting and distributing (the link is in the actor's bundle). */
+  readonly inSync: boolean;
+}
+
 export interface Frame {
   readonly dst: number;
   readonly src: number;
-  readonly payload: ArpPacket | Ipv4Packet;
+  readonly payload: ArpPacket | Ipv4Packet | LacpPdu;
   /** The 802.1Q VLAN ID the frame carries on the wire; undefined = untagged. */
   readonly vlan?: number;
   /** Not on the wire: one frame's identity across hops; flooded and rewritten copies keep it. */
@@ -66,7 +83,8 @@ export interface RewriteNote {
 export const NO_TRACE = -1;
 
 export function ethertypeOf(frame: Frame): number {
-  return frame.payload.kind === 'arp' ? ETHERTYPE_ARP : ETHERTYPE_IPV4;
+  const kind = frame.payload.kind;
+  return kind === 'arp' ? ETHERTYPE_ARP : kind === 'lacp' ? ETHERTYPE_SLOW_PROTOCOLS : ETHERTYPE_IPV4;
 }
 
 export function isBroadcast(mac: number): boolean {

@@ -9,20 +9,27 @@ import { settingsSchema, type PortChannel } from '../../../shared/lab.js';
 import { ICMP_ECHO_REQUEST, type Frame } from '../../../src-main/core/net/frames.js';
 import { DrillSession } from '../../../src-main/core/drills/session.js';
 import { drill, exampleJson, parse, vmOf } from './helpers.js';
+import { receiveLacpdu } from '../../../src-main/core/devices/aggregation.js';
+import { encodeFrame } from '../../../src-main/core/net/encode.js';
 
+/** A device on one port; an LACP speaker answers LACPDUs as a team member would. */
 class Station implements PortOwner {
   readonly port: Port;
   readonly received: Frame[] = [];
+  readonly lacpdus: Frame[] = [];
   operational = true;
   constructor(
-    ctx: SimContext,
+    private readonly ctx: SimContext,
     label: string,
     private readonly lacp = false,
+    private readonly system = 0x00155d00aa00,
   ) {
     this.port = new Port(this, ctx, label);
   }
   receive(_p: Port, f: Frame) {
-    this.received.push(f);
+    if (f.payload.kind !== 'lacp') return void this.received.push(f);
+    this.lacpdus.push(f);
+    if (this.lacp) receiveLacpdu(this.ctx, this.port, f.payload, { system: this.system, key: 1, port: 1 });
   }
   onCarrier() {}
   runsLacp() {
@@ -55,6 +62,8 @@ function channelSwitch(channel: Partial<PortChannel>, lacpStations = true) {
     sw.cabledPorts.push(sw.port(i));
     return s;
   });
+  // The LACPDUs the channel's members sent as their links came up are answered before any traffic.
+  ctx.scheduler.runUntil(1000);
   return { ctx, sw, stations };
 }
 
@@ -127,6 +136,10 @@ describe('a port-channel on the physical switch', () => {
     expect(membersCarrying(stations)).toEqual([0, 0, 0, 0]);
     expect(sw.entries().some((e) => e.mac === SERVER)).toBe(false);
 
+    // The switch asked in an LACPDU to the slow protocols MAC on every member; nobody answered.
+    expect(stations.slice(0, 4).map((s) => s.lacpdus.length)).toEqual([1, 1, 1, 1]);
+    expect(stations[0].lacpdus[0].dst).toBe(0x0180c2000002);
+
     const agreed = channelSwitch({ mode: 'lacp' }, true);
     agreed.stations[0].port.send(broadcast(SERVER));
     sendFlows(agreed.stations, agreed.ctx);
@@ -182,5 +195,37 @@ describe('switch-dependent teams', () => {
     const flaps = session.net.switches.get('switch1')!.log.filter((l) => l.line.startsWith('%SW_MATM-4-MACFLAP_NOTIF'));
     expect(flaps.length).toBeGreaterThan(0);
     expect(flaps[0].line).toMatch(/between port switch1\/port[34] and port switch1\/port[34]/);
+  });
+});
+
+describe('LACP negotiation as frames', () => {
+  const lacpdus = (captures: { point: string; records: { direction: string; frame: Frame }[] }[]) =>
+    captures.map((c) => ({ point: c.point, directions: [...new Set(c.records.filter((r) => r.frame.payload.kind === 'lacp').map((r) => r.direction))].sort() }));
+
+  it('exchanges LACPDUs on each member of an LACP team towards an LACP port-channel', () => {
+    const { captures } = drill(parse(exampleJson(LAB)), 'lacp-team-on-lacp-port-channel', [{ host: 'HostB', nic: 'NIC3' }, { host: 'HostB', nic: 'NIC4' }]);
+    expect(lacpdus(captures)).toEqual([
+      { point: 'HostB/NIC3', directions: ['in', 'out'] },
+      { point: 'HostB/NIC4', directions: ['in', 'out'] },
+    ]);
+  });
+
+  it('sends LACPDUs that no ordinary switch port answers', () => {
+    const { captures } = drill(parse(exampleJson(LAB)), 'lacp-team-on-ordinary-ports', [{ host: 'HostA', nic: 'NIC3' }]);
+    expect(lacpdus(captures)).toEqual([{ point: 'HostA/NIC3', directions: ['out'] }]);
+  });
+
+  it('puts an LACPDU on the wire as 802.3 slow protocols: ethertype 0x8809, subtype LACP, 110 bytes', () => {
+    const frame: Frame = {
+      dst: 0x0180c2000002,
+      src: 0x00155d000001,
+      payload: { kind: 'lacp', actorSystem: 0x00155d000001, actorKey: 1, actorPort: 2, partnerSystem: 0, partnerPort: 0, inSync: false },
+      trace: -1,
+      id: 1,
+    };
+    const bytes = encodeFrame(frame);
+    expect(bytes.length).toBe(14 + 110);
+    expect([bytes[12], bytes[13], bytes[14], bytes[15]]).toEqual([0x88, 0x09, 1, 1]);
+    expect([bytes[16], bytes[17]]).toEqual([1, 20]); // actor information TLV
   });
 });
