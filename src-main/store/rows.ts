@@ -51,6 +51,7 @@ export function documentRows(lab: Lab): DocumentRows {
     rows.switches.push({
       ordinal, name: s.name, model: s.model, ports: s.ports, mac_ageing_sec: s.macAgeingSec, port_settings_json: JSON.stringify(s.portSettings),
       mac_flap_json: s.macFlap ? JSON.stringify(s.macFlap) : null, stp: opt(s.stp), forward_delay_sec: opt(s.forwardDelaySec),
+      port_channels_json: s.portChannels ? JSON.stringify(s.portChannels) : null, stack: opt(s.stack),
     }),
   );
   lab.clients.forEach((c, ordinal) =>
@@ -190,6 +191,7 @@ export function documentFromRows(lab: Row, rows: DocumentRows): LabInput {
       defined({
         name: s.name, model: s.model, ports: s.ports, macAgeingSec: s.mac_ageing_sec, portSettings: JSON.parse(String(s.port_settings_json)),
         macFlap: s.mac_flap_json === null ? null : JSON.parse(String(s.mac_flap_json)), stp: s.stp, forwardDelaySec: s.forward_delay_sec,
+        portChannels: s.port_channels_json === null ? null : JSON.parse(String(s.port_channels_json)), stack: s.stack,
       }),
     ),
     clients: rows.clients.map((c) => defined({ name: c.name, ip: c.ip, mac: c.mac, arpCache: c.arp_cache, vlan: c.vlan })),

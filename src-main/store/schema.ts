@@ -264,10 +264,18 @@ ALTER TABLE teams ADD COLUMN vlan_interface INTEGER;
 ALTER TABLE clients ADD COLUMN vlan INTEGER;
 `;
 
+// Version 4: aggregation. A switch's port-channels are JSON like its port settings (absent = none),
+// and a switch may name the stack / MLAG domain it belongs to.
+const SCHEMA_V4 = `
+ALTER TABLE switches ADD COLUMN port_channels_json TEXT;
+ALTER TABLE switches ADD COLUMN stack TEXT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { to: 1, why: 'first .lab schema: lab document, layout, metadata and run history in normalised tables', sql: SCHEMA_V1 },
   { to: 2, why: 'who saved last, the guest OS of each VM, per-VM rows of past runs', sql: SCHEMA_V2 },
   { to: 3, why: 'VLANs, port security and spanning tree: switch port settings, MAC-flap detection, STP mode and forward delay, the VLAN of a VM port and of a client', sql: SCHEMA_V3 },
+  { to: 4, why: 'aggregation: port-channels (static or LACP, member ports, hash) and the stack or MLAG domain of a switch', sql: SCHEMA_V4 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].to;

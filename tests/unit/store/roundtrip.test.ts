@@ -43,6 +43,34 @@ describe('a saved lab file', () => {
     expect(opened.switches[0].stp).toBeUndefined();
   });
 
+  it('keeps aggregation: port-channels with their mode and hash, a switch stack, teams in static and LACP mode', () => {
+    const dir = tempDir();
+    const input = JSON.parse(readFileSync(new URL('../../../examples/lacp-team-without-port-channel.lab.json', import.meta.url), 'utf8'));
+    input.switches[0].stack = 'core-stack';
+    input.hosts[2].teams[0].mode = 'static';
+    const lab = valid(input);
+    createLabFile(join(dir, 'lacp.lab'), lab);
+    const opened = openLabFile(join(dir, 'lacp.lab')).lab;
+    expect(opened).toEqual(lab);
+    expect(opened.switches[0].portChannels).toEqual([
+      { ports: [3, 4], mode: 'lacp', hash: 'src-dst-ip' },
+      { ports: [5, 6], mode: 'static', hash: 'src-dst-ip' },
+    ]);
+    expect(opened.switches[0].stack).toBe('core-stack');
+    expect(opened.hosts.map((h) => h.teams[0].mode)).toEqual(['lacp', 'lacp', 'static']);
+  });
+
+  it('exports a lab without aggregation as before: no port-channel or stack keys', () => {
+    const dir = tempDir();
+    const lab = valid(fieldReportLab());
+    createLabFile(join(dir, 'field.lab'), lab);
+    const exported = JSON.parse(exportLabJson(openLabFile(join(dir, 'field.lab')).lab));
+    for (const sw of exported.switches) {
+      expect(sw).not.toHaveProperty('portChannels');
+      expect(sw).not.toHaveProperty('stack');
+    }
+  });
+
   it('stores names with HTML and script verbatim, as plain text', () => {
     const { path } = goodFile();
     const opened = openLabFile(path);
