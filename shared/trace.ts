@@ -28,6 +28,7 @@ export const DROP_REASONS = [
   'port-security-violation',
   'mac-flap',
   'stp-not-forwarding',
+  'one-way-link',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 

@@ -199,6 +199,7 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'port-security-violation': "the source MAC violates the switch port's port security (over its MAC limit, or secure on another port)",
   'mac-flap': 'the switch err-disabled the port: the source MAC kept moving between its ports (MAC-flap detection)',
   'stp-not-forwarding': 'the switch port is still in spanning-tree listening or learning (802.1D, no PortFast) and forwards nothing yet',
+  'one-way-link': 'the cable passes frames in the other direction only (a one-way failure): carrier stays up on both ends, yet nothing sent this way arrives',
   'vlan-mismatch': "the frame's VLAN tag is not the one the receiving adapter, team VLAN interface or virtual switch port is set to",
 };
 
