@@ -201,7 +201,7 @@ export const matrixResultSchema = z
 // highlight its elements and open its drill. `matrixResultSchema` stays the summary shape.
 export const MATRIX_EVENT_KINDS = [
   'restart', 'mac-mode-restart', 'live-migrate', 'migrate-restart',
-  'nic', 'cable', 'port', 'switch', 'inter-switch-link', 'host', 'pair',
+  'nic', 'cable', 'port', 'switch', 'inter-switch-link', 'host', 'flap', 'one-way', 'pair',
 ] as const;
 /** ok: every pinged VM kept connectivity; lost: some did not; client-isolated: not judged (the client itself is cut off); error: not simulated. */
 export const MATRIX_CELL_STATUSES = ['ok', 'lost', 'client-isolated', 'error'] as const;

@@ -18,6 +18,38 @@ const portStep = <A extends string>(action: A) =>
 const switchStep = <A extends string>(action: A) => z.object({ action: z.literal(action), switch: name }).strict();
 const linkStep = <A extends string>(action: A) =>
   z.object({ action: z.literal(action), switches: z.tuple([name, name]) }).strict();
+const port = z.number().int().min(1).max(1024);
+const vlanId = z.number().int().min(1).max(4094);
+
+/**
+ * A link that goes down and up `times` times, each down and each up lasting `intervalSec`. It names
+ * its link as the fail-* steps do: the cable at an end, a host's NIC (host + nic), or a switch port.
+ */
+const flapLinkStep = z
+  .object({
+    action: z.literal('flap-link'),
+    cable: endpoint.optional(),
+    host: name.optional(),
+    nic: name.optional(),
+    switch: name.optional(),
+    port: port.optional(),
+    times: z.number().int().min(1).max(1000),
+    intervalSec: z.number().finite().min(0.001).max(3600),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const named = [s.cable !== undefined, s.host !== undefined || s.nic !== undefined, s.switch !== undefined || s.port !== undefined];
+    const whole = s.cable !== undefined || (s.host !== undefined && s.nic !== undefined) || (s.switch !== undefined && s.port !== undefined);
+    if (named.filter(Boolean).length !== 1 || !whole)
+      ctx.addIssue({ code: 'custom', message: 'a flap names one link: a cable, a host and its NIC, or a switch and its port' });
+  });
+
+/**
+ * Which way frames stop on a one-way cable, with a and b the cable's ends as the lab writes them:
+ * "a-to-b" means frames sent from end a no longer reach end b (b hears nothing), while b's still reach a.
+ */
+export const ONE_WAY_DIRECTIONS = ['a-to-b', 'b-to-a'] as const;
+export type OneWayDirection = (typeof ONE_WAY_DIRECTIONS)[number];
 
 export const drillStepSchema = z.discriminatedUnion('action', [
   vmStep('start'),
@@ -48,6 +80,17 @@ export const drillStepSchema = z.discriminatedUnion('action', [
   linkStep('restore-inter-switch-link'),
   z.object({ action: z.literal('fail-host'), host: name, failoverTo: name.optional() }).strict(),
   z.object({ action: z.literal('restore-host'), host: name }).strict(),
+  /** Orderly: the cluster drains the host (settings.rebootDrain), the host restarts (settings.hostBootSec) and shut-down VMs start again. */
+  z.object({ action: z.literal('reboot-host'), host: name }).strict(),
+  /** `arp -d *` on the client: it forgets every ARP entry and asks afresh. */
+  z.object({ action: z.literal('clear-arp'), client: name }).strict(),
+  z.object({ action: z.literal('set-monitoring'), host: name, team: name, on: z.boolean() }).strict(),
+  /** The VLAN ID of the VM's virtual switch port; null or absent: untagged (no VLAN ID set). */
+  z.object({ action: z.literal('set-vlan'), vm: name, vlan: vlanId.nullable().optional() }).strict(),
+  /** Unplugs the cable's end at `cable` and plugs it into `to`; the cable's other end stays where it is. */
+  z.object({ action: z.literal('move-cable'), cable: endpoint, to: endpoint }).strict(),
+  flapLinkStep,
+  z.object({ action: z.literal('fail-cable-one-way'), cable: endpoint, direction: z.enum(ONE_WAY_DIRECTIONS) }).strict(),
   z.object({ action: z.literal('wait'), seconds: z.number().finite().min(0).max(86_400) }).strict(),
 ]);
 

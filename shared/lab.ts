@@ -227,6 +227,10 @@ export const settingsSchema = z
     liveMigrationCopySec: seconds(3600).default(5),
     quickMigrationDowntimeSec: seconds(3600).default(10),
     clusterFailoverSec: seconds(3600).default(15),
+    /** How an orderly host reboot (the reboot-host step) empties the host first: the cluster live-migrates its running VMs away, or shuts them down. */
+    rebootDrain: z.enum(['live-migrate', 'shut-down']).default('live-migrate'),
+    /** Time from an orderly host shutdown until the host is back (POST, Windows start, cluster join). */
+    hostBootSec: seconds(3600).default(120),
     /** Base ARP reachable time; Windows and Linux pick a random 0.5–1.5 × base (15–45 s). */
     arpReachableBaseSec: seconds(86_400).default(30),
     routerArpTimeoutSec: seconds(86_400 * 7).default(14_400),

@@ -31,6 +31,7 @@ export const DROP_REASONS = [
   'lacp-no-partner',
   'port-channel-suspended',
   'lacp-not-running',
+  'one-way-link',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 

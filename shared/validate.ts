@@ -237,8 +237,22 @@ export function checkReferences(lab: Lab, knownProfiles: readonly string[]): Pro
     drill.expect.expectDown.forEach((v, i) => {
       if (!vmNames.has(v)) add(`${at}.expect.expectDown[${i}]`, `VM "${v}" does not exist`);
     });
+    // A move-cable step re-patches a cable: later steps name it by where it now is.
+    const patched = new Map(plugged);
+    const ends = lab.cables.map((c) => [c.a, c.b]);
     drill.steps.forEach((step, si) => {
-      const problem = stepProblem(lab, step, plugged);
+      let problem = stepProblem(lab, step, patched, endpointProblem);
+      if (!problem && step.action === 'move-cable') {
+        const index = patched.get(endpointKey(step.cable))!;
+        const stays = ends[index].find((e) => endpointKey(e) !== endpointKey(step.cable))!;
+        if (!('port' in stays) && !('port' in step.to))
+          problem = `a cable runs to a switch port; ${endpointLabel(stays)} – ${endpointLabel(step.to)} would have none`;
+        else {
+          patched.delete(endpointKey(step.cable));
+          patched.set(endpointKey(step.to), index);
+          ends[index] = [stays, step.to];
+        }
+      }
       if (problem) add(`${at}.steps[${si}]`, problem);
     });
   });
@@ -246,10 +260,31 @@ export function checkReferences(lab: Lab, knownProfiles: readonly string[]): Pro
   return problems;
 }
 
-function stepProblem(lab: Lab, step: DrillStep, plugged: Map<string, number>): string | null {
+function stepProblem(
+  lab: Lab,
+  step: DrillStep,
+  plugged: Map<string, number>,
+  endpointProblem: (e: Endpoint) => string | null,
+): string | null {
   const host = (name: string) => lab.hosts.find((h) => h.name === name);
   const sw = (name: string) => lab.switches.find((s) => s.name === name);
   const needHost = (name: string) => (host(name) ? null : `host "${name}" does not exist`);
+  const nicProblem = (hostName: string, nic: string) => {
+    const h = host(hostName);
+    if (!h) return `host "${hostName}" does not exist`;
+    return h.nics.some((n) => n.name === nic) ? null : `NIC "${nic}" is not on host "${hostName}"`;
+  };
+  const teamProblem = (hostName: string, team: string) => {
+    const h = host(hostName);
+    if (!h) return `host "${hostName}" does not exist`;
+    return h.teams.some((t) => t.name === team) ? null : `team "${team}" is not on host "${hostName}"`;
+  };
+  const cableProblem = (end: Endpoint) => (plugged.has(endpointKey(end)) ? null : `no cable is plugged into ${endpointLabel(end)}`);
+  const portProblem = (name: string, port: number) => {
+    const s = sw(name);
+    if (!s) return `switch "${name}" does not exist`;
+    return port <= s.ports ? null : `switch "${name}" has no port ${port}`;
+  };
   switch (step.action) {
     case 'start':
     case 'shutdown':
@@ -268,26 +303,35 @@ function stepProblem(lab: Lab, step: DrillStep, plugged: Map<string, number>): s
       return null;
     }
     case 'disable-team':
-    case 'enable-team': {
-      const h = host(step.host);
-      if (!h) return `host "${step.host}" does not exist`;
-      return h.teams.some((t) => t.name === step.team) ? null : `team "${step.team}" is not on host "${step.host}"`;
-    }
+    case 'enable-team':
+      return teamProblem(step.host, step.team);
     case 'fail-nic':
-    case 'restore-nic': {
-      const h = host(step.host);
-      if (!h) return `host "${step.host}" does not exist`;
-      return h.nics.some((n) => n.name === step.nic) ? null : `NIC "${step.nic}" is not on host "${step.host}"`;
-    }
+    case 'restore-nic':
+      return nicProblem(step.host, step.nic);
     case 'fail-cable':
     case 'restore-cable':
-      return plugged.has(endpointKey(step.cable)) ? null : `no cable is plugged into ${endpointLabel(step.cable)}`;
+    case 'fail-cable-one-way':
+      return cableProblem(step.cable);
     case 'fail-port':
-    case 'restore-port': {
-      const s = sw(step.switch);
-      if (!s) return `switch "${step.switch}" does not exist`;
-      return step.port <= s.ports ? null : `switch "${step.switch}" has no port ${step.port}`;
+    case 'restore-port':
+      return portProblem(step.switch, step.port);
+    case 'set-monitoring':
+      return teamProblem(step.host, step.team);
+    case 'set-vlan':
+      return lab.vms.some((v) => v.name === step.vm) ? null : `VM "${step.vm}" does not exist`;
+    case 'clear-arp':
+      return lab.clients.some((c) => c.name === step.client) ? null : `client "${step.client}" does not exist`;
+    case 'reboot-host':
+      return needHost(step.host);
+    case 'move-cable': {
+      const problem = cableProblem(step.cable) ?? endpointProblem(step.to);
+      if (problem) return problem;
+      return plugged.has(endpointKey(step.to)) ? `${endpointLabel(step.to)} already has a cable; the cable can only move to a free port` : null;
     }
+    case 'flap-link':
+      if (step.cable) return cableProblem(step.cable);
+      if (step.host !== undefined && step.nic !== undefined) return nicProblem(step.host, step.nic);
+      return portProblem(step.switch!, step.port!);
     case 'fail-switch':
     case 'restore-switch':
       return sw(step.switch) ? null : `switch "${step.switch}" does not exist`;

@@ -28,6 +28,8 @@ export class Network {
   readonly wires: Wire[] = [];
   private readonly wireByEndpoint = new Map<string, Wire>();
   private readonly portByEndpoint = new Map<string, Port>();
+  /** Each cable's ends as the lab writes them, to tell when a re-patched cable is back where it was. */
+  private readonly homeEnds = new Map<Wire, string>();
 
   constructor(
     readonly lab: Lab,
@@ -75,6 +77,7 @@ export class Network {
       const b = this.portByEndpoint.get(endpointKey(c.b))!;
       const wire = new Wire(a, b, `${endpointLabel(c.a)} – ${endpointLabel(c.b)}`, cableId(c.a, c.b));
       this.wires.push(wire);
+      this.homeEnds.set(wire, [endpointKey(c.a), endpointKey(c.b)].sort().join('|'));
       this.wireByEndpoint.set(endpointKey(c.a), wire);
       this.wireByEndpoint.set(endpointKey(c.b), wire);
       for (const p of [a, b]) if (p instanceof SwitchPort) (p.owner as PhysicalSwitch).cabledPorts.push(p);
@@ -332,12 +335,17 @@ export class Network {
     return null;
   }
 
-  failHost(host: Host, failoverTo: Host | undefined): Problem {
-    if (!host.up) return `host ${host.name} is already down`;
+  /** The host stops: its teams go with it and its NICs lose link. */
+  private takeDown(host: Host): void {
     host.up = false;
     this.noteFault(hostId(host.name), `host ${host.name}`, true);
     for (const team of host.teams.values()) team.disable();
     this.refreshWires();
+  }
+
+  failHost(host: Host, failoverTo: Host | undefined): Problem {
+    if (!host.up) return `host ${host.name} is already down`;
+    this.takeDown(host);
     const crashed = [...this.vms.values()].filter((vm) => vm.hostName === host.name && vm.state !== 'off');
     for (const vm of crashed) this.powerOff(vm);
     // The cluster notices and restarts the VMs on another node: a restart, so dynamic MACs may change.
@@ -375,6 +383,99 @@ export class Network {
     for (const team of host.teams.values()) if (!team.disabledByEngineer) team.initialise();
     // The cluster places VMs that found no node as soon as one is back.
     for (const vm of [...this.awaitingNode]) if (vm.state === 'off' && this.vswitchFor(vm, host)) this.restartOnNode(vm, host);
+    return null;
+  }
+
+  /**
+   * An orderly reboot, as a cluster node is patched: the cluster drains the host first, by live
+   * migration to the first other node that is up (or, with settings.rebootDrain 'shut-down', or when
+   * no node can take a VM, by shutting its VMs down); the host then goes down, is back after
+   * settings.hostBootSec, and starts the VMs it shut down again.
+   */
+  rebootHost(host: Host): Problem {
+    if (!host.up) return `host ${host.name} is down; only a host that is up reboots`;
+    const s = this.ctx.settings;
+    const shutDown: Vm[] = [];
+    let drainUs = 0;
+    for (const vm of [...this.vms.values()].filter((v) => v.hostName === host.name && v.state !== 'off')) {
+      const target =
+        s.rebootDrain === 'live-migrate' && vm.state === 'running'
+          ? [...this.hosts.values()].find((h) => h !== host && h.up && this.vswitchFor(vm, h) !== null)
+          : undefined;
+      if (target && this.liveMigrate(vm, target) === null) {
+        // The host goes down just after the last migration resumes on its target.
+        drainUs = s.liveMigrationCopySec * 1e6 + s.liveMigrationBlackoutMs * 1000 + 1000;
+        continue;
+      }
+      this.powerOff(vm);
+      shutDown.push(vm);
+    }
+    this.ctx.scheduler.after(drainUs, () => {
+      if (!host.up) return;
+      this.takeDown(host);
+      // A migration that did not finish leaves its VM here: it is shut down with the host.
+      for (const vm of this.vms.values())
+        if (vm.hostName === host.name && vm.state !== 'off') {
+          this.powerOff(vm);
+          shutDown.push(vm);
+        }
+      this.ctx.scheduler.after(s.hostBootSec * 1e6, () => {
+        if (this.restoreHost(host) !== null) return;
+        for (const vm of shutDown) if (vm.state === 'off' && vm.hostName === host.name) this.powerOn(vm, host, s.vmBootSec * 1e6);
+        this.updateSpanningTree();
+      });
+      this.updateSpanningTree();
+    });
+    return null;
+  }
+
+  setMonitoring(team: Team, on: boolean): Problem {
+    if (team.monitoring === on) return `path monitoring of ${team.label} is already ${on ? 'on' : 'off'}`;
+    if (on && !team.canMonitor)
+      return team.profile.monitoring.kind === 'none'
+        ? `the driver of ${team.label} (${team.profile.name}) has no path monitoring`
+        : `${team.label} has no probe target: give the team one, or add a client to the lab`;
+    team.setMonitoring(on);
+    return null;
+  }
+
+  /** The VLAN ID of the VM's virtual switch port; undefined: untagged. Takes effect at once, as in Hyper-V Manager. */
+  setVlan(vm: Vm, vlan: number | undefined): Problem {
+    if (vm.vlan === vlan) return `VM ${vm.name} is already ${vlan === undefined ? 'untagged' : `on VLAN ${vlan}`}`;
+    vm.vlan = vlan;
+    return null;
+  }
+
+  clearArp(client: Client): Problem {
+    client.stack.clearArp();
+    return null;
+  }
+
+  /** Re-patches the cable's end at `from` into `to`: link goes down on the old port and comes up on the new. */
+  moveCable(from: Endpoint, to: Endpoint): Problem {
+    const wire = this.wireAt(from);
+    if (!wire) return `no cable is plugged into ${endpointLabel(from)} now`;
+    const target = this.endpointPort(to);
+    if (!target) return `the lab has no ${endpointLabel(to)}`;
+    if (target.wire) return `${endpointLabel(to)} already has a cable plugged in`;
+    const old = this.endpointPort(from)!;
+    const stays = wire.a === old ? wire.b : wire.a;
+    const staysEnd = [...this.portByEndpoint.entries()].find(([, p]) => p === stays)![0];
+    const before = wire.label;
+    wire.replug(old, target);
+    this.wireByEndpoint.delete(endpointKey(from));
+    this.wireByEndpoint.set(endpointKey(to), wire);
+    for (const [port, add] of [[old, false], [target, true]] as const) {
+      if (!(port instanceof SwitchPort)) continue;
+      const sw = port.owner as PhysicalSwitch;
+      if (add) sw.cabledPorts.push(port);
+      else sw.cabledPorts.splice(sw.cabledPorts.indexOf(port), 1);
+      sw.cabledPorts.sort((x, y) => sw.portNumber(x) - sw.portNumber(y));
+    }
+    // The cable as the lab draws it is no longer there while it is patched elsewhere.
+    const home = this.homeEnds.get(wire)!;
+    const atHome = [endpointKey(to), staysEnd].sort().join('|') === home;
+    this.noteFault(wire.elementId!, `cable ${before} (re-patched: ${wire.label})`, !atHome);
     return null;
   }
 
@@ -460,6 +561,7 @@ export class Network {
       for (const t of h.teams.values()) if (!t.enabled && h.up) out.push(`${t.label} is disabled`);
     }
     for (const w of this.wires) if (w.failed) out.push(`${isInterSwitch(w) ? 'inter-switch link' : 'cable'} ${w.label} is cut`);
+    for (const w of this.wires) if (w.lostFrom && !w.failed) out.push(`cable ${w.label} passes frames one way only: ${oneWayWords(w)}`);
     return out;
   }
 
@@ -508,6 +610,12 @@ export class Network {
       })),
     };
   }
+}
+
+/** "frames from HostA/NIC1 no longer reach switch1/port1". */
+export function oneWayWords(w: Wire): string {
+  const [from, to] = w.lostFrom === 'a' ? [w.a, w.b] : [w.b, w.a];
+  return `frames from ${from.label} no longer reach ${to.label}`;
 }
 
 function isInterSwitch(w: Wire): boolean {

@@ -108,9 +108,14 @@ function stepColumns(step: DrillStep): Row {
     to_host: s.to ?? s.failoverTo ?? null, switch: s.switch ?? null, port: s.port ?? null, other_switch: null,
     mode: s.mode ?? null, mac: s.mac ?? null, seconds: s.seconds ?? null,
     cable_host: null, cable_nic: null, cable_switch: null, cable_port: null, cable_client: null,
+    client: s.client ?? null, monitoring_on: typeof s.on === 'boolean' ? Number(s.on) : null, vlan: s.vlan ?? null,
+    to_end_host: null, to_end_nic: null, to_end_switch: null, to_end_port: null, to_end_client: null,
+    times: s.times ?? null, interval_sec: s.intervalSec ?? null, direction: s.direction ?? null,
   };
+  if (step.action === 'move-cable') row.to_host = null;
   if ('switches' in step) [row.switch, row.other_switch] = step.switches;
-  if ('cable' in step) Object.assign(row, endpointColumns('cable_', step.cable));
+  if ('cable' in step && step.cable) Object.assign(row, endpointColumns('cable_', step.cable));
+  if (step.action === 'move-cable') Object.assign(row, endpointColumns('to_end_', step.to));
   return row;
 }
 
@@ -238,6 +243,10 @@ function profileFromRow(p: Row): Row {
   });
 }
 
+function hasEndpoint(prefix: string, r: Row): boolean {
+  return ['client', 'switch', 'host'].some((c) => r[`${prefix}${c}`] !== null && r[`${prefix}${c}`] !== undefined);
+}
+
 function endpointFromColumns(prefix: string, r: Row): Row {
   if (r[`${prefix}client`] !== null) return { client: r[`${prefix}client`] };
   if (r[`${prefix}switch`] !== null) return { switch: r[`${prefix}switch`], port: r[`${prefix}port`] };
@@ -255,17 +264,26 @@ const STEP_FIELDS: Record<string, [key: string, column: string][]> = {
   switch: [['switch', 'switch']],
   'fail-host': [['host', 'host'], ['failoverTo', 'to_host']],
   host: [['host', 'host']],
+  client: [['client', 'client']],
+  'set-vlan': [['vm', 'vm'], ['vlan', 'vlan']],
+  'flap-link': [['host', 'host'], ['nic', 'nic'], ['switch', 'switch'], ['port', 'port'], ['times', 'times'], ['intervalSec', 'interval_sec']],
   wait: [['seconds', 'seconds']],
 };
 const STEP_KIND: Record<string, string> = {
   start: 'vm', shutdown: 'vm', restart: 'vm', 'set-mac-mode': 'set-mac-mode', 'live-migrate': 'migrate', 'quick-migrate': 'migrate',
   'disable-team': 'team', 'enable-team': 'team', 'fail-nic': 'nic', 'restore-nic': 'nic', 'fail-port': 'port', 'restore-port': 'port',
   'fail-switch': 'switch', 'restore-switch': 'switch', 'fail-host': 'fail-host', 'restore-host': 'host', wait: 'wait',
+  'reboot-host': 'host', 'clear-arp': 'client', 'set-vlan': 'set-vlan', 'flap-link': 'flap-link',
 };
 
 function stepFromColumns(r: Row): Row {
   const action = String(r.action);
   if (action === 'fail-cable' || action === 'restore-cable') return { action, cable: endpointFromColumns('cable_', r) };
+  if (action === 'fail-cable-one-way') return { action, cable: endpointFromColumns('cable_', r), direction: r.direction };
+  if (action === 'move-cable') return { action, cable: endpointFromColumns('cable_', r), to: endpointFromColumns('to_end_', r) };
+  if (action === 'set-monitoring') return { action, host: r.host, team: r.team, on: Boolean(r.monitoring_on) };
+  if (action === 'flap-link' && !hasEndpoint('cable_', r)) return defined({ action, ...Object.fromEntries(STEP_FIELDS['flap-link'].map(([key, column]) => [key, r[column]])) });
+  if (action === 'flap-link') return { action, cable: endpointFromColumns('cable_', r), times: r.times, intervalSec: r.interval_sec };
   if (action === 'fail-inter-switch-link' || action === 'restore-inter-switch-link')
     return { action, switches: [r.switch, r.other_switch] };
   const fields = STEP_FIELDS[STEP_KIND[action] ?? ''] ?? [];

@@ -271,11 +271,29 @@ ALTER TABLE switches ADD COLUMN port_channels_json TEXT;
 ALTER TABLE switches ADD COLUMN stack TEXT;
 `;
 
+// Version 5: the drill steps reboot-host, clear-arp, set-monitoring, set-vlan, move-cable, flap-link
+// and fail-cable-one-way: the client whose ARP cache is cleared, monitoring on/off, a VLAN ID, the
+// endpoint a cable moves to, a flap's count and interval, and which way a one-way cable loses frames.
+const SCHEMA_V5 = `
+ALTER TABLE drill_steps ADD COLUMN client TEXT;
+ALTER TABLE drill_steps ADD COLUMN monitoring_on INTEGER;
+ALTER TABLE drill_steps ADD COLUMN vlan INTEGER;
+ALTER TABLE drill_steps ADD COLUMN to_end_host TEXT;
+ALTER TABLE drill_steps ADD COLUMN to_end_nic TEXT;
+ALTER TABLE drill_steps ADD COLUMN to_end_switch TEXT;
+ALTER TABLE drill_steps ADD COLUMN to_end_port INTEGER;
+ALTER TABLE drill_steps ADD COLUMN to_end_client TEXT;
+ALTER TABLE drill_steps ADD COLUMN times INTEGER;
+ALTER TABLE drill_steps ADD COLUMN interval_sec REAL;
+ALTER TABLE drill_steps ADD COLUMN direction TEXT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { to: 1, why: 'first .lab schema: lab document, layout, metadata and run history in normalised tables', sql: SCHEMA_V1 },
   { to: 2, why: 'who saved last, the guest OS of each VM, per-VM rows of past runs', sql: SCHEMA_V2 },
   { to: 3, why: 'VLANs, port security and spanning tree: switch port settings, MAC-flap detection, STP mode and forward delay, the VLAN of a VM port and of a client', sql: SCHEMA_V3 },
   { to: 4, why: 'aggregation: port-channels (static or LACP, member ports, hash) and the stack or MLAG domain of a switch', sql: SCHEMA_V4 },
+  { to: 5, why: 'drill steps for host reboots, ARP clearing, monitoring and VLAN changes, re-patched, flapping and one-way cables', sql: SCHEMA_V5 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].to;

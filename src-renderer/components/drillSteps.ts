@@ -1,6 +1,6 @@
 // Drill steps in the editor: a readable label, a sensible default for each action, and the clock.
 import type { Lab } from '../../shared/lab.js';
-import { endpointLabel, type Endpoint } from '../../shared/lab.js';
+import { endpointKey, endpointLabel, type Endpoint } from '../../shared/lab.js';
 import type { DrillAction, DrillStep } from '../../shared/drill.js';
 
 export const ACTION_LABELS: Record<DrillAction, string> = {
@@ -24,6 +24,13 @@ export const ACTION_LABELS: Record<DrillAction, string> = {
   'restore-inter-switch-link': 'Restore inter-switch link',
   'fail-host': 'Fail host',
   'restore-host': 'Restore host',
+  'reboot-host': 'Reboot host (orderly)',
+  'clear-arp': 'Clear client ARP cache',
+  'set-monitoring': 'Set team path monitoring',
+  'set-vlan': 'Set VM VLAN',
+  'move-cable': 'Move cable',
+  'flap-link': 'Flap link',
+  'fail-cable-one-way': 'Fail cable one way',
   wait: 'Wait',
 };
 
@@ -65,15 +72,70 @@ export function defaultStep(lab: Lab, action: DrillAction, previous?: DrillStep)
     case 'fail-host':
       return { action, host: host?.name ?? '' };
     case 'restore-host':
+    case 'reboot-host':
       return { action, host: host?.name ?? '' };
+    case 'clear-arp':
+      return { action, client: lab.clients[0]?.name ?? '' };
+    case 'set-monitoring':
+      return { action, host: host?.name ?? '', team: host?.teams[0]?.name ?? '', on: true };
+    case 'set-vlan':
+      return { action, vm, vlan: 10 };
+    case 'move-cable':
+      return { action, cable, to: freeEnds(lab)[0] ?? cable };
+    case 'flap-link':
+      return { action, cable, times: 3, intervalSec: 2 };
+    case 'fail-cable-one-way':
+      return { action, cable, direction: 'a-to-b' };
     case 'wait':
       return { action, seconds: 30 };
   }
 }
 
+/** Switch ports no cable is plugged into, where a moved cable can go. */
+export function freeEnds(lab: Lab): Endpoint[] {
+  const used = new Set(lab.cables.flatMap((c) => [endpointKey(c.a), endpointKey(c.b)]));
+  return lab.switches.flatMap((s) =>
+    Array.from({ length: s.ports }, (_, i): Endpoint => ({ switch: s.name, port: i + 1 })).filter((e) => !used.has(endpointKey(e))),
+  );
+}
+
+/** What a flap takes down and up: which of the three ways the step names its link. */
+export type FlapTarget = 'cable' | 'nic' | 'port';
+
+export function flapTargetOf(step: Extract<DrillStep, { action: 'flap-link' }>): FlapTarget {
+  return step.cable ? 'cable' : step.host !== undefined ? 'nic' : 'port';
+}
+
+/** The flap aimed at the first link of that kind, keeping its count and interval. */
+export function retargetFlap(lab: Lab, step: Extract<DrillStep, { action: 'flap-link' }>, target: FlapTarget): DrillStep {
+  const { times, intervalSec } = step;
+  const cabled = lab.cables.flatMap((c) => [c.a, c.b]);
+  if (target === 'cable') return { action: 'flap-link', cable: cabled[0] ?? { switch: lab.switches[0]?.name ?? '', port: 1 }, times, intervalSec };
+  if (target === 'nic') {
+    const nic = cabled.find((e): e is { host: string; nic: string } => 'nic' in e);
+    return { action: 'flap-link', host: nic?.host ?? lab.hosts[0]?.name ?? '', nic: nic?.nic ?? lab.hosts[0]?.nics[0]?.name ?? '', times, intervalSec };
+  }
+  const port = cabled.find((e): e is { switch: string; port: number } => 'port' in e);
+  return { action: 'flap-link', switch: port?.switch ?? lab.switches[0]?.name ?? '', port: port?.port ?? 1, times, intervalSec };
+}
+
 export function stepLabel(step: DrillStep): string {
   const what = ACTION_LABELS[step.action];
   switch (step.action) {
+    case 'set-monitoring':
+      return `${what}: ${step.host}/${step.team} → ${step.on ? 'on' : 'off'}`;
+    case 'set-vlan':
+      return `${what}: ${step.vm} → ${step.vlan == null ? 'untagged' : `VLAN ${step.vlan}`}`;
+    case 'move-cable':
+      return `${what}: ${endpointLabel(step.cable)} → ${endpointLabel(step.to)}`;
+    case 'flap-link': {
+      const target = step.cable ? endpointLabel(step.cable) : step.host !== undefined ? `${step.host}/${step.nic}` : `${step.switch}/port${step.port}`;
+      return `${what}: ${target} ${step.times}× every ${step.intervalSec} s`;
+    }
+    case 'fail-cable-one-way':
+      return `${what}: ${endpointLabel(step.cable)} (${step.direction})`;
+    case 'clear-arp':
+      return `${what}: ${step.client}`;
     case 'set-mac-mode':
       return `${what}: ${step.vm} → ${step.mode}${step.mac ? ` ${step.mac}` : ''}`;
     case 'live-migrate':
@@ -85,7 +147,7 @@ export function stepLabel(step: DrillStep): string {
       if ('vm' in step) return `${what}: ${step.vm}`;
       if ('team' in step) return `${what}: ${step.host}/${step.team}`;
       if ('nic' in step) return `${what}: ${step.host}/${step.nic}`;
-      if ('cable' in step) return `${what}: ${endpointLabel(step.cable)}`;
+      if ('cable' in step && step.cable) return `${what}: ${endpointLabel(step.cable)}`;
       if ('port' in step) return `${what}: ${step.switch}/port${step.port}`;
       if ('switches' in step) return `${what}: ${step.switches.join(' – ')}`;
       if ('switch' in step) return `${what}: ${step.switch}`;

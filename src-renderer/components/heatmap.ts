@@ -35,6 +35,8 @@ const GROUP_NAMES: Record<string, string> = {
   switch: 'switch fails',
   'inter-switch-link': 'inter-switch link fails',
   host: 'host fails',
+  flap: 'cable flaps',
+  'one-way': 'cable fails one way',
   pair: 'two failures',
 };
 

@@ -8,7 +8,11 @@ function eachEndpoint(lab: Lab, visit: (e: Endpoint) => void): void {
     visit(c.a);
     visit(c.b);
   }
-  for (const d of lab.drills) for (const s of d.steps) if ('cable' in s) visit(s.cable);
+  for (const d of lab.drills)
+    for (const s of d.steps) {
+      if ('cable' in s && s.cable) visit(s.cable);
+      if (s.action === 'move-cable') visit(s.to);
+    }
 }
 
 function eachStep(lab: Lab, visit: (s: DrillStep) => void): void {
@@ -31,7 +35,7 @@ export function renameHost(lab: Lab, index: number, to: string): void {
   });
   eachStep(lab, (s) => {
     if ('host' in s && s.host === from) s.host = to;
-    if ('to' in s && s.to === from) s.to = to;
+    if ((s.action === 'live-migrate' || s.action === 'quick-migrate') && s.to === from) s.to = to;
     if (s.action === 'fail-host' && s.failoverTo === from) s.failoverTo = to;
   });
   moveKey(lab, hostId(from), hostId(to));
@@ -103,6 +107,9 @@ export function renameClient(lab: Lab, index: number, to: string): void {
     if ('client' in e && e.client === from) e.client = to;
   });
   for (const d of lab.drills) if (d.client === from) d.client = to;
+  eachStep(lab, (s) => {
+    if (s.action === 'clear-arp' && s.client === from) s.client = to;
+  });
   moveKey(lab, clientId(from), clientId(to));
 }
 

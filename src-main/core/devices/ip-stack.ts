@@ -50,6 +50,11 @@ export class IpStack {
     this.generation++;
   }
 
+  /** `arp -d *`: every ARP entry is forgotten, so the next packet to each IP asks afresh. */
+  clearArp(): void {
+    this.cache.clear();
+  }
+
   private reachableUs(): number {
     const s = this.ctx.settings;
     if (this.behaviour === 'router') return s.routerArpTimeoutSec * 1e6;

@@ -64,6 +64,10 @@ export class Port {
         ctx.drop(this.label, this.elementId, 'link-down', frame);
         return;
       }
+      if (wire.losesFrom(this)) {
+        ctx.drop(this.label, this.elementId, 'one-way-link', frame);
+        return;
+      }
       if (ctx.tracing)
         ctx.hop({ atUs: ctx.now, action: peer.arrival, device: peer.label, element: peer.elementId, link: peer.arrivalLink, frame, tap: { at: peer, direction: 'in' } });
       peer.owner.receive(peer, frame);
@@ -75,17 +79,39 @@ export class Wire {
   up = false;
   /** The cable itself is cut or unplugged. */
   failed = false;
+  /** A one-way failure: frames sent from this end are lost, while carrier stays up on both ends. */
+  lostFrom: 'a' | 'b' | null = null;
 
   constructor(
-    readonly a: Port,
-    readonly b: Port,
+    public a: Port,
+    public b: Port,
     /** "HostA/NIC3 – switch1/port1". */
-    readonly label: string,
+    public label: string,
     /** Canvas edge id: cableId(a, b) in the lab's endpoint order. */
     readonly elementId: string | null = null,
   ) {
     a.wire = this;
     b.wire = this;
+  }
+
+  /** Whether frames `from` sends are lost on the way (a one-way failure). */
+  losesFrom(from: Port): boolean {
+    return this.lostFrom !== null && this[this.lostFrom] === from;
+  }
+
+  /** Re-patches the end plugged into `from` into `to`: both ends see the link go down, then it comes up at `to`. */
+  replug(from: Port, to: Port): void {
+    if (this.up) {
+      this.up = false;
+      this.a.owner.onCarrier(this.a, false);
+      this.b.owner.onCarrier(this.b, false);
+    }
+    from.wire = null;
+    if (this.a === from) this.a = to;
+    else this.b = to;
+    to.wire = this;
+    this.label = `${this.a.label} – ${this.b.label}`;
+    this.refresh();
   }
 
   /** Re-derives the carrier after any fault change and tells both ends when it flips. */

@@ -42,7 +42,10 @@ export class Team implements NicUpper {
   disabledByEngineer = false;
   client: TeamClient | null = null;
   readonly autoFailback: boolean;
-  readonly monitoring: boolean;
+  /** Path monitoring (probes) is on: from the lab, or a set-monitoring step. */
+  monitoring: boolean;
+  /** Bumped when monitoring is switched, so a probe loop of the previous setting stops. */
+  private probeLoop = 0;
   private readonly probeFailures = new Map<Nic, number>();
   /** Members whose probe of this round the target answered. */
   private readonly probeAnswered = new Set<Nic>();
@@ -141,6 +144,23 @@ export class Team implements NicUpper {
     this.publish();
     if (this.lacp) this.sendLacpdus(this.generation);
     if (this.monitoring) this.scheduleProbe(this.generation);
+  }
+
+  /** Whether the team's driver and lab give it something to probe, so monitoring can be on. */
+  get canMonitor(): boolean {
+    return this.profile.monitoring.kind !== 'none' && this.probeTarget !== null;
+  }
+
+  /** Turns path monitoring on or off: probe failures start from nothing and the active member is chosen afresh. */
+  setMonitoring(on: boolean): void {
+    this.monitoring = on;
+    this.probeLoop++;
+    this.probeFailures.clear();
+    this.probeAnswered.clear();
+    this.probesOut = false;
+    if (!this.enabled) return;
+    this.reevaluate();
+    if (on) this.scheduleProbe(this.generation);
   }
 
   disable(): void {
@@ -267,8 +287,9 @@ export class Team implements NicUpper {
    * then send the next round, one ARP probe from each member to the target.
    */
   private scheduleProbe(generation: number): void {
+    const loop = this.probeLoop;
     this.ctx.scheduler.after(this.profile.monitoring.intervalMs * 1000, () => {
-      if (generation !== this.generation || !this.enabled) return;
+      if (generation !== this.generation || loop !== this.probeLoop || !this.enabled || !this.monitoring) return;
       if (this.probesOut) this.judgeProbes();
       this.sendProbes();
       this.scheduleProbe(generation);

@@ -2,7 +2,7 @@
 import type { Diagnosis } from '../../../shared/drill.js';
 import { ipToText, macToText } from '../../../shared/addresses.js';
 import type { DropRecord } from '../engine/context.js';
-import type { Network } from '../network.js';
+import { oneWayWords, type Network } from '../network.js';
 import type { Vm } from '../devices/vm.js';
 import type { Client } from '../devices/client.js';
 import type { Team } from '../devices/team.js';
@@ -165,12 +165,19 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
 
   const unresolved = drops.find((d) => d.reason === 'arp-unresolved');
   if (unresolved) {
+    // A cable that passes frames one way only lets the request in and loses the answer, with carrier up.
+    const oneWay = net.wires.filter((w) => w.lostFrom !== null && !w.failed);
+    const why = oneWay.map((w) => `; the cable ${w.label} passes frames one way only (${oneWayWords(w)}), and with carrier up on both ends nothing without path monitoring takes it out of service`).join('');
     return {
       code: 'arp-unresolved',
-      text: `${client.name} asked who has ${ip} and no answer came back, so its pings never left`,
+      text: `${client.name} asked who has ${ip} and no answer came back, so its pings never left${why}`,
       device: client.name,
       knownIssue: null,
-      remedies: [`Check that ${vm.name} answers ARP for ${ip}`, `Add a static ARP entry for ${ip} on ${client.name} as a stopgap`],
+      remedies: [
+        ...(oneWay.length ? ['Replace the one-way cable or transceiver', 'Turn on path monitoring for the team (LiveLink, probes) or UDLD on the switch port, so a one-way link leaves service'] : []),
+        `Check that ${vm.name} answers ARP for ${ip}`,
+        `Add a static ARP entry for ${ip} on ${client.name} as a stopgap`,
+      ],
     };
   }
 

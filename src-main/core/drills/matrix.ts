@@ -3,6 +3,7 @@
 import type { Lab, Endpoint } from '../../../shared/lab.js';
 import { endpointLabel } from '../../../shared/lab.js';
 import type { Drill, DrillStep, DrillResult, DiagnosisCode } from '../../../shared/drill.js';
+import { ONE_WAY_DIRECTIONS } from '../../../shared/drill.js';
 import { hostId, nicId, portId, switchId, vmId, cableId } from '../../../shared/checks.js';
 import { LabTopology } from '../lint/topology.js';
 import { macPoolOf } from '../lint/mac-checks.js';
@@ -23,6 +24,8 @@ export type MatrixEventKind =
   | 'switch'
   | 'inter-switch-link'
   | 'host'
+  | 'flap'
+  | 'one-way'
   | 'pair';
 
 export interface MatrixCell {
@@ -102,7 +105,14 @@ interface InfraFailure {
   step: DrillStep;
   elements: string[];
   isolatesClient: boolean;
+  /** What was tried, when it is not "fail <label>": "flap the cable at HostA/NIC1 3× every 2 s". */
+  scenario?: string;
+  /** False: an event too particular to pair with every other failure at depth 2 (flaps, one-way cables). */
+  pairs?: false;
 }
+
+/** The flap the matrix tries on every cable: three times, two seconds down and two up. */
+export const MATRIX_FLAP = { times: 3, intervalSec: 2 } as const;
 
 const MATRIX_EXPECT = { reachableWithinSec: 60, expectDown: [] };
 
@@ -135,7 +145,7 @@ export function enumerateMatrix(lab: Lab, depth: MatrixDepth = 1): MatrixCell[] 
     const vm = vmByName.get(vmName)!;
     const vmCell = (kind: MatrixEventKind, suffix: string, scenario: string, steps: DrillStep[], extra: string[] = []) =>
       cells.push({
-        scope: [vm.host, ...steps.flatMap((st) => ('to' in st ? [st.to] : []))],
+        scope: [vm.host, ...steps.flatMap((st) => ('to' in st && typeof st.to === 'string' ? [st.to] : []))],
         id: `vm:${vm.name}/${suffix}`,
         kind,
         category: 'vm-event',
@@ -169,16 +179,16 @@ export function enumerateMatrix(lab: Lab, depth: MatrixDepth = 1): MatrixCell[] 
       id: `fail:${f.id}`,
       kind: f.kind,
       category: 'failure',
-      scenario: `fail ${f.label}`,
+      scenario: f.scenario ?? `fail ${f.label}`,
       vm: null,
       elements: f.elements,
-      drill: drill(`fail:${f.id}`, `fail ${f.label}`, [f.step], f.scope ? vmsOn(lab, f.scope) : vms),
+      drill: drill(`fail:${f.id}`, f.scenario ?? `fail ${f.label}`, [f.step], f.scope ? vmsOn(lab, f.scope) : vms),
       clientIsolated: f.isolatesClient,
       scope: f.scope,
     });
   }
   if (depth === 2) {
-    const usable = failures.filter((f) => !f.isolatesClient);
+    const usable = failures.filter((f) => !f.isolatesClient && f.pairs !== false);
     for (let i = 0; i < usable.length; i++) {
       for (let j = i + 1; j < usable.length; j++) {
         const [a, b] = [usable[i], usable[j]];
@@ -286,6 +296,36 @@ function infrastructureFailures(lab: Lab): InfraFailure[] {
       elements: topo.links.filter((l) => [l.a, l.b].sort().join('|') === `${a}|${b}`).map((l) => cableId(l.cable.a, l.cable.b)),
       isolatesClient: false,
     });
+  }
+  // Every cable flaps, and loses frames one way in each direction (carrier stays up: the case UDLD exists for).
+  for (const cable of lab.cables) {
+    const nicEnd: Endpoint | undefined = 'nic' in cable.a ? cable.a : 'nic' in cable.b ? cable.b : undefined;
+    const at = nicEnd ?? cable.a;
+    const common = {
+      scope: nicEnd ? [nicEnd.host] : null,
+      elements: [cableId(cable.a, cable.b)],
+      isolatesClient: [cable.a, cable.b].some((e) => 'client' in e && e.client === client),
+      pairs: false as const,
+    };
+    out.push({
+      ...common,
+      kind: 'flap',
+      id: `flap:${endpointLabel(at)}`,
+      label: `the cable at ${endpointLabel(at)}`,
+      scenario: `flap the cable at ${endpointLabel(at)} ${MATRIX_FLAP.times}× every ${MATRIX_FLAP.intervalSec} s`,
+      step: { action: 'flap-link', cable: at, ...MATRIX_FLAP },
+    });
+    for (const direction of ONE_WAY_DIRECTIONS) {
+      const [from, to] = direction === 'a-to-b' ? [cable.a, cable.b] : [cable.b, cable.a];
+      out.push({
+        ...common,
+        kind: 'one-way',
+        id: `one-way:${endpointLabel(from)}>${endpointLabel(to)}`,
+        label: `the cable at ${endpointLabel(at)} one way`,
+        scenario: `fail the cable ${endpointLabel(cable.a)} – ${endpointLabel(cable.b)} one way: frames from ${endpointLabel(from)} no longer reach ${endpointLabel(to)}`,
+        step: { action: 'fail-cable-one-way', cable: at, direction },
+      });
+    }
   }
   const clusterNodes = lab.hosts.filter((h) => h.virtualSwitches.length > 0);
   for (const host of clusterNodes) {
@@ -432,6 +472,8 @@ const EVENT_PHRASES: Record<MatrixEventKind, string> = {
   switch: 'when a switch fails',
   'inter-switch-link': 'when an inter-switch link fails',
   host: 'when a host fails',
+  flap: 'when a cable flaps',
+  'one-way': 'when a cable passes frames one way only',
   pair: 'when two parts fail at once',
 };
 const KIND_ORDER = Object.keys(EVENT_PHRASES) as MatrixEventKind[];

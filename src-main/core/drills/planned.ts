@@ -4,7 +4,7 @@ import type { Lab } from '../../../shared/lab.js';
 import type { Drill } from '../../../shared/drill.js';
 import type { DrillSchedule } from './session.js';
 
-export type PlannedCause = 'off at the start' | 'shutdown' | 'start' | 'restart' | 'quick-migrate';
+export type PlannedCause = 'off at the start' | 'shutdown' | 'start' | 'restart' | 'quick-migrate' | 'reboot-host';
 
 export interface PlannedWindow {
   fromUs: number;
@@ -22,9 +22,22 @@ export function plannedWindows(lab: Lab, drill: Drill, schedule: DrillSchedule, 
   const spec = lab.vms.find((v) => v.name === vm);
   let off: { fromUs: number; cause: PlannedCause; atUs: number } | null =
     spec && spec.initialState !== 'running' ? { fromUs: 0, cause: 'off at the start', atUs: 0 } : null;
+  // Where the VM is, as the drill's migrations move it: an orderly reboot of that host shuts it down
+  // when the drain is by shutdown (or no other node can take it) and starts it again after the boot.
+  let host = spec?.host;
+  const otherNodes = (name: string) => lab.hosts.some((h) => h.name !== name && h.virtualSwitches.length > 0);
   drill.steps.forEach((step, i) => {
-    if (!('vm' in step) || step.vm !== vm) return;
     const at = schedule.starts[i];
+    if (step.action === 'reboot-host' && step.host === host && !off && (s.rebootDrain === 'shut-down' || !otherNodes(host))) {
+      out.push({ fromUs: at, untilUs: at + (s.hostBootSec + s.vmBootSec) * 1e6, cause: 'reboot-host', causeAtUs: at });
+      return;
+    }
+    if (step.action === 'reboot-host' && step.host === host && !off) {
+      host = lab.hosts.find((h) => h.name !== host && h.virtualSwitches.length > 0)!.name;
+      return;
+    }
+    if (!('vm' in step) || step.vm !== vm) return;
+    if (step.action === 'live-migrate' || step.action === 'quick-migrate') host = step.to;
     switch (step.action) {
       case 'shutdown':
         off ??= { fromUs: at, cause: 'shutdown', atUs: at };
@@ -63,5 +76,7 @@ export function causeWords(w: PlannedWindow, clock: (us: number) => string): str
       return `its restart at ${at}`;
     case 'quick-migrate':
       return `its quick migration at ${at}`;
+    case 'reboot-host':
+      return `the reboot of its host at ${at}`;
   }
 }

@@ -205,6 +205,7 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'lacp-no-partner': 'the team member runs LACP but its switch port answers no LACPDU (it is not in an LACP port-channel), so the member carries nothing',
   'port-channel-suspended': 'the switch port is in an LACP port-channel but its far side sends no LACPDU, so the port is suspended and forwards nothing',
   'lacp-not-running': 'the LACPDU arrived at a port or team that does not run LACP, which discards it (slow protocols frames are never forwarded)',
+  'one-way-link': 'the cable passes frames in the other direction only (a one-way failure): carrier stays up on both ends, yet nothing sent this way arrives',
   'vlan-mismatch': "the frame's VLAN tag is not the one the receiving adapter, team VLAN interface or virtual switch port is set to",
 };
 

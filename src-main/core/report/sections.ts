@@ -117,6 +117,8 @@ const HEAT_COLUMNS: { kind: MatrixEventKind; label: string }[] = [
   { kind: 'switch', label: 'Switch' },
   { kind: 'inter-switch-link', label: 'Inter-switch link' },
   { kind: 'host', label: 'Host' },
+  { kind: 'flap', label: 'Flapping cable' },
+  { kind: 'one-way', label: 'One-way cable' },
   { kind: 'pair', label: 'Two failures' },
 ];
 

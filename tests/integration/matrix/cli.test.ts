@@ -14,7 +14,7 @@ describe('lab-planner matrix', () => {
   it('exits 1 on the field report lab and prints the grouped outcomes as a table', async () => {
     const io = captureIo();
     expect(await runCli(['matrix', 'examples/field-report.lab.json', '--threads', '1'], io)).toBe(1);
-    expect(io.stdout).toMatch(/27 cases, 2 lose a VM, 24 keep every VM, 1 cut the client itself off/);
+    expect(io.stdout).toMatch(/45 cases, 4 lose a VM, 37 keep every VM, 4 cut the client itself off/);
     expect(io.stdout).toMatch(/Outcome +VMs +Cases +Max down +What happens/);
     expect(io.stdout).toMatch(/LOST .*stale-team-vm-mac after migration to a host behind a Broadcom/);
     expect(io.stdout).toMatch(/Guest1: live-migrate to HostB, then restart: Guest1 \(stale-team-vm-mac, down \d+\.\d s\)/);
@@ -24,7 +24,7 @@ describe('lab-planner matrix', () => {
   it('draws a progress bar on a terminal and clears it before the table', async () => {
     const tty = captureIo(process.cwd(), true);
     await runCli(['matrix', 'examples/field-report.lab.json', '--threads', '1'], tty);
-    expect(tty.stderr).toMatch(/\r\[#{30}\] 27\/27 cases, 2 lose a VM/);
+    expect(tty.stderr).toMatch(/\r\[#{30}\] 45\/45 cases, 4 lose a VM/);
     expect(tty.stderr.endsWith('\r\x1b[K')).toBe(true);
     expect(tty.stdout).toMatch(/^What-if matrix of/);
   });
@@ -41,7 +41,8 @@ describe('lab-planner matrix', () => {
   it('exits 0 when no case loses a VM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'matrix-'));
     const lab = JSON.parse(readFileSync('examples/field-report.lab.json', 'utf8'));
-    for (const host of lab.hosts) host.teams[0].driverProfile = 'intel-ans-aft';
+    // Intel teams with probes on: transparent, and a one-way cable is caught too.
+    for (const host of lab.hosts) Object.assign(host.teams[0], { driverProfile: 'intel-ans-aft', monitoring: true });
     writeFileSync(join(dir, 'intel.lab.json'), JSON.stringify(lab));
     expect(await runCli(['matrix', 'intel.lab.json', '--threads', '1'], captureIo(dir))).toBe(0);
   });

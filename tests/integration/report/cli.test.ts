@@ -16,7 +16,7 @@ describe('lab-planner report', () => {
     const lab = resolve('examples/field-report.lab.json');
     const io = captureIo(dir);
     expect(await runCli(['report', lab, '-o', 'report.html', '--threads', '1'], io)).toBe(0);
-    expect(io.stdout).toMatch(/Wrote .*report\.html \(\d+ KiB\): 5 design checks, 7 drills, 27 matrix cases/);
+    expect(io.stdout).toMatch(/Wrote .*report\.html \(\d+ KiB\): 5 design checks, 7 drills, 45 matrix cases/);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('migrate-then-restart');

@@ -35,11 +35,25 @@ describe('what-if matrix cells', () => {
     expect(count('switch')).toBe(2);
     expect(count('inter-switch-link')).toBe(1);
     expect(count('host')).toBe(2);
-    expect(cells).toHaveLength(27);
+    expect(count('flap')).toBe(6); // every cable flaps, the client's and the inter-switch link's too
+    expect(count('one-way')).toBe(12); // every cable, losing frames in each direction
+    expect(cells).toHaveLength(45);
+  });
+
+  it('flaps every cable and fails it one way in each direction, naming which end stops hearing the other', () => {
+    const cells = enumerateMatrix(fieldReport, 1);
+    const flap = cells.find((c) => c.id === 'fail:flap:HostA/NIC3')!;
+    expect(flap.scenario).toBe('flap the cable at HostA/NIC3 3× every 2 s');
+    expect(flap.drill.steps).toEqual([{ action: 'flap-link', cable: { host: 'HostA', nic: 'NIC3' }, times: 3, intervalSec: 2 }]);
+    expect(cells.filter((c) => c.kind === 'one-way' && c.elements[0] === 'cable:nic:HostA/NIC3~port:switch1/1').map((c) => c.scenario)).toEqual([
+      'fail the cable HostA/NIC3 – switch1/port1 one way: frames from HostA/NIC3 no longer reach switch1/port1',
+      'fail the cable HostA/NIC3 – switch1/port1 one way: frames from switch1/port1 no longer reach HostA/NIC3',
+    ]);
   });
 
   it('adds every pair of infrastructure failures at depth 2, leaving out failures that cut the client off', () => {
-    const single = enumerateMatrix(fieldReport, 1).filter((c) => c.category === 'failure' && !c.clientIsolated).length;
+    // Flaps and one-way cables are tried alone: too particular to pair with every other failure.
+    const single = enumerateMatrix(fieldReport, 1).filter((c) => c.category === 'failure' && !c.clientIsolated && c.kind !== 'flap' && c.kind !== 'one-way').length;
     const pairs = enumerateMatrix(fieldReport, 2).filter((c) => c.category === 'failure-pair');
     expect(pairs).toHaveLength((single * (single - 1)) / 2);
     expect(pairs[0].drill.steps).toHaveLength(2);
@@ -49,10 +63,12 @@ describe('what-if matrix cells', () => {
 describe('what-if matrix of the field report lab', () => {
   const matrix = runMatrix(fieldReport, { depth: 1 });
 
-  it('finds the field report’s two losses: migrate-then-restart and static-to-dynamic', () => {
+  it('finds the field report’s two losses, migrate-then-restart and static-to-dynamic, and the one-way cable of the active member', () => {
     expect(scenarios(matrix, 'lost')).toEqual([
       'Guest1: live-migrate to HostB, then restart',
       'Guest2: shut down, switch to a dynamic MAC, start on HostA',
+      'fail the cable HostA/NIC3 – switch1/port1 one way: frames from HostA/NIC3 no longer reach switch1/port1',
+      'fail the cable HostA/NIC3 – switch1/port1 one way: frames from switch1/port1 no longer reach HostA/NIC3',
     ]);
     const lost = matrix.results.find((r) => r.status === 'lost')!.lost[0];
     expect(lost).toMatchObject({ vm: 'Guest1', code: 'stale-team-vm-mac', reachableAtEnd: false });
@@ -60,13 +76,24 @@ describe('what-if matrix of the field report lab', () => {
     expect(matrix.lostAny).toBe(true);
   });
 
-  it('keeps both VMs through every single NIC, cable, port, inter-switch link and host failure', () => {
-    const failures = matrix.results.filter((r) => matrix.cells[r.index].category === 'failure');
+  it('keeps both VMs through every single NIC, cable, port, inter-switch link and host failure, and every flap', () => {
+    const failures = matrix.results.filter((r) => matrix.cells[r.index].category === 'failure' && matrix.cells[r.index].kind !== 'one-way');
     expect(failures.filter((r) => r.status === 'lost')).toEqual([]);
   });
 
+  it('loses both VMs when the active member’s cable passes frames one way only: carrier stays up and BASP monitors nothing', () => {
+    const oneWay = matrix.results.filter((r) => matrix.cells[r.index].kind === 'one-way' && r.status === 'lost');
+    expect(oneWay.map((r) => matrix.cells[r.index].elements[0])).toEqual(['cable:nic:HostA/NIC3~port:switch1/1', 'cable:nic:HostA/NIC3~port:switch1/1']);
+    expect(oneWay[0].lost.map((l) => [l.vm, l.code])).toEqual([['Guest1', 'arp-unresolved'], ['Guest2', 'arp-unresolved']]);
+  });
+
   it('does not judge VMs by a failure that cuts the client itself off', () => {
-    expect(scenarios(matrix, 'client-isolated')).toEqual(['fail switch switch1']);
+    expect(scenarios(matrix, 'client-isolated')).toEqual([
+      'fail switch switch1',
+      'flap the cable at Client1 3× every 2 s',
+      'fail the cable Client1 – switch1/port10 one way: frames from Client1 no longer reach switch1/port10',
+      'fail the cable Client1 – switch1/port10 one way: frames from switch1/port10 no longer reach Client1',
+    ]);
   });
 
   it('groups identical outcomes into sentences, losses first', () => {
@@ -93,9 +120,12 @@ describe('what-if matrix of the field report lab', () => {
     );
   });
 
-  it('loses nothing at depth 1 behind transparent Intel teams', () => {
+  it('loses nothing at depth 1 behind transparent Intel teams but a one-way cable, which their probes (off by default) would catch', () => {
     const intel = variant((l) => l.hosts.forEach((h) => (h.teams![0].driverProfile = 'intel-ans-aft')));
-    expect(runMatrix(intel, { depth: 1 }).lostAny).toBe(false);
+    const m = runMatrix(intel, { depth: 1 });
+    expect(m.results.filter((r) => r.status === 'lost').map((r) => m.cells[r.index].kind)).toEqual(['one-way', 'one-way']);
+    const probing = variant((l) => l.hosts.forEach((h) => Object.assign(h.teams![0], { driverProfile: 'intel-ans-aft', monitoring: true })));
+    expect(runMatrix(probing, { depth: 1 }).lostAny).toBe(false);
   });
 
   it('gives the same result run in this thread or through the pool', async () => {
@@ -118,7 +148,7 @@ describe('what-if matrix of the field report lab', () => {
       lostVms: [{ vm: 'Guest1', downtimeMs: expect.any(Number), code: 'stale-team-vm-mac' }],
     });
     expect(answer.groups[1].cells).toEqual([3]);
-    expect(progress[progress.length - 1]).toBe(27);
+    expect(progress[progress.length - 1]).toBe(45);
   });
 
   it('runs the matrix in this thread when the worker script cannot be loaded', async () => {

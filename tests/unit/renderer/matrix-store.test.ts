@@ -117,7 +117,7 @@ describe('the what-if matrix in the window', () => {
     matrix.cellsFinished(event(0, 4));
     expect(matrix.shownView?.cells.map((c) => c.id)).toEqual(full.cells.slice(0, 4).map((c) => c.id));
     expect(matrix.cellAt(3)?.status).toBe('lost'); // Guest1 after migration then restart
-    expect(matrix.running).toMatchObject({ done: 4, total: 27, etaMs: 1500 });
+    expect(matrix.running).toMatchObject({ done: 4, total: 45, etaMs: 1500 });
     expect(heatmapOf(matrix.shownView!).rows.map((r) => r.vm)).toEqual(['Guest1', 'Guest2']);
     matrix.cellsFinished({ ...event(4, 10), runId: 'someone-else' });
     expect(matrix.shownView?.cells).toHaveLength(4);
@@ -126,7 +126,7 @@ describe('the what-if matrix in the window', () => {
     await running;
     expect(matrix.running).toBeNull();
     expect(matrix.shownView).toBe(matrix.view);
-    expect(matrix.view?.cells).toHaveLength(27);
+    expect(matrix.view?.cells).toHaveLength(45);
   });
 
   it('runs the matrix again once the engineer pauses editing, so it stays current', async () => {

@@ -71,6 +71,30 @@ describe('a saved lab file', () => {
     }
   });
 
+  it('keeps every kind of drill step: reboots, ARP clearing, monitoring, VLANs, moved, flapping and one-way cables', () => {
+    const dir = tempDir();
+    const input = fieldReportLab() as any;
+    input.drills[0].steps = [
+      { action: 'reboot-host', host: 'HostA' },
+      { action: 'clear-arp', client: 'Client1' },
+      { action: 'set-monitoring', host: 'HostA', team: 'VM-Team', on: true },
+      { action: 'set-monitoring', host: 'HostA', team: 'VM-Team', on: false },
+      { action: 'set-vlan', vm: 'Guest1', vlan: 20 },
+      { action: 'set-vlan', vm: 'Guest1' },
+      { action: 'move-cable', cable: { switch: 'switch1', port: 1 }, to: { switch: 'switch1', port: 5 } },
+      { action: 'flap-link', cable: { host: 'HostA', nic: 'NIC4' }, times: 3, intervalSec: 2 },
+      { action: 'flap-link', host: 'HostA', nic: 'NIC4', times: 1, intervalSec: 0.5 },
+      { action: 'flap-link', switch: 'switch2', port: 1, times: 2, intervalSec: 1 },
+      { action: 'fail-cable-one-way', cable: { host: 'HostA', nic: 'NIC4' }, direction: 'b-to-a' },
+    ];
+    input.settings = { ...input.settings, rebootDrain: 'shut-down', hostBootSec: 90 };
+    const lab = valid(input);
+    createLabFile(join(dir, 'steps.lab'), lab);
+    const opened = openLabFile(join(dir, 'steps.lab')).lab;
+    expect(opened.drills[0].steps).toEqual(lab.drills[0].steps);
+    expect(opened.settings).toMatchObject({ rebootDrain: 'shut-down', hostBootSec: 90 });
+  });
+
   it('stores names with HTML and script verbatim, as plain text', () => {
     const { path } = goodFile();
     const opened = openLabFile(path);
