@@ -343,6 +343,21 @@ export const hostKindSchema = z.enum(['electron', 'browser']);
 
 const empty = z.object({}).strict();
 const byDoc = z.object({ docId }).strict();
+/** Params of a request about one drill: a lab drill by name, or a what-if matrix cell by id, with its seed. */
+const drillOrCell = <S extends z.ZodRawShape>(shape: S) =>
+  z
+    .object({
+      docId,
+      drill: z.string().min(1).max(200).optional(),
+      cellId: z.string().min(1).max(2000).optional(),
+      seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+      ...shape,
+    })
+    .strict()
+    .refine((p) => {
+      const named = p as { drill?: string; cellId?: string };
+      return (named.drill === undefined) !== (named.cellId === undefined);
+    }, { message: 'name either a drill or a matrix cell (cellId), not both', path: ['drill'] });
 const nothing = z.object({}).strict();
 
 export const requests = {
@@ -450,30 +465,12 @@ export const requests = {
    * events as `lab-planner trace`. Deterministic for the same document and seed; capped (`truncated`).
    */
   'drills.trace': {
-    params: z
-      .object({
-        docId,
-        drill: z.string().min(1).max(200).optional(),
-        cellId: z.string().min(1).max(2000).optional(),
-        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-        filter: traceFilterSchema.default({ dropsOnly: false }),
-      })
-      .strict()
-      .refine((p) => (p.drill === undefined) !== (p.cellId === undefined), { message: 'name either a drill or a matrix cell (cellId), not both', path: ['drill'] }),
+    params: drillOrCell({ filter: traceFilterSchema.default({ dropsOnly: false }) }),
     result: traceSchema,
   },
   /** The tables (ARP, MAC, team VM tables, VMs) of one drill at one moment (ms from the drill start). */
   'drills.stateAt': {
-    params: z
-      .object({
-        docId,
-        drill: z.string().min(1).max(200).optional(),
-        cellId: z.string().min(1).max(2000).optional(),
-        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-        atMs: z.number().finite().min(0),
-      })
-      .strict()
-      .refine((p) => (p.drill === undefined) !== (p.cellId === undefined), { message: 'name either a drill or a matrix cell (cellId), not both', path: ['drill'] }),
+    params: drillOrCell({ atMs: z.number().finite().min(0) }),
     result: z.object({ snapshot: snapshotSchema }).strict(),
   },
   /** Where `capture.export` can capture in this document, with the default choice marked. */
@@ -487,18 +484,7 @@ export const requests = {
    * `saveToFile` without `path` asks the host to pick one (Electron; the browser host answers `needs-path`).
    */
   'capture.export': {
-    params: z
-      .object({
-        docId,
-        drill: z.string().min(1).max(200).optional(),
-        cellId: z.string().min(1).max(2000).optional(),
-        points: z.array(z.string().min(1).max(500)).max(1000).optional(),
-        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-        path: filePath.optional(),
-        saveToFile: z.boolean().default(false),
-      })
-      .strict()
-      .refine((p) => (p.drill === undefined) !== (p.cellId === undefined), { message: 'name either a drill or a matrix cell (cellId), not both', path: ['drill'] }),
+    params: drillOrCell({ points: z.array(z.string().min(1).max(500)).max(1000).optional(), path: filePath.optional(), saveToFile: z.boolean().default(false) }),
     result: z.object({ drill: z.string(), passed: z.boolean(), files: z.array(captureFileSchema) }).strict(),
   },
   /**
