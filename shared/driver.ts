@@ -22,12 +22,23 @@ export const driverProfileSchema = z
      * keeps every frame on the one active member whatever the team's mode.
      */
     loadBalancing: z.enum(['none', 'vm-port', 'address-hash', 'dynamic']).default('none'),
+    /**
+     * Receive load balancing: `arp-rewrite` answers / rewrites ARP replies so different peers learn
+     * different member MACs for the host's addresses (Broadcom SLB, Intel RLB, Linux balance-alb).
+     */
+    receiveLoadBalancing: z.enum(['none', 'arp-rewrite']).default('none'),
+    /**
+     * The receive balancing also rewrites ARP replies it forwards for guests behind a virtual switch
+     * or bridge (Intel RLB under Hyper-V, balance-alb under a bridge): peers learn a member's MAC for the guest.
+     */
+    rewritesBridgedArp: z.boolean().default(false),
     failover: z
       .object({
         /** Time to notice a member's link loss and move traffic to another member. */
         detectMs: z.number().int().min(0).max(600_000),
         /** What the team sends after a failover so switches learn the new port. */
-        announce: z.enum(['team-mac', 'vm-macs', 'none']),
+        /** team-mac / vm-macs: gratuitous ARP; rarp: a RARP frame per VM MAC (ESXi "notify switches"). */
+        announce: z.enum(['team-mac', 'vm-macs', 'rarp', 'none']),
         /** Gratuitous ARPs sent per announced address (Linux num_grat_arp). */
         gratuitousArpCount: z.number().int().min(0).max(255).default(1),
       })

@@ -69,14 +69,39 @@ export const teamSchema = z
 export const uplinkSchema = z.union([
   z.object({ team: name }).strict(),
   z.object({ nic: name }).strict(),
+  /**
+   * The switch's own uplinks, teamed by the virtual switch itself under its `teaming` policy:
+   * Switch Embedded Teaming on Hyper-V (Windows Server 2016+) or an ESXi standard vSwitch's uplinks.
+   */
+  z.object({ nics: z.array(name).min(1, 'name at least one uplink NIC').max(32, 'a virtual switch has at most 32 uplinks') }).strict(),
 ]);
+
+/** How a virtual switch with its own uplinks (SET, an ESXi vSwitch) shares traffic over them. */
+export const virtualSwitchTeamingSchema = z
+  .object({
+    /** The teaming-policy record (a driver profile id, e.g. set-hyper-v-port, esxi-ip-hash): the behaviour is data. */
+    driverProfile: z.string().trim().min(1).max(100),
+    /** Explicit failover order / active uplinks: the uplinks used while healthy; absent = every uplink is active. */
+    activeUplinks: z.array(name).max(32).optional(),
+    /** Standby uplinks, taken into use in order when an active one fails. */
+    standbyUplinks: z.array(name).max(32).optional(),
+    /** ESXi "Notify switches": RARP for each VM on failover and after vMotion so the physical switches relearn. */
+    notifySwitches: z.boolean().default(true),
+    /** Failback: traffic returns to a recovered active uplink. */
+    failback: z.boolean().default(true),
+  })
+  .strict();
 
 export const virtualSwitchSchema = z
   .object({
     name,
     type: z.enum(['external']).default('external'),
     uplink: uplinkSchema.optional(),
+    /** For uplinks named by `nics`: the switch's teaming policy. */
+    teaming: virtualSwitchTeamingSchema.optional(),
     shareWithManagementOs: z.boolean().default(false),
+    /** The VLAN ID of the management OS' shared adapter (absent = untagged). */
+    managementOsVlan: vlanId.optional(),
   })
   .strict();
 
@@ -85,6 +110,11 @@ export const hostSchema = z
     name,
     model: z.string().trim().min(1).max(100).default('Dell PowerEdge R710'),
     os: z.string().trim().max(100).default('Windows Server 2008 R2 Hyper-V'),
+    /**
+     * The hypervisor: Hyper-V (dynamic MACs from the host's pool), VMware ESXi (a standard vSwitch;
+     * a VM keeps its MAC on every host) or Linux/KVM (a bridge over a bond; guests keep their MAC).
+     */
+    hypervisor: z.enum(['hyper-v', 'esxi', 'linux-kvm']).default('hyper-v'),
     /** Management IP; its last two octets pick the dynamic MAC pool 00-15-5D-dd-ee-00…FF. */
     managementIp: ipv4,
     /** Overrides the pool Hyper-V derives from the management IP. */
@@ -278,6 +308,9 @@ export type Host = z.output<typeof hostSchema>;
 export type Nic = z.output<typeof nicSchema>;
 export type Team = z.output<typeof teamSchema>;
 export type VirtualSwitchSpec = z.output<typeof virtualSwitchSchema>;
+export type VirtualSwitchTeaming = z.output<typeof virtualSwitchTeamingSchema>;
+export type Uplink = z.output<typeof uplinkSchema>;
+export type Hypervisor = Host['hypervisor'];
 export type VmSpec = z.output<typeof vmSchema>;
 export type PortSecurity = z.output<typeof portSecuritySchema>;
 export type MacFlapDetection = z.output<typeof macFlapSchema>;
@@ -289,6 +322,9 @@ export type Endpoint = z.output<typeof endpointSchema>;
 export type Cable = z.output<typeof cableSchema>;
 export type LabSettings = z.output<typeof settingsSchema>;
 export type Layout = z.output<typeof layoutSchema>;
+
+/** The hypervisors as engineers name them. */
+export const HYPERVISOR_WORDS: Record<Hypervisor, string> = { 'hyper-v': 'Hyper-V', esxi: 'VMware ESXi', 'linux-kvm': 'Linux/KVM' };
 
 /** Names an endpoint the way engineers write it: "HostA/NIC3", "switch2/port7", "Client1". */
 export function endpointLabel(e: Endpoint): string {

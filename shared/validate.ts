@@ -169,16 +169,40 @@ export function checkReferences(lab: Lab, knownProfiles: readonly string[]): Pro
     host.virtualSwitches.forEach((vs, si) => {
       const sAt = `${at}.virtualSwitches[${si}].uplink`;
       if (!vs.uplink) return;
+      const uplink = vs.uplink;
+      if ('nics' in uplink) {
+        const tAt = `${at}.virtualSwitches[${si}].teaming`;
+        if (!vs.teaming) add(tAt, `virtual switch "${vs.name}" has its own uplinks but no teaming policy; name the policy that shares traffic over them`);
+        else if (!profiles.has(vs.teaming.driverProfile))
+          add(`${tAt}.driverProfile`, `teaming policy "${vs.teaming.driverProfile}" is not in the catalogue`);
+        const seen = new Set<string>();
+        uplink.nics.forEach((nic, ni) => {
+          const nAt = `${sAt}.nics[${ni}]`;
+          if (!nics.has(nic)) add(nAt, `NIC "${nic}" is not on host "${host.name}"`);
+          else if (memberOf.has(nic)) add(nAt, `NIC "${nic}" is a member of team "${memberOf.get(nic)}"; a NIC is either in a team or a switch's own uplink`);
+          else if (seen.has(nic)) add(nAt, `NIC "${nic}" is named twice`);
+          else if (uplinkUsed.has(`nic:${nic}`)) add(nAt, `NIC "${nic}" is already the uplink of virtual switch "${uplinkUsed.get(`nic:${nic}`)}"`);
+          seen.add(nic);
+        });
+        for (const list of ['activeUplinks', 'standbyUplinks'] as const)
+          vs.teaming?.[list]?.forEach((nic, ni) => {
+            if (!uplink.nics.includes(nic)) add(`${tAt}.${list}[${ni}]`, `NIC "${nic}" is not an uplink of virtual switch "${vs.name}"`);
+          });
+        for (const nic of uplink.nics) if (!uplinkUsed.has(`nic:${nic}`)) uplinkUsed.set(`nic:${nic}`, vs.name);
+        if (host.teams.some((t) => t.name === vs.name))
+          add(`${at}.virtualSwitches[${si}].name`, `virtual switch "${vs.name}" teams its own uplinks, so it cannot share its name with team "${vs.name}"`);
+        return;
+      }
+      if (vs.teaming) add(`${at}.virtualSwitches[${si}].teaming`, `virtual switch "${vs.name}" has a teaming policy but no uplinks of its own (its uplink is a ${'team' in uplink ? 'team' : 'single NIC'})`);
       let key: string;
-      if ('team' in vs.uplink) {
-        key = `team:${vs.uplink.team}`;
-        if (!host.teams.some((t) => t.name === (vs.uplink as { team: string }).team))
-          add(`${sAt}.team`, `team "${vs.uplink.team}" is not on host "${host.name}"`);
+      if ('team' in uplink) {
+        key = `team:${uplink.team}`;
+        if (!host.teams.some((t) => t.name === uplink.team)) add(`${sAt}.team`, `team "${uplink.team}" is not on host "${host.name}"`);
       } else {
-        key = `nic:${vs.uplink.nic}`;
-        if (!nics.has(vs.uplink.nic)) add(`${sAt}.nic`, `NIC "${vs.uplink.nic}" is not on host "${host.name}"`);
-        else if (memberOf.has(vs.uplink.nic))
-          add(`${sAt}.nic`, `NIC "${vs.uplink.nic}" is a member of team "${memberOf.get(vs.uplink.nic)}"; bind the team instead`);
+        key = `nic:${uplink.nic}`;
+        if (!nics.has(uplink.nic)) add(`${sAt}.nic`, `NIC "${uplink.nic}" is not on host "${host.name}"`);
+        else if (memberOf.has(uplink.nic))
+          add(`${sAt}.nic`, `NIC "${uplink.nic}" is a member of team "${memberOf.get(uplink.nic)}"; bind the team instead`);
       }
       if (uplinkUsed.has(key)) add(sAt, `is already the uplink of virtual switch "${uplinkUsed.get(key)}"`);
       else uplinkUsed.set(key, vs.name);

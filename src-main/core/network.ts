@@ -1,6 +1,6 @@
 // The simulated lab: devices built from a lab document, wired by its cables, and the operations a
 // drill performs on them (VM lifecycle, migrations, team toggles, failures and repairs).
-import type { Lab, Endpoint } from '../../shared/lab.js';
+import type { Lab, Endpoint, Team as TeamSpec, VirtualSwitchSpec } from '../../shared/lab.js';
 import { endpointKey, endpointLabel } from '../../shared/lab.js';
 import type { Snapshot } from '../../shared/drill.js';
 import { ipToNumber, ipToText, macToNumber, macToText, BROADCAST_MAC } from '../../shared/addresses.js';
@@ -58,12 +58,12 @@ export class Network {
       for (const v of spec.virtualSwitches) {
         const vswitch = new VirtualSwitch(ctx, spec.name, v.name);
         host.vswitches.set(v.name, vswitch);
-        if (v.uplink && 'team' in v.uplink) {
-          const team = host.teams.get(v.uplink.team)!;
+        const team = v.uplink && 'team' in v.uplink ? host.teams.get(v.uplink.team)! : v.uplink && 'nics' in v.uplink ? this.embeddedTeam(host, spec.name, v, profiles) : undefined;
+        if (team) {
           team.client = vswitch;
           team.uplinkEdge = vswitch.uplinkEdge;
           vswitch.uplink = team;
-        } else if (v.uplink) {
+        } else if (v.uplink && 'nic' in v.uplink) {
           const nic = host.nics.get(v.uplink.nic)!;
           nic.upper = vswitch;
           vswitch.uplink = { transmit: (f) => nic.transmit(f) };
@@ -84,6 +84,29 @@ export class Network {
     }
     for (const s of this.switches.values()) s.cabledPorts.sort((x, y) => s.portNumber(x) - s.portNumber(y));
     for (const v of lab.vms) this.vms.set(v.name, new Vm(ctx, v));
+  }
+
+  /**
+   * A virtual switch with its own uplinks (SET, an ESXi vSwitch) teams them itself: a team named
+   * after the switch, behaving as its teaming-policy record says, failing back as the switch says.
+   */
+  private embeddedTeam(host: Host, hostName: string, v: VirtualSwitchSpec, profiles: ReturnType<typeof profilesOf>): Team {
+    const uplink = v.uplink as { nics: string[] };
+    const teaming = v.teaming!;
+    const order = [...(teaming.activeUplinks ?? []), ...(teaming.standbyUplinks ?? [])];
+    const members = [...order, ...uplink.nics.filter((n) => !order.includes(n))].map((n) => host.nics.get(n)!);
+    const spec: TeamSpec = {
+      name: v.name,
+      members: members.map((m) => m.name),
+      primary: teaming.activeUplinks?.[0] ?? uplink.nics[0],
+      mode: teaming.standbyUplinks?.length ? 'active-passive' : 'switch-independent',
+      driverProfile: teaming.driverProfile,
+      autoFailback: teaming.failback,
+      createdBeforeHyperV: true,
+    };
+    const team = new Team(this.ctx, hostName, spec, members, profiles.get(teaming.driverProfile)!, null);
+    host.teams.set(v.name, team);
+    return team;
   }
 
   /** t = 0: links come up, running VMs are on their hosts, teams initialise, VMs announce. */

@@ -1,6 +1,6 @@
 // What changed between two labs, in the domain's words: one line per change, named the way
 // engineers name things ("VM Guest1: MAC mode dynamic → static", "cable HostB/NIC4–switch2/port7 removed").
-import { endpointLabel, type Cable, type Lab } from '../../shared/lab.js';
+import { endpointLabel, HYPERVISOR_WORDS, type Cable, type Lab } from '../../shared/lab.js';
 import type { DrillStep } from '../../shared/drill.js';
 
 export interface LabChange {
@@ -60,6 +60,7 @@ export function diffLabs(a: Lab, b: Lab): LabChange[] {
     fields('host', `host ${host}`, host, x, y, [
       ['model', (h) => h.model],
       ['OS', (h) => h.os],
+      ['hypervisor', (h) => HYPERVISOR_WORDS[h.hypervisor]],
       ['management IP', (h) => h.managementIp],
       ['MAC pool', (h) => (h.macPool ? `${h.macPool.first} (${h.macPool.size} addresses)` : 'from the management IP')],
     ]);
@@ -90,8 +91,14 @@ export function diffLabs(a: Lab, b: Lab): LabChange[] {
     collection('virtual-switch', (n) => `virtual switch ${n} on ${host}`, x.virtualSwitches, y.virtualSwitches, (s) => s.name, (sx, sy, vs) =>
       fields('virtual-switch', `virtual switch ${vs} on ${host}`, `${vs} on ${host}`, sx, sy, [
         ['type', (s) => s.type],
-        ['uplink', (s) => (s.uplink ? ('team' in s.uplink ? `team ${s.uplink.team}` : `NIC ${s.uplink.nic}`) : undefined)],
+        ['uplink', (s) => (s.uplink ? ('team' in s.uplink ? `team ${s.uplink.team}` : 'nic' in s.uplink ? `NIC ${s.uplink.nic}` : `NICs ${s.uplink.nics.join(', ')}`) : undefined)],
         ['shared with the management OS', (s) => s.shareWithManagementOs],
+        ['management OS VLAN', (s) => s.managementOsVlan ?? 'untagged'],
+        ['teaming policy', (s) => s.teaming?.driverProfile],
+        ['active uplinks', (s) => s.teaming?.activeUplinks?.join(', ')],
+        ['standby uplinks', (s) => s.teaming?.standbyUplinks?.join(', ')],
+        ['notify switches', (s) => s.teaming?.notifySwitches],
+        ['failback', (s) => s.teaming?.failback],
       ]),
     );
   });

@@ -21,7 +21,7 @@ export function documentRows(lab: Lab): DocumentRows {
   lab.driverProfiles.forEach((p, ordinal) => rows.driver_profiles.push(profileRow(p, ordinal)));
   lab.hosts.forEach((h, ordinal) => {
     rows.hosts.push({
-      ordinal, name: h.name, model: h.model, os: h.os, management_ip: h.managementIp,
+      ordinal, name: h.name, model: h.model, os: h.os, hypervisor: h.hypervisor, management_ip: h.managementIp,
       mac_pool_first: h.macPool?.first ?? null, mac_pool_size: h.macPool?.size ?? null,
     });
     h.nics.forEach((n, i) =>
@@ -43,7 +43,9 @@ export function documentRows(lab: Lab): DocumentRows {
         host: h.name, ordinal: i, name: s.name, type: s.type,
         uplink_team: s.uplink && 'team' in s.uplink ? s.uplink.team : null,
         uplink_nic: s.uplink && 'nic' in s.uplink ? s.uplink.nic : null,
-        share_with_management_os: bit(s.shareWithManagementOs),
+        uplink_nics_json: s.uplink && 'nics' in s.uplink ? JSON.stringify(s.uplink.nics) : null,
+        teaming_json: s.teaming ? JSON.stringify(s.teaming) : null,
+        share_with_management_os: bit(s.shareWithManagementOs), management_os_vlan: opt(s.managementOsVlan),
       }),
     );
   });
@@ -88,6 +90,7 @@ function profileRow(p: DriverProfile, ordinal: number): Row {
     monitoring_enabled_by_default: bit(p.monitoring.enabledByDefault), monitoring_interval_ms: p.monitoring.intervalMs,
     monitoring_retries: p.monitoring.retries, requires_separate_switches: bit(p.requiresSeparateSwitches), init_ms: p.initMs,
     known_issue_title: p.knownIssue?.title ?? null, known_issue_reference: p.knownIssue?.reference ?? null,
+    profile_json: JSON.stringify(p),
   };
 }
 
@@ -167,7 +170,7 @@ export function documentFromRows(lab: Row, rows: DocumentRows): LabInput {
     driverProfiles: rows.driver_profiles.map(profileFromRow),
     hosts: rows.hosts.map((h) =>
       defined({
-        name: h.name, model: h.model, os: h.os, managementIp: h.management_ip,
+        name: h.name, model: h.model, os: h.os, hypervisor: h.hypervisor, managementIp: h.management_ip,
         macPool: h.mac_pool_first === null ? null : defined({ first: h.mac_pool_first, size: h.mac_pool_size }),
         nics: (nicsOf.get(String(h.name)) ?? []).map((n) =>
           defined({
@@ -186,8 +189,13 @@ export function documentFromRows(lab: Row, rows: DocumentRows): LabInput {
         virtualSwitches: (switchesOf.get(String(h.name)) ?? []).map((s) =>
           defined({
             name: s.name, type: s.type,
-            uplink: s.uplink_team !== null ? { team: s.uplink_team } : s.uplink_nic !== null ? { nic: s.uplink_nic } : null,
-            shareWithManagementOs: bool(s.share_with_management_os),
+            uplink:
+              s.uplink_team !== null ? { team: s.uplink_team }
+              : s.uplink_nic !== null ? { nic: s.uplink_nic }
+              : isJson(s.uplink_nics_json) ? { nics: json(s.uplink_nics_json, `virtual switch "${String(s.name)}" uplinks`) }
+              : null,
+            teaming: isJson(s.teaming_json) ? json(s.teaming_json, `virtual switch "${String(s.name)}" teaming policy`) : null,
+            shareWithManagementOs: bool(s.share_with_management_os), managementOsVlan: s.management_os_vlan,
           }),
         ),
       }),
@@ -228,7 +236,18 @@ export function documentFromRows(lab: Row, rows: DocumentRows): LabInput {
   return document as LabInput;
 }
 
+/** A JSON column that holds something (NULL, and the column missing in an older file, hold nothing). */
+const isJson = (value: unknown): boolean => value !== null && value !== undefined;
+function json(value: unknown, what: string): unknown {
+  try {
+    return JSON.parse(String(value));
+  } catch {
+    throw new RowProblem(`${what} hold ${JSON.stringify(String(value).slice(0, 40))}, which is not a value`);
+  }
+}
+
 function profileFromRow(p: Row): Row {
+  if (isJson(p.profile_json)) return json(p.profile_json, `driver profile "${String(p.id)}"`) as Row;
   return defined({
     id: p.id, name: p.name, vendor: p.vendor, teaming: p.teaming, arpProxy: bool(p.arp_proxy), vmTable: p.vm_table,
     teamMac: p.team_mac, pinsVmsToMembers: bool(p.pins_vms_to_members),

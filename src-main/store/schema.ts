@@ -288,12 +288,25 @@ ALTER TABLE drill_steps ADD COLUMN interval_sec REAL;
 ALTER TABLE drill_steps ADD COLUMN direction TEXT;
 `;
 
+// Version 6: hypervisors and switches that team their own uplinks. A host names its hypervisor; a
+// virtual switch may have its own uplink NICs (SET, an ESXi vSwitch) with a teaming policy, and the
+// management OS' shared adapter its VLAN. A lab's driver profile is kept whole as JSON too, so every
+// flag of the record (load balancing, receive balancing, …) travels with the file.
+const SCHEMA_V6 = `
+ALTER TABLE hosts ADD COLUMN hypervisor TEXT;
+ALTER TABLE virtual_switches ADD COLUMN uplink_nics_json TEXT;
+ALTER TABLE virtual_switches ADD COLUMN teaming_json TEXT;
+ALTER TABLE virtual_switches ADD COLUMN management_os_vlan INTEGER;
+ALTER TABLE driver_profiles ADD COLUMN profile_json TEXT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { to: 1, why: 'first .lab schema: lab document, layout, metadata and run history in normalised tables', sql: SCHEMA_V1 },
   { to: 2, why: 'who saved last, the guest OS of each VM, per-VM rows of past runs', sql: SCHEMA_V2 },
   { to: 3, why: 'VLANs, port security and spanning tree: switch port settings, MAC-flap detection, STP mode and forward delay, the VLAN of a VM port and of a client', sql: SCHEMA_V3 },
   { to: 4, why: 'aggregation: port-channels (static or LACP, member ports, hash) and the stack or MLAG domain of a switch', sql: SCHEMA_V4 },
   { to: 5, why: 'drill steps for host reboots, ARP clearing, monitoring and VLAN changes, re-patched, flapping and one-way cables', sql: SCHEMA_V5 },
+  { to: 6, why: 'hypervisors (Hyper-V, ESXi, Linux/KVM), virtual switches teaming their own uplinks (SET, ESXi vSwitch), the management OS VLAN, whole driver-profile records', sql: SCHEMA_V6 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].to;

@@ -101,6 +101,12 @@ export function labElements(lab: Lab): CanvasElement[] {
       const sid = virtualSwitchId(host.name, vs.name);
       out.push({ group: 'nodes', data: { id: sid, label: vs.name, name: vs.name, kind: 'vswitch', parent: id }, position: plus(at, offsets.get(sid)!) });
       const up = vs.uplink;
+      if (up && 'nics' in up) {
+        // A switch teaming its own uplinks (SET, an ESXi vSwitch): one uplink edge per NIC.
+        for (const n of up.nics)
+          if (host.nics.some((x) => x.name === n)) out.push({ group: 'edges', data: { id: `uplink:${sid}>${n}`, kind: 'uplink', source: sid, target: nicId(host.name, n) } });
+        continue;
+      }
       const target = up ? ('team' in up ? teamId(host.name, up.team) : nicId(host.name, up.nic)) : null;
       const exists = up && ('team' in up ? host.teams.some((t) => t.name === up.team) : host.nics.some((n) => n.name === up.nic));
       if (target && exists) out.push({ group: 'edges', data: { id: `uplink:${sid}`, kind: 'uplink', source: sid, target } });

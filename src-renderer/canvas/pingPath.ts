@@ -28,6 +28,11 @@ export function pingPath(lab: Lab, snapshot: PathState | null, client: string, v
     for (const s of h.virtualSwitches) {
       const up = s.uplink;
       if (!up) continue;
+      if ('nics' in up) {
+        const active = snapshot?.teams.find((x) => x.host === h.name && x.team === s.name)?.activeMember ?? s.teaming?.activeUplinks?.[0] ?? up.nics[0];
+        link(virtualSwitchId(h.name, s.name), nicId(h.name, active), `uplink:${virtualSwitchId(h.name, s.name)}>${active}`);
+        continue;
+      }
       const target = 'team' in up ? teamId(h.name, up.team) : nicId(h.name, up.nic);
       link(virtualSwitchId(h.name, s.name), target, `uplink:${virtualSwitchId(h.name, s.name)}`);
     }

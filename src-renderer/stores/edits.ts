@@ -62,6 +62,7 @@ export function addHost(lab: Lab, template: HostTemplate, at: Position): string 
     name,
     model: template === 'generic' ? 'Generic server' : 'Dell PowerEdge R710',
     os: 'Windows Server 2008 R2 Hyper-V',
+    hypervisor: 'hyper-v',
     managementIp: freeIp(lab, `10.0.${Math.min(n, 254)}.10`),
     nics,
     teams: [],

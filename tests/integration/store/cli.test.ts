@@ -35,7 +35,7 @@ describe('lab-planner new and info', () => {
     expect(info.code).toBe(0);
     expect(info.out).toMatch(/Lab: +Scratch/);
     expect(info.out).toMatch(/Author: +Ana/);
-    expect(info.out).toMatch(/Schema: +version 5/);
+    expect(info.out).toMatch(/Schema: +version 6/);
     expect(info.out).toMatch(/Saved with: +Lab Planner \d/);
     expect(info.out).toMatch(/Revision: +1/);
     expect(info.out).toMatch(/Contents: +0 hosts/);
@@ -46,7 +46,7 @@ describe('lab-planner new and info', () => {
     const info = await run(dir, 'info', 'field.lab', '--json');
     const parsed = JSON.parse(info.out);
     expect(parsed.counts).toMatchObject({ hosts: 2, nics: 8, teams: 2, vms: 2, cables: 6, drills: 7 });
-    expect(parsed.file).toMatchObject({ revision: 1, schemaVersion: 5, readOnly: false, runs: 0 });
+    expect(parsed.file).toMatchObject({ revision: 1, schemaVersion: 6, readOnly: false, runs: 0 });
   });
 
   it('will not replace an existing file unless told to', async () => {
@@ -71,7 +71,7 @@ describe('lab-planner new and info', () => {
     const before = folderState(dir);
     const info = await run(dir, 'info', 'old.lab');
     expect(info.code).toBe(0);
-    expect(info.out).toMatch(/Schema: +version 1 \(older; read as version 5/);
+    expect(info.out).toMatch(/Schema: +version 1 \(older; read as version 6/);
     expect(info.out).toMatch(/Saved with: +Lab Planner 0\.0\.9/);
     expect(info.out).toMatch(/Revision: +7/);
     expect(info.out).toMatch(/Run history: +2 recorded runs/);
@@ -151,7 +151,7 @@ describe('lab-planner drill --record on a file of the older schema', () => {
     const drill = await run(dir, 'drill', 'old.lab', '--record', '--drill', 'live-migrate');
     expect(drill.code).toBe(0);
     expect(sha256(join(dir, 'old.lab.schema-v1.bak'))).toBe(sha256(V1_FIXTURE));
-    expect((await run(dir, 'info', 'old.lab')).out).toMatch(/Schema: +version 5\n/);
+    expect((await run(dir, 'info', 'old.lab')).out).toMatch(/Schema: +version 6\n/);
     expect((await run(dir, 'history', 'old.lab')).out.trim().split('\n')).toHaveLength(3);
   });
 });

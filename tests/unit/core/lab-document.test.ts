@@ -16,6 +16,35 @@ describe('the lab document', () => {
     for (const name of ['field-report', 'field-report-single-nic', 'field-report-intel', 'lbfo-hyperv-port']) expect(readLab(exampleJson(name)).ok).toBe(true);
   });
 
+  it('reads a host as Hyper-V unless it names its hypervisor', () => {
+    const parsed = readLab(exampleJson('field-report'));
+    expect(parsed.ok && parsed.lab.hosts.map((h) => h.hypervisor)).toEqual(['hyper-v', 'hyper-v']);
+    expect(problems((lab) => (lab.hosts[0].hypervisor = 'xen'))[0]).toMatch(/^hosts\[0\]\.hypervisor: /);
+  });
+
+  it('names what is wrong with a virtual switch that teams its own uplinks', () => {
+    const own = (teaming: unknown, nics = ['NIC3', 'NIC4']) => (lab: any) => {
+      lab.hosts[0].teams = [];
+      lab.drills = [];
+      lab.hosts[0].virtualSwitches[0] = { name: 'VM-Switch', uplink: { nics }, ...(teaming ? { teaming } : {}) };
+    };
+    expect(problems(own({ driverProfile: 'windows-lbfo-hyperv-port' }))).toEqual([]);
+    expect(problems(own(undefined))).toEqual([
+      'hosts[0].virtualSwitches[0].teaming: virtual switch "VM-Switch" has its own uplinks but no teaming policy; name the policy that shares traffic over them',
+    ]);
+    expect(problems(own({ driverProfile: 'no-such-policy' }))).toEqual(['hosts[0].virtualSwitches[0].teaming.driverProfile: teaming policy "no-such-policy" is not in the catalogue']);
+    expect(problems(own({ driverProfile: 'windows-lbfo-hyperv-port' }, ['NIC3', 'NIC9', 'NIC3']))).toEqual([
+      'hosts[0].virtualSwitches[0].uplink.nics[1]: NIC "NIC9" is not on host "HostA"',
+      'hosts[0].virtualSwitches[0].uplink.nics[2]: NIC "NIC3" is named twice',
+    ]);
+    expect(problems(own({ driverProfile: 'windows-lbfo-hyperv-port', standbyUplinks: ['NIC1'] }))).toEqual([
+      'hosts[0].virtualSwitches[0].teaming.standbyUplinks[0]: NIC "NIC1" is not an uplink of virtual switch "VM-Switch"',
+    ]);
+    expect(problems((lab) => (lab.hosts[0].virtualSwitches[0].teaming = { driverProfile: 'windows-lbfo-hyperv-port' }))).toEqual([
+      'hosts[0].virtualSwitches[0].teaming: virtual switch "VM-Switch" has a teaming policy but no uplinks of its own (its uplink is a team)',
+    ]);
+  });
+
   it('fills DOMAIN.md defaults for settings that are not given', () => {
     const parsed = readLab({ hosts: [] });
     expect(parsed.ok).toBe(true);

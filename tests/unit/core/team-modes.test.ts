@@ -87,3 +87,35 @@ describe('dynamic load balancing', () => {
     expect(used.size).toBe(2);
   });
 });
+
+/** The same lab with HostA's team replaced by a virtual switch teaming NIC3 and NIC4 itself (SET). */
+function embeddedTeamLab(steps: unknown[], teaming: Record<string, unknown> = {}) {
+  const input = JSON.parse(JSON.stringify(loadBalancedLab('windows-lbfo-hyperv-port', []))) as any;
+  const hostA = input.hosts[0];
+  hostA.teams = [];
+  hostA.virtualSwitches = [{ name: 'VM-Switch', uplink: { nics: ['NIC3', 'NIC4'] }, teaming: { driverProfile: 'windows-lbfo-hyperv-port', ...teaming } }];
+  input.drills = [];
+  return withDrill(parse(input), { name: 'drill', vms: GUESTS, steps });
+}
+
+describe('a virtual switch that teams its own uplinks (Switch Embedded Teaming)', () => {
+  it('behaves as its teaming-policy record says: Hyper-V Port pins each VM to one uplink, over both uplinks', () => {
+    const { result, captures } = drill(embeddedTeamLab([{ action: 'wait', seconds: 20 }]), 'drill', MEMBERS);
+    expect(result.passed).toBe(true);
+    const carriers = membersCarrying(captures);
+    for (const g of GUESTS) expect({ g, members: carriers.get(g)!.size }).toEqual({ g, members: 1 });
+    expect(new Set([...carriers.values()].flatMap((s) => [...s])).size).toBe(2);
+  });
+
+  it('keeps every VM reachable when an uplink fails', () => {
+    const { result } = drill(embeddedTeamLab([{ action: 'fail-nic', host: 'HostA', nic: 'NIC3' }, { action: 'wait', seconds: 20 }]), 'drill');
+    expect(result.passed).toBe(true);
+    for (const g of GUESTS) expect({ g, reachable: vmOf(result, g).reachableAtEnd }).toEqual({ g, reachable: true });
+  });
+
+  it('with a standby uplink, carries every VM on the active one until it fails', () => {
+    const lab = embeddedTeamLab([{ action: 'wait', seconds: 20 }], { activeUplinks: ['NIC4'], standbyUplinks: ['NIC3'] });
+    const carriers = membersCarrying(drill(lab, 'drill', MEMBERS).captures);
+    for (const g of GUESTS) expect({ g, members: [...carriers.get(g)!] }).toEqual({ g, members: ['HostA/NIC4'] });
+  });
+});

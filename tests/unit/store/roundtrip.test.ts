@@ -60,6 +60,32 @@ describe('a saved lab file', () => {
     expect(opened.hosts.map((h) => h.teams[0].mode)).toEqual(['lacp', 'lacp', 'static']);
   });
 
+  it('keeps hypervisors, a switch teaming its own uplinks, the management OS VLAN and every flag of a lab driver profile', () => {
+    const dir = tempDir();
+    const input = JSON.parse(readFileSync(new URL('../../../examples/field-report.lab.json', import.meta.url), 'utf8'));
+    const host = input.hosts[0];
+    host.hypervisor = 'esxi';
+    host.teams = [];
+    host.virtualSwitches[0] = {
+      name: 'vSwitch0',
+      uplink: { nics: ['NIC3', 'NIC4'] },
+      teaming: { driverProfile: 'windows-lbfo-hyperv-port', activeUplinks: ['NIC4'], standbyUplinks: ['NIC3'], notifySwitches: false, failback: false },
+      shareWithManagementOs: true,
+      managementOsVlan: 10,
+    };
+    for (const vm of input.vms) if (vm.host === host.name) vm.virtualSwitch = 'vSwitch0';
+    input.hosts[1].hypervisor = 'linux-kvm';
+    input.drills = [];
+    input.driverProfiles = [{ ...structuredCloneProfile(), id: 'lab-rlb', loadBalancing: 'address-hash', receiveLoadBalancing: 'arp-rewrite', rewritesBridgedArp: true }];
+    const lab = valid(input);
+    createLabFile(join(dir, 'hv.lab'), lab);
+    const opened = openLabFile(join(dir, 'hv.lab')).lab;
+    expect(opened).toEqual(lab);
+    expect(opened.hosts.map((h) => h.hypervisor)).toEqual(['esxi', 'linux-kvm']);
+    expect(opened.hosts[0].virtualSwitches[0]).toMatchObject({ uplink: { nics: ['NIC3', 'NIC4'] }, managementOsVlan: 10, teaming: { notifySwitches: false, failback: false } });
+    expect(opened.driverProfiles[0]).toMatchObject({ loadBalancing: 'address-hash', receiveLoadBalancing: 'arp-rewrite', rewritesBridgedArp: true });
+  });
+
   it('exports a lab without aggregation as before: no port-channel or stack keys', () => {
     const dir = tempDir();
     const lab = valid(fieldReportLab());
@@ -163,3 +189,13 @@ describe('a saved lab file', () => {
     expect(opened.meta.title).toBe('Untitled lab');
   });
 });
+
+/** A complete driver-profile record, as an engineer's lab would carry one. */
+function structuredCloneProfile() {
+  return {
+    id: 'x', name: 'Lab profile', vendor: 'Lab', teaming: 'load balancing', arpProxy: false, vmTable: 'none', teamMac: 'primary-nic',
+    pinsVmsToMembers: false, loadBalancing: 'none', failover: { detectMs: 200, announce: 'vm-macs', gratuitousArpCount: 2 },
+    failback: { auto: true, delayMs: 0 }, monitoring: { kind: 'none', enabledByDefault: false, intervalMs: 1000, retries: 3 },
+    requiresSeparateSwitches: false, initMs: 0,
+  };
+}
