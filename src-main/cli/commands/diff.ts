@@ -7,6 +7,9 @@ import { UserError, EXIT_OK, EXIT_FAILED, type Command } from '../io.js';
 export const command: Command = {
   summary: 'Shows what changed between two labs (.lab or .lab.json), one change per line; exits 1 when they differ.',
   usage: 'lab-planner diff A B [--json]',
+  options: {
+    '--json': 'the changes as JSON, one record per change',
+  },
   run: async (args, io) => {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
     if (positionals.length !== 2) throw new UserError(`give two labs to compare\nUsage: ${command.usage}`);

@@ -10,6 +10,12 @@ import { countsLine } from './info.js';
 export const command: Command = {
   summary: 'Creates a .lab file: an empty lab, or the lab of a .lab.json document (--from).',
   usage: 'lab-planner new FILE.lab [--from LAB.json] [--title TEXT] [--author NAME] [--force]',
+  options: {
+    '--from LAB.json': 'start from this .lab.json document instead of an empty lab',
+    '--title TEXT': "the lab's title",
+    '--author NAME': 'who made it',
+    '--force': 'replace FILE.lab if it exists',
+  },
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
