@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.js')).command,
   diff: async () => (await import('./commands/diff.js')).command,
   history: async () => (await import('./commands/history.js')).command,
+  merge: async () => (await import('./commands/merge.js')).command,
   completion: async () => (await import('./commands/completion.js')).command,
 };
 
