@@ -105,19 +105,23 @@ const LAB_SPEC: Spec = record({
 }, { meta: 'lab', settings: 'settings' });
 
 /**
- * Merges `ours` and `theirs`, both descended from `base`. With `prefer`, every conflict takes that
- * side; without, conflicts are returned (each holds our value in `lab`) and the caller writes nothing.
+ * Merges `ours` and `theirs`, both descended from `base`. `prefer` settles conflicts: one side for all,
+ * or a side per conflict path (as the window asks). Unsettled conflicts are returned (each holds our
+ * value in `lab`) and the caller writes nothing.
  */
-export function mergeLabs(base: Lab, ours: Lab, theirs: Lab, prefer?: MergeSide): MergeResult {
+export function mergeLabs(base: Lab, ours: Lab, theirs: Lab, prefer?: MergeSide | Record<string, MergeSide>): MergeResult {
   const conflicts: MergeConflict[] = [];
-  const context: Context = { conflicts, prefer };
-  const lab = merge(base, ours, theirs, LAB_SPEC, { element: 'lab', path: '', parent: '' }, context) as Lab;
-  return prefer ? { lab, conflicts: [], resolved: conflicts } : { lab, conflicts, resolved: [] };
+  const resolved: MergeConflict[] = [];
+  const choose = typeof prefer === 'string' ? () => prefer : (path: string) => prefer?.[path];
+  const lab = merge(base, ours, theirs, LAB_SPEC, { element: 'lab', path: '', parent: '' }, { conflicts, resolved, choose }) as Lab;
+  return { lab, conflicts, resolved };
 }
 
 interface Context {
   conflicts: MergeConflict[];
-  prefer?: MergeSide;
+  resolved: MergeConflict[];
+  /** The side settling the conflict at a path (a window's choice per conflict, or one side for all). */
+  choose: (path: string) => MergeSide | undefined;
 }
 
 interface Where {
@@ -192,8 +196,9 @@ function conflict(ours: unknown, theirs: unknown, spec: Spec, where: Where, cont
   const text = whole
     ? `${where.element}: ours ${show(ours)}, theirs ${show(theirs)}`
     : `${where.element}: ${where.field ? `${where.field} — ` : ''}ours ${show(ours)}, theirs ${show(theirs)}`;
-  context.conflicts.push({ element: where.element, field: where.field, ours, theirs, path: where.path, text });
-  return context.prefer === 'theirs' ? theirs : ours;
+  const side = context.choose(where.path);
+  (side ? context.resolved : context.conflicts).push({ element: where.element, field: where.field, ours, theirs, path: where.path, text });
+  return side === 'theirs' ? theirs : ours;
 }
 
 /** Keys in our order, then theirs' new ones, then base keys removed on both sides (they merge to nothing). */

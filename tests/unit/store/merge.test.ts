@@ -116,3 +116,22 @@ describe('merging two copies of a lab', () => {
     expect(lab.layout.positions).toMatchObject({ 'host:HostA': { x: 1, y: 2 }, 'host:HostB': { x: 3, y: 4 } });
   });
 });
+
+describe('settling conflicts one by one', () => {
+  it('takes the side chosen for each conflict path and leaves the rest as conflicts', () => {
+    const ours = edit((lab) => {
+      lab.settings.pingIntervalMs = 500;
+      lab.meta.author = 'Ann';
+    });
+    const theirs = edit((lab) => {
+      lab.settings.pingIntervalMs = 250;
+      lab.meta.author = 'Bob';
+    });
+    const first = mergeLabs(base(), ours, theirs);
+    expect(first.conflicts.map((c) => c.path)).toEqual(['meta.author', 'settings.pingIntervalMs']);
+    const second = mergeLabs(base(), ours, theirs, { 'settings.pingIntervalMs': 'theirs' });
+    expect(second.lab.settings.pingIntervalMs).toBe(250);
+    expect(second.conflicts.map((c) => c.text)).toEqual(['lab: author — ours Ann, theirs Bob']);
+    expect(second.resolved.map((c) => c.path)).toEqual(['settings.pingIntervalMs']);
+  });
+});
