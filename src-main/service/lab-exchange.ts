@@ -19,7 +19,8 @@ export function templateLab(id: string, size: { hosts?: number; vmsPerHost?: num
   try {
     input = buildTemplate(id, size);
   } catch (error) {
-    if (error instanceof TemplateError) return fail(TEMPLATES.some((t) => t.id === id) ? 'invalid-request' : 'not-found', error.message);
+    if (error instanceof TemplateError)
+      return error.field ? fail('invalid-request', error.message, [{ path: error.field, message: error.message }]) : fail('not-found', error.message);
     throw error;
   }
   const parsed = readLab(input);

@@ -41,7 +41,9 @@ describe('new lab from a template', () => {
 
   it('refuses a size out of range in the template\'s words', async () => {
     const error = refusal(await service.handle('lab.newFromTemplate', { id: 'field-report-basp', hosts: 1 }));
-    expect(error).toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/takes 2 to 64 hosts, not 1/) });
+    expect(error).toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/takes 2 to 64 hosts, not 1/), problems: [{ path: 'hosts', message: expect.any(String) }] });
+    const vms = refusal(await service.handle('lab.newFromTemplate', { id: 'field-report-basp', vmsPerHost: 65 }));
+    expect(vms?.problems).toEqual([{ path: 'vmsPerHost', message: expect.stringMatching(/VMs per host .*not 65/) }]);
     expect(refusal(await service.handle('lab.newFromTemplate', { id: 'no-such-estate' }))).toMatchObject({ code: 'not-found' });
   });
 });
