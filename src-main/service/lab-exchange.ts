@@ -1,8 +1,8 @@
 // Labs in and out of the window: new from a template, another engineer's copy merged in, the
 // topology out as a diagram. Pure over labs; the service reads the files and holds the documents.
 import { fail, ok, type RequestValue, type Result } from '../../shared/api.js';
-import { labSchema, type Lab } from '../../shared/lab.js';
-import { checkReferences, formatPath, formatProblems } from '../../shared/validate.js';
+import type { Lab } from '../../shared/lab.js';
+import { checkReferences, formatProblems, parseLabShape } from '../../shared/validate.js';
 import { readLab } from '../core/lab.js';
 import { buildTemplate, TemplateError, TEMPLATES, TEMPLATE_LIMITS } from '../core/templates/index.js';
 import { diagram, type DiagramFormat } from '../core/report/diagrams.js';
@@ -46,10 +46,7 @@ export function mergeInto(base: Lab, ours: Lab, theirs: Lab, choices: Record<str
   const cleanChanges = diffLabs(ours, clean.lab).length;
   if (settled.conflicts.length) return ok({ conflicts, cleanChanges, merged: null, problems: [] });
   // As an edit is taken: the schema must hold; reference problems are the problems panel's to show.
-  const parsed = labSchema.safeParse(settled.lab);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
-    return fail('invalid-lab', `the merged lab does not fit together, so nothing was merged: ${problems.map((x) => `${x.path} ${x.message}`).join('; ')}`, problems);
-  }
-  return ok({ conflicts, cleanChanges, merged: parsed.data, problems: checkReferences(parsed.data, knownProfiles) });
+  const parsed = parseLabShape(settled.lab);
+  if (!parsed.ok) return fail('invalid-lab', `the merged lab does not fit together, so nothing was merged:\n${formatProblems(parsed.problems)}`, parsed.problems);
+  return ok({ conflicts, cleanChanges, merged: parsed.lab, problems: checkReferences(parsed.lab, knownProfiles) });
 }
