@@ -124,6 +124,7 @@ function formatDrill(drill: DrillResult): string[] {
       if (vm.diagnosis.remedies.length) out.push('    Remedies:', ...vm.diagnosis.remedies.map((r) => `      - ${r}`));
     }
   }
+  if (drill.switchLog.length) out.push('', '  Switch log:', ...drill.switchLog.map((l) => `    ${at(l.atMs)} ${l.switch}: ${l.line}`));
   return out;
 }
 
