@@ -122,3 +122,15 @@ function buildGroups(lab: Lab): UplinkGroup[] {
   }
   return [...groups.values()];
 }
+
+/** The NICs that carry a host's VM traffic: every virtual switch's team members, single NIC or own uplinks. */
+export function vmUplinkNics(host: Host): string[] {
+  const out = new Set<string>();
+  for (const vswitch of host.virtualSwitches) {
+    const uplink = vswitch.uplink;
+    if (!uplink) continue;
+    const nics = 'team' in uplink ? (host.teams.find((t) => t.name === uplink.team)?.members ?? []) : 'nic' in uplink ? [uplink.nic] : uplink.nics;
+    for (const nic of nics) out.add(nic);
+  }
+  return [...out];
+}

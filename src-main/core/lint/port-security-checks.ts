@@ -1,0 +1,45 @@
+// Design checks about port security on hypervisor ports: a live-migrated VM keeps its MAC, which is
+// still secure on its old host's port, so the target host's port sees a violation.
+import type { Lab, PortSecurity } from '../../../shared/lab.js';
+import type { DesignCheck } from '../../../shared/checks.js';
+import { portSettingsOf } from '../devices/vlans.js';
+import { portSecurityRemedies } from '../devices/port-security.js';
+import { ElementIndex, nameSome } from './elements.js';
+import { vmUplinkNics, type LabTopology } from './topology.js';
+
+export function portSecurityChecks(lab: Lab, topo: LabTopology, el: ElementIndex): DesignCheck[] {
+  const hostPorts = lab.hosts.flatMap((host) =>
+    vmUplinkNics(host).flatMap((nic) => {
+      const at = topo.nicPort(host.name, nic);
+      return at ? [{ host: host.name, switch: at.switch, port: at.port }] : [];
+    }),
+  );
+  // Nothing migrates unless VMs run and at least two hosts have VM uplinks.
+  if (lab.vms.length === 0 || new Set(hostPorts.map((p) => p.host)).size < 2) return [];
+  const checks: DesignCheck[] = [];
+  for (const sw of lab.switches) {
+    const settingsOf = portSettingsOf(sw);
+    const secured = hostPorts
+      .filter((p) => p.switch === sw.name && settingsOf(p.port).security !== undefined)
+      .sort((a, b) => a.port - b.port);
+    if (secured.length === 0) continue;
+    // Ports set alike are told in one sentence; the first port's settings stand for the switch.
+    const security = settingsOf(secured[0].port).security!;
+    const hosts = [...new Set(secured.map((p) => p.host))].sort();
+    checks.push({
+      code: 'port-security-on-host-ports',
+      severity: security.violation === 'shutdown' ? 'error' : 'warning',
+      message:
+        `${nameSome(secured.map((p) => `${sw.name}/port${p.port}`), 'port')} to the VM uplinks of ${nameSome(hosts, 'host')} ` +
+        `${secured.length === 1 ? 'has' : 'have'} ${securityWords(security)}: a VM live-migrated between these hosts keeps its MAC, which is still secure on its old host's port, ` +
+        `so the target host's port ${security.violation === 'shutdown' ? 'is err-disabled and every VM behind that uplink loses the network' : "drops the migrated VM's frames"}.`,
+      elements: [el.switch(sw.name), ...secured.map((p) => el.port(sw.name, p.port))],
+      remedies: portSecurityRemedies(security.maxMacs),
+    });
+  }
+  return checks;
+}
+
+function securityWords(s: PortSecurity): string {
+  return `${s.sticky ? 'sticky ' : ''}port security (at most ${s.maxMacs} MAC${s.maxMacs === 1 ? '' : 's'}, violation ${s.violation})`;
+}
