@@ -19,23 +19,28 @@ export function portSecurityChecks(lab: Lab, topo: LabTopology, el: ElementIndex
   const checks: DesignCheck[] = [];
   for (const sw of lab.switches) {
     const settingsOf = portSettingsOf(sw);
-    const secured = hostPorts
-      .filter((p) => p.switch === sw.name && settingsOf(p.port).security !== undefined)
-      .sort((a, b) => a.port - b.port);
-    if (secured.length === 0) continue;
-    // Ports set alike are told in one sentence; the first port's settings stand for the switch.
-    const security = settingsOf(secured[0].port).security!;
-    const hosts = [...new Set(secured.map((p) => p.host))].sort();
-    checks.push({
-      code: 'port-security-on-host-ports',
-      severity: security.violation === 'shutdown' ? 'error' : 'warning',
-      message:
-        `${nameSome(secured.map((p) => `${sw.name}/port${p.port}`), 'port')} to the VM uplinks of ${nameSome(hosts, 'host')} ` +
-        `${secured.length === 1 ? 'has' : 'have'} ${securityWords(security)}: a VM live-migrated between these hosts keeps its MAC, which is still secure on its old host's port, ` +
-        `so the target host's port ${security.violation === 'shutdown' ? 'is err-disabled and every VM behind that uplink loses the network' : "drops the migrated VM's frames"}.`,
-      elements: [el.switch(sw.name), ...secured.map((p) => el.port(sw.name, p.port))],
-      remedies: portSecurityRemedies(security.maxMacs),
-    });
+    // Ports set alike are told in one sentence.
+    const alike = new Map<string, { security: PortSecurity; secured: typeof hostPorts }>();
+    for (const p of hostPorts.filter((h) => h.switch === sw.name).sort((a, b) => a.port - b.port)) {
+      const security = settingsOf(p.port).security;
+      if (!security) continue;
+      const key = JSON.stringify(security);
+      const group = alike.get(key) ?? alike.set(key, { security, secured: [] }).get(key)!;
+      group.secured.push(p);
+    }
+    for (const { security, secured } of alike.values()) {
+      const hosts = [...new Set(secured.map((p) => p.host))].sort();
+      checks.push({
+        code: 'port-security-on-host-ports',
+        severity: security.violation === 'shutdown' ? 'error' : 'warning',
+        message:
+          `${nameSome(secured.map((p) => `${sw.name}/port${p.port}`), 'port')} to the VM uplinks of ${nameSome(hosts, 'host')} ` +
+          `${secured.length === 1 ? 'has' : 'have'} ${securityWords(security)}: a VM live-migrated between these hosts keeps its MAC, which is still secure on its old host's port, ` +
+          `so the target host's port ${security.violation === 'shutdown' ? 'is err-disabled and every VM behind that uplink loses the network' : "drops the migrated VM's frames"}.`,
+        elements: [el.switch(sw.name), ...secured.map((p) => el.port(sw.name, p.port))],
+        remedies: portSecurityRemedies(security.maxMacs),
+      });
+    }
   }
   return checks;
 }
