@@ -11,7 +11,7 @@ import { UserError, EXIT_OK, EXIT_FAILED, type Command } from '../io.js';
 
 export const drillCommand: Command = {
   summary: 'Runs the drills of a lab and reports which VMs lose the network, for how long, and why.',
-  usage: 'lab-planner drill LAB [--drill NAME]... [--seed N] [--json] [--record] [--pcap DIR [--capture POINT]...]',
+  usage: 'lab-planner drill LAB [--drill NAME]... [--seed N] [--json] [--record] [--pcap DIR | --pcapng FILE [--capture POINT]...]',
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,
@@ -22,6 +22,7 @@ export const drillCommand: Command = {
         json: { type: 'boolean', default: false },
         record: { type: 'boolean', default: false },
         pcap: { type: 'string' },
+        pcapng: { type: 'string' },
         capture: { type: 'string', multiple: true },
       },
     });
@@ -38,9 +39,16 @@ export const drillCommand: Command = {
     }
     if (names.length === 0) throw new UserError(`${loaded.path}: the lab has no drills to run`);
 
-    if (values.capture && values.pcap === undefined) throw new UserError('--capture names where to capture; give --pcap DIR for the files');
+    if (values.capture && values.pcap === undefined && values.pcapng === undefined)
+      throw new UserError('--capture names where to capture; give --pcap DIR for one file per point, or --pcapng FILE for one file');
+    if (values.pcap !== undefined && values.pcapng !== undefined) throw new UserError('give --pcap DIR or --pcapng FILE, not both');
     let report;
-    if (values.pcap !== undefined) {
+    if (values.pcapng !== undefined) {
+      const { runDrillsWithPcapng } = await import('../pcap-output.js');
+      const run = await runDrillsWithPcapng(lab, { drills: names, seed, file: values.pcapng, points: values.capture }, io);
+      report = run.report;
+      io.err(`captures written: ${run.file}\n`);
+    } else if (values.pcap !== undefined) {
       const { runDrillsWithPcap } = await import('../pcap-output.js');
       const run = await runDrillsWithPcap(lab, { drills: names, seed, dir: values.pcap, points: values.capture }, io);
       report = run.report;

@@ -39,6 +39,19 @@ describe('lab-planner drill', () => {
     expect(cli('drill', 'examples/field-report.lab.json', '--drill', 'live-migrate').stdout).not.toContain('Switch log:');
   });
 
+  it('writes every capture point of the drill into one pcapng file with --pcapng', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcapng-cli-'));
+    const file = join(dir, 'all.pcapng');
+    const run = cli('drill', 'examples/field-report.lab.json', '--drill', 'live-migrate', '--pcapng', file, '--capture', 'HostB/NIC3', '--capture', 'Client1');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`captures written: ${file}`);
+    const bytes = readFileSync(file);
+    expect(bytes.readUInt32LE(0)).toBe(0x0a0d0d0a);
+    expect(bytes.includes(Buffer.from('HostB/NIC3'))).toBe(true);
+    expect(bytes.includes(Buffer.from('Client1'))).toBe(true);
+    expect(cli('drill', 'examples/field-report.lab.json', '--pcapng', file, '--pcap', dir).stderr).toContain('give --pcap DIR or --pcapng FILE, not both');
+  });
+
   it('exits 0 when the drills it was asked for pass', () => {
     const run = cli('drill', 'examples/field-report.lab.json', '--drill', 'live-migrate', '--drill', 'active-nic-failover');
     expect(run.status).toBe(0);
