@@ -27,6 +27,7 @@ export const DESIGN_CHECK_CODES = [
   'aggregation-without-port-channel',
   'port-channel-without-aggregation',
   'aggregation-across-switches',
+  'port-security-on-host-ports',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 
