@@ -67,15 +67,21 @@ function zodProblems(error: z.ZodError): Problem[] {
   });
 }
 
+/** The schema alone: a lab whose cross-reference problems are left for the problems panel to show. */
+export function parseLabShape(input: unknown): ParseResult {
+  const parsed = labSchema.safeParse(input);
+  return parsed.success ? { ok: true, lab: parsed.data } : { ok: false, problems: zodProblems(parsed.error) };
+}
+
 /**
  * Parses and checks a lab document. `knownProfiles` are the driver profile ids of the built-in
  * catalogue; the lab's own `driverProfiles` are added to them.
  */
 export function parseLab(input: unknown, knownProfiles: readonly string[]): ParseResult {
-  const parsed = labSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const problems = checkReferences(parsed.data, knownProfiles);
-  return problems.length ? { ok: false, problems } : { ok: true, lab: parsed.data };
+  const parsed = parseLabShape(input);
+  if (!parsed.ok) return parsed;
+  const problems = checkReferences(parsed.lab, knownProfiles);
+  return problems.length ? { ok: false, problems } : parsed;
 }
 
 /** Cross-reference checks the schema alone cannot express. */

@@ -6,7 +6,7 @@ import type { RequestName } from '../../shared/api.js';
 /** Opening reads a file; saving and exporting write one, so an open grant never lets a window write. */
 export type PathUse = 'open' | 'write';
 
-const WRITES: ReadonlySet<string> = new Set(['lab.saveAs', 'report.export', 'capture.export', 'lab.exportJson']);
+const WRITES: ReadonlySet<string> = new Set(['lab.saveAs', 'report.export', 'capture.export', 'lab.exportJson', 'diagram.export']);
 const EXPORTS: ReadonlySet<string> = new Set(['report.export', 'capture.export', 'lab.exportJson']);
 
 /** Absolute, no `..` segment, no NUL: the only shape of path main ever hands out. */

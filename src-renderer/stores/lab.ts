@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Lab } from '../../shared/lab.js';
 import type { DriverProfile } from '../../shared/driver.js';
-import type { DocumentState, DocumentStatus, EditOp } from '../../shared/api.js';
+import type { DocumentState, DocumentStatus, EditOp, RequestParams } from '../../shared/api.js';
 import { call, ApiRefusal } from '../api/client.js';
 import { applyOps, clone, diff, type Op } from './ops.js';
 import { problemsOf, newProblems, describeRefusal } from './problems.js';
@@ -162,7 +162,7 @@ export const useLabStore = defineStore('lab', () => {
   }
 
   /** Runs a request that opens a document; errors are shown and the current document stays. */
-  async function opening(request: () => Promise<DocumentState>): Promise<boolean> {
+  async function opening(request: () => Promise<DocumentState>, keep: (e: unknown) => boolean = () => false): Promise<boolean> {
     try {
       await settled();
       const state = await request();
@@ -174,12 +174,22 @@ export const useLabStore = defineStore('lab', () => {
       return true;
     } catch (e) {
       // A dismissed native dialog is not an error.
-      if (!(e instanceof ApiRefusal && e.code === 'cancelled')) show(e);
+      if (!(e instanceof ApiRefusal && e.code === 'cancelled') && !keep(e)) show(e);
       return false;
     }
   }
 
   const newLab = (from: { kind: 'empty' } | { kind: 'example'; id: string }) => opening(() => call('lab.new', { from }));
+  /** Refusals about a size field come back for the chooser to show beside that field. */
+  async function newFromTemplate(params: RequestParams<'lab.newFromTemplate'>): Promise<{ ok: boolean; fields: Record<string, string> }> {
+    const fields: Record<string, string> = {};
+    const keep = (e: unknown) => {
+      if (!(e instanceof ApiRefusal) || e.problems.length === 0) return false;
+      for (const p of e.problems) fields[p.path] = p.message;
+      return true;
+    };
+    return { ok: await opening(() => call('lab.newFromTemplate', params), keep), fields };
+  }
   const open = (path?: string) => opening(() => call('lab.open', path === undefined ? {} : { path }));
   const importJson = (text?: string, fileName?: string) =>
     opening(() => call('lab.importJson', { ...(text !== undefined ? { text } : {}), ...(fileName ? { fileName } : {}) }));
@@ -250,7 +260,7 @@ export const useLabStore = defineStore('lab', () => {
 
   return {
     doc, status, problems, profiles, profileIds, error, revision, loads, title, canUndo, canRedo, undoStack, redoStack,
-    edit, undo, redo, newLab, open, importJson, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
+    edit, undo, redo, newLab, newFromTemplate, open, importJson, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
     fieldRefusal: describeRefusal,
   };
 });

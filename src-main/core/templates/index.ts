@@ -148,7 +148,12 @@ const RECIPES: TemplateRecipe[] = [
 /** The templates, for listing (no recipes). */
 export const TEMPLATES: readonly LabTemplate[] = RECIPES.map(({ id, title, description, defaults, minHosts }) => ({ id, title, description, defaults, minHosts }));
 
-export class TemplateError extends Error {}
+export class TemplateError extends Error {
+  /** The size field out of range, when that is what is wrong. */
+  constructor(message: string, readonly field?: keyof TemplateSize) {
+    super(message);
+  }
+}
 
 const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
 
@@ -169,9 +174,9 @@ export function buildTemplate(id: string, size: Partial<TemplateSize> = {}): Lab
   const hosts = size.hosts ?? recipe.defaults.hosts;
   const vmsPerHost = size.vmsPerHost ?? recipe.defaults.vmsPerHost;
   if (!Number.isInteger(hosts) || hosts < recipe.minHosts || hosts > TEMPLATE_LIMITS.maxHosts)
-    throw new TemplateError(`${recipe.title} takes ${recipe.minHosts} to ${TEMPLATE_LIMITS.maxHosts} hosts, not ${hosts}`);
+    throw new TemplateError(`${recipe.title} takes ${recipe.minHosts} to ${TEMPLATE_LIMITS.maxHosts} hosts, not ${hosts}`, 'hosts');
   if (!Number.isInteger(vmsPerHost) || vmsPerHost < 2 || vmsPerHost > TEMPLATE_LIMITS.maxVmsPerHost)
-    throw new TemplateError(`${recipe.title} takes 2 to ${TEMPLATE_LIMITS.maxVmsPerHost} VMs per host (its drills use two on the first host), not ${vmsPerHost}`);
+    throw new TemplateError(`${recipe.title} takes 2 to ${TEMPLATE_LIMITS.maxVmsPerHost} VMs per host (its drills use two on the first host), not ${vmsPerHost}`, 'vmsPerHost');
 
   const r = recipe.host;
   const [, , up1, up2] = r.nicNames;

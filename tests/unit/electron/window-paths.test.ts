@@ -31,6 +31,8 @@ describe('paths a window may name', () => {
     expect(stepFor('capture.export', { docId: 'd', drill: 'x', path: '/home/u/.ssh' }, handedOut)).toBe('choose-capture-folder');
     expect(stepFor('lab.exportJson', { docId: 'd', path: '/home/u/.profile' }, handedOut)).toBe('choose-json-export-file');
     expect(withHandedOutPathOnly('report.export', { docId: 'd', path: '/anything', saveToFile: true }, handedOut)).not.toHaveProperty('path');
+    // A diagram named nowhere main handed out comes back as text for a download instead of being written.
+    expect(withHandedOutPathOnly('diagram.export', { docId: 'd', format: 'svg', path: '/home/u/.bashrc.svg' }, handedOut)).toEqual({ docId: 'd', format: 'svg' });
   });
 
   it('never lets a lab handed out for opening be overwritten by a save or an export', () => {
