@@ -39,7 +39,7 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
       const host = net.hosts.get(vm.poolExhaustedOn)!;
       return {
         code: 'mac-pool-exhausted',
-        text: `the dynamic MAC pool of ${host.name} (${host.pool.label}) is exhausted, so VM ${vm.name} could not start (Hyper-V event 12565); nothing answers for ${ip}`,
+        text: `the dynamic MAC pool of ${host.name} (${host.pool.label}) is exhausted, so VM ${vm.name} could not start (${host.facts.poolExhaustedWords}); nothing answers for ${ip}`,
         device: host.name,
         knownIssue: null,
         remedies: [
