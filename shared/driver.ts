@@ -64,6 +64,11 @@ export const driverProfileSchema = z
         retries: z.number().int().min(1).max(100).default(3),
       })
       .strict(),
+    /**
+     * The policy is switch dependent: its uplinks' switch ports must form a static EtherChannel (ESXi
+     * IP hash), so the virtual switch's team aggregates statically; absent: switch independent.
+     */
+    aggregation: z.enum(['static']).optional(),
     /** A teaming policy of a virtual switch that teams its own uplinks (Switch Embedded Teaming), not of a team adapter. */
     embedded: z.boolean().optional(),
     /** Members must sit on different physical switches (Intel SFT). */

@@ -94,18 +94,19 @@ export class Network {
   private embeddedTeam(host: Host, hostName: string, v: VirtualSwitchSpec, profiles: ReturnType<typeof profilesOf>): Team {
     const uplink = v.uplink as { nics: string[] };
     const teaming = v.teaming!;
+    const profile = profiles.get(teaming.driverProfile)!;
     const order = [...(teaming.activeUplinks ?? []), ...(teaming.standbyUplinks ?? [])];
     const members = [...order, ...uplink.nics.filter((n) => !order.includes(n))].map((n) => host.nics.get(n)!);
     const spec: TeamSpec = {
       name: v.name,
       members: members.map((m) => m.name),
       primary: teaming.activeUplinks?.[0] ?? uplink.nics[0],
-      mode: teaming.standbyUplinks?.length ? 'active-passive' : 'switch-independent',
+      mode: teaming.standbyUplinks?.length ? 'active-passive' : (profile.aggregation ?? 'switch-independent'),
       driverProfile: teaming.driverProfile,
       autoFailback: teaming.failback,
       createdBeforeHyperV: true,
     };
-    const team = new Team(this.ctx, hostName, spec, members, profiles.get(teaming.driverProfile)!, null);
+    const team = new Team(this.ctx, hostName, spec, members, profile, null);
     team.notifySwitches = teaming.notifySwitches;
     host.teams.set(v.name, team);
     return team;

@@ -71,6 +71,7 @@ export const HYPERVISOR_POLICIES: readonly DriverProfile[] = [
     pinsVmsToMembers: false,
     loadBalancing: 'address-hash',
     receivesOnHashedMember: true,
+    aggregation: 'static',
   },
   {
     ...ESXI_ORIGINATING_PORT,

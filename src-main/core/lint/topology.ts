@@ -114,8 +114,8 @@ function buildGroups(lab: Lab): UplinkGroup[] {
     if (!group) {
       const uplink = vswitch.uplink;
       const team = uplink && 'team' in uplink ? (host.teams.find((t) => t.name === uplink.team) ?? null) : null;
-      const nics = team ? team.members : uplink && 'nic' in uplink ? [uplink.nic] : [];
-      group = { host, vswitch: vswitch.name, uplinkKind: uplink ? ('team' in uplink ? 'team' : 'nic') : 'none', team, nics, vms: [] };
+      const nics = team ? team.members : uplink && 'nic' in uplink ? [uplink.nic] : uplink && 'nics' in uplink ? uplink.nics : [];
+      group = { host, vswitch: vswitch.name, uplinkKind: uplink ? ('nic' in uplink ? 'nic' : 'team') : 'none', team, nics, vms: [] };
       groups.set(key, group);
     }
     group.vms.push(vm);
