@@ -71,6 +71,10 @@ export const driverProfileSchema = z
     aggregation: z.enum(['static']).optional(),
     /** A teaming policy of a virtual switch that teams its own uplinks (Switch Embedded Teaming), not of a team adapter. */
     embedded: z.boolean().optional(),
+    /** Most members the team takes (Switch Embedded Teaming: 8); absent: no limit of its own. */
+    maxMembers: z.number().int().min(1).max(32).optional(),
+    /** Every member must be the same NIC (vendor and chipset), as Switch Embedded Teaming requires. */
+    requiresIdenticalMembers: z.boolean().optional(),
     /** Members must sit on different physical switches (Intel SFT). */
     requiresSeparateSwitches: z.boolean().default(false),
     /** Time from enabling the team to forwarding again. */

@@ -16,6 +16,8 @@ const SET_HYPERV_PORT: DriverProfile = {
   receiveLoadBalancing: 'none',
   rewritesBridgedArp: false,
   embedded: true,
+  maxMembers: 8,
+  requiresIdenticalMembers: true,
   failover: { detectMs: 300, announce: 'vm-macs', gratuitousArpCount: 1 },
   failback: { auto: true, delayMs: 0 },
   monitoring: { kind: 'none', enabledByDefault: false, intervalMs: 1000, retries: 3 },
