@@ -7,7 +7,7 @@ import type { Network } from '../network.js';
 import type { Vm } from '../devices/vm.js';
 import type { Team } from '../devices/team.js';
 import { Nic } from '../devices/nic.js';
-import { SwitchPort, type PhysicalSwitch } from '../devices/physical-switch.js';
+import { PhysicalSwitch, SwitchPort } from '../devices/physical-switch.js';
 import { ciscoMac } from '../devices/port-security.js';
 import { ipToText, macToText } from '../../../shared/addresses.js';
 
@@ -36,43 +36,72 @@ export function macFlappingDiagnosis(vm: Vm, team: Team | null, drops: readonly 
   };
 }
 
-/** Frames for the VM's own MAC die where it no longer is: a switch still holds the MAC on a port towards another host or a standby uplink. */
+/** Frames for the VM's own MAC die where it no longer is: a switch still holds the MAC on a port towards another host, a standby uplink, or back where the frame came from. */
 export function staleSwitchMacDiagnosis(net: Network, vm: Vm, team: Team | null, drops: readonly DropRecord[]): Diagnosis | null {
   const mac = vm.mac;
   if (mac === null || !vm.vswitch) return null;
   const died = lastOf(drops, (d) => d.frame.dst === mac && !d.frame.rewrite && (d.reason === 'vswitch-no-port' || d.reason === 'standby-discard'));
   if (!died) return null;
-  const stale = [...net.switches.values()].flatMap((sw) =>
-    sw.entries().flatMap((e) => {
-      if (e.mac !== mac) return [];
-      const nic = sw.port(e.port).peer()?.owner;
-      if (!(nic instanceof Nic)) return [];
-      const carries = nic.host.name === vm.hostName && (team === null || team.activeMembers.includes(nic));
-      return carries ? [] : [{ sw, port: e.port, nic }];
-    }),
+  const carrying = new Set(
+    (team ? team.activeMembers : [...net.hosts.get(vm.hostName)!.nics.values()].filter((n) => n.upper === vm.vswitch)).map((n) => n.port.peer()),
   );
+  const stale = [...net.switches.values()].flatMap((sw): StaleEntry[] => {
+    const entry = sw.entries().find((e) => e.mac === mac);
+    if (!entry) return [];
+    const port = sw.port(entry.port);
+    if (leadsTo(sw, port, carrying)) return [];
+    const far = port.peer();
+    return [{ port, towards: far ? (far.owner instanceof Nic ? far.owner.label : far.label) : 'nothing', host: far?.owner instanceof Nic ? far.owner.host.name : null }];
+  });
   if (stale.length === 0) return null;
-  const where = stale.map((s) => `${s.sw.name}/port${s.port} (towards ${s.nic.label})`).join(' and ');
-  const first = stale[0];
-  const moved = first.nic.host.name !== vm.hostName;
-  const told = vm.vswitch.notifySwitches
-    ? 'nothing told the switches'
-    : `Notify switches is off on ${vm.vswitch.label}, so no RARP told the switches`;
-  const ageing = net.lab.switches.find((s) => s.name === first.sw.name)?.macAgeingSec ?? 300;
+  const where = stale.map((s) => `${s.port.label} (towards ${s.towards})`).join(' and ');
+  const first = stale.find((s) => s.host !== null) ?? stale[0];
+  const moved = first.host !== null && first.host !== vm.hostName;
+  const told = vm.vswitch.notifySwitches ? 'nothing told the switches' : `Notify switches is off on ${vm.vswitch.label}, so no RARP told the switches`;
+  const sw = first.port.owner as PhysicalSwitch;
+  const ageing = net.lab.switches.find((s) => s.name === sw.name)?.macAgeingSec ?? 300;
   return {
     code: 'stale-switch-mac',
     text:
       `${where} still hold${stale.length === 1 ? 's' : ''} ${macToText(mac)} (VM ${vm.name}), but ${vm.name} now ${moved ? `runs on ${vm.hostName}` : `uses another uplink of ${vm.hostName}`}: ` +
-      `${told} it moved, so frames for ${ipToText(vm.ip)} go to ${first.nic.label}, where ${died.device} drops them — ` +
+      `${told} it moved; frames for ${ipToText(vm.ip)} go towards ${first.towards} and are lost (the last copy at ${died.device}) — ` +
       `until ${vm.name} transmits or the entry ages out (${ageing} s)`,
-    device: `${first.sw.name}/port${first.port}`,
+    device: first.port.label,
     knownIssue: null,
     remedies: [
       `Turn on Notify switches on ${vm.vswitch.label} (teaming and failover), so the host sends RARPs for each VM after a vMotion or failover`,
-      `Clear the entry on ${first.sw.name} (clear mac address-table dynamic address ${ciscoMac(mac)})`,
+      `Clear the entry on ${sw.name} (clear mac address-table dynamic address ${ciscoMac(mac)})`,
       `Have ${vm.name} send a frame (e.g. ping its gateway): the switches relearn its MAC from it`,
     ],
   };
+}
+
+/** Whether a frame sent out of `port` of `sw` reaches one of the `targets` (switch ports facing the VM's carrying uplinks) over working links. */
+function leadsTo(sw: PhysicalSwitch, port: SwitchPort, targets: ReadonlySet<unknown>): boolean {
+  const members = port.channel ? port.channel.members : [port];
+  if (members.some((m) => targets.has(m))) return true;
+  const seen = new Set<PhysicalSwitch>([sw]);
+  const queue = members.flatMap((m) => (m.carrier && m.peer()?.owner instanceof PhysicalSwitch ? [m.peer()!.owner as PhysicalSwitch] : []));
+  while (queue.length) {
+    const next = queue.shift()!;
+    if (seen.has(next) || next.failed) continue;
+    seen.add(next);
+    for (const p of next.cabledPorts) {
+      if (!p.carrier || p.blocked) continue;
+      if (targets.has(p)) return true;
+      const owner = p.peer()?.owner;
+      if (owner instanceof PhysicalSwitch) queue.push(owner);
+    }
+  }
+  return false;
+}
+
+interface StaleEntry {
+  port: SwitchPort;
+  /** What the port leads to: a NIC, or the next switch's port. */
+  towards: string;
+  /** The host of that NIC; null towards a switch. */
+  host: string | null;
 }
 
 function lastOf<T>(items: readonly T[], wanted: (item: T) => boolean): T | undefined {

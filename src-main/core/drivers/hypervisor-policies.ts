@@ -27,24 +27,16 @@ const SET_HYPERV_PORT: DriverProfile = {
 
 // ESXi standard vSwitch: a failover sends a RARP per VM MAC when "notify switches" is on (the switch's setting).
 const ESXI_ORIGINATING_PORT: DriverProfile = {
+  ...SET_HYPERV_PORT,
   id: 'esxi-originating-port',
   name: 'VMware ESXi vSwitch, route based on originating virtual port',
   vendor: 'VMware',
   teaming: 'originating virtual port ID (the default): each VM pinned to one uplink',
-  arpProxy: false,
-  vmTable: 'none',
-  teamMac: 'primary-nic',
-  pinsVmsToMembers: true,
-  loadBalancing: 'vm-port',
-  receiveLoadBalancing: 'none',
-  rewritesBridgedArp: false,
-  embedded: true,
+  maxMembers: undefined,
+  requiresIdenticalMembers: undefined,
   // Notify switches: about five RARPs per VM on the uplink it now uses.
   failover: { detectMs: 500, announce: 'rarp', gratuitousArpCount: 5 },
   failback: { auto: true, delayMs: 100 },
-  monitoring: { kind: 'none', enabledByDefault: false, intervalMs: 1000, retries: 3 },
-  requiresSeparateSwitches: false,
-  initMs: 0,
 };
 
 export const HYPERVISOR_POLICIES: readonly DriverProfile[] = [
