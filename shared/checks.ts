@@ -32,6 +32,7 @@ export const DESIGN_CHECK_CODES = [
   'embedded-team-too-many-members',
   'embedded-team-mixed-nics',
   'embedded-team-switch-dependent',
+  'port-security-on-host-ports',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 
