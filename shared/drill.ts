@@ -147,6 +147,8 @@ export const DIAGNOSIS_CODES = [
   'port-security-violation',
   'stp-not-forwarding',
   'aggregation-mismatch',
+  'mac-flapping',
+  'stale-switch-mac',
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 

@@ -114,7 +114,8 @@ function buildGroups(lab: Lab): UplinkGroup[] {
     if (!group) {
       const uplink = vswitch.uplink;
       const { team, nics } = uplinkOf(host, vswitch);
-      group = { host, vswitch: vswitch.name, uplinkKind: uplink ? ('team' in uplink ? 'team' : 'nic') : 'none', team, nics: 'nics' in (uplink ?? {}) ? [] : nics, vms: [] };
+      // A virtual switch that teams its own uplinks carries its VMs over them as a team does.
+      group = { host, vswitch: vswitch.name, uplinkKind: uplink ? ('nic' in uplink ? 'nic' : 'team') : 'none', team, nics, vms: [] };
       groups.set(key, group);
     }
     group.vms.push(vm);
