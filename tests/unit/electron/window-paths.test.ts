@@ -35,6 +35,13 @@ describe('paths a window may name', () => {
     expect(withHandedOutPathOnly('diagram.export', { docId: 'd', format: 'svg', path: '/home/u/.bashrc.svg' }, handedOut)).toEqual({ docId: 'd', format: 'svg' });
   });
 
+  it('lets a merge read only copies main handed out, never any file a window names', () => {
+    const handedOut = new HandedOutPaths();
+    handedOut.handOut('/home/u/labs/ann.lab', 'open');
+    expect(withHandedOutPathOnly('lab.merge', { docId: 'd', theirs: '/home/u/labs/ann.lab', base: '/etc/shadow' }, handedOut)).toEqual({ docId: 'd', theirs: '/home/u/labs/ann.lab' });
+    expect(withHandedOutPathOnly('lab.merge', { docId: 'd', theirs: '/home/u/.ssh/id_rsa.lab' }, handedOut)).toEqual({ docId: 'd' });
+  });
+
   it('never lets a lab handed out for opening be overwritten by a save or an export', () => {
     const handedOut = new HandedOutPaths();
     handedOut.handOut('/home/u/labs/field.lab', 'open');
