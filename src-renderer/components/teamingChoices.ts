@@ -66,15 +66,20 @@ export function modeOptions(profile: DriverProfile | undefined, current: TeamMod
   }));
 }
 
-/** After a host's hypervisor changed: what that means, and each switch whose policy belongs to another hypervisor. */
-export function hypervisorChangeNotes(lab: Lab, hostIndex: number): string[] {
+/** What a VM-facing switch of each hypervisor usually is: a switch teaming its own uplinks (ESXi), or one bound to a team or NIC. */
+const TEAMS_OWN_UPLINKS: Record<Hypervisor, boolean> = { 'hyper-v': false, esxi: true, 'linux-kvm': false };
+
+/** After a host's hypervisor changed from `previous`: what changed, and each switch set up the other hypervisor's way. */
+export function hypervisorChangeNotes(lab: Lab, hostIndex: number, previous: Hypervisor): string[] {
   const host = lab.hosts[hostIndex];
   const words = HYPERVISOR_WORDS[host.hypervisor];
   const prefix = SWITCH_POLICY_PREFIX[host.hypervisor];
-  const notes = [`${host.name} is now ${words}. ${HYPERVISOR_FACTS[host.hypervisor]}`];
+  const notes = [`${host.name} was ${HYPERVISOR_WORDS[previous]} and is now ${words}: the simulation treats its VMs' MACs and its switches as ${words} does.`];
   for (const vs of host.virtualSwitches) {
     if (vs.teaming && !vs.teaming.driverProfile.startsWith(prefix))
       notes.push(`Virtual switch ${vs.name} teams its uplinks with ${vs.teaming.driverProfile}, which is not a ${words} policy: pick one whose id starts with ${prefix}.`);
+    else if (TEAMS_OWN_UPLINKS[host.hypervisor] && vs.uplink && 'team' in vs.uplink)
+      notes.push(`Virtual switch ${vs.name} is bound to team ${vs.uplink.team}; a ${words} switch teams its own uplinks: set its uplink to its own uplink NICs.`);
   }
   return notes;
 }

@@ -99,7 +99,8 @@ test('a Linux/KVM host from the palette: a bridge over an active-backup bond, an
 
   await selectOnCanvas(page, 'host:KVM1');
   await chooseField(page, 'Hypervisor', 'esxi');
-  await expect(inspector(page).getByRole('status', { name: 'What the hypervisor changes' })).toContainText('KVM1 is now VMware ESXi. A VM keeps its MAC on every host');
+  await expect(inspector(page).getByRole('status', { name: 'What the hypervisor changes' })).toContainText('KVM1 was Linux/KVM and is now VMware ESXi');
+  await expect(inspector(page).getByRole('status', { name: 'What the hypervisor changes' })).toContainText('Virtual switch br0 is bound to team bond0');
   await page.screenshot({ path: info.outputPath('linux-kvm-host.png') });
   await menu(page, 'Edit', /^Undo Change hypervisor/);
   await expect(inspector(page).getByLabel('Hypervisor', { exact: true })).toHaveValue('linux-kvm');

@@ -145,10 +145,15 @@ describe('teaming choices', () => {
   it('explains a hypervisor change and names each switch whose policy belongs to another hypervisor', () => {
     const lab = emptyLab();
     placeItem(lab, 'hyperv-set', { x: 0, y: 0 }, { ports: 24 });
+    placeItem(lab, 'linux-kvm', { x: 0, y: 0 }, { ports: 24 });
     lab.hosts[0].hypervisor = 'esxi';
-    const notes = hypervisorChangeNotes(lab, 0);
-    expect(notes[0]).toMatch(/^Host1 is now VMware ESXi\. A VM keeps its MAC on every host/);
+    lab.hosts[1].hypervisor = 'esxi';
+    const notes = hypervisorChangeNotes(lab, 0, 'hyper-v');
+    expect(notes[0]).toMatch(/^Host1 was Hyper-V and is now VMware ESXi/);
     expect(notes[1]).toBe('Virtual switch SETswitch teams its uplinks with set-hyper-v-port, which is not a VMware ESXi policy: pick one whose id starts with esxi-.');
+    expect(hypervisorChangeNotes(lab, 1, 'linux-kvm')[1]).toBe(
+      'Virtual switch br0 is bound to team bond0; a VMware ESXi switch teams its own uplinks: set its uplink to its own uplink NICs.',
+    );
   });
 });
 
