@@ -11,7 +11,7 @@ async function cable(page: Page, nicId: string, nicName: string, port: string): 
   await expect(inspector(page).getByText(`Connected to ${port}`)).toBeVisible();
 }
 
-test('an ESXi host whose vSwitch hashes by IP over ordinary switch ports shows the missing EtherChannel', async ({ page }, info) => {
+test('an ESXi host whose vSwitch hashes by IP over ordinary switch ports shows the missing EtherChannel until the ports are one static port-channel', async ({ page }, info) => {
   await openApp(page);
   await newEmptyLab(page);
   await dropFromPalette(page, 'switch', { x: 120, y: 80 });
@@ -44,6 +44,17 @@ test('an ESXi host whose vSwitch hashes by IP over ordinary switch ports shows t
   await expect(check).toBeVisible();
   await expect(check).toContainText('ESXi1');
   await page.screenshot({ path: info.outputPath('esxi-ip-hash-check.png') });
+
+  // The remedy, in the window: switch1/port1 and port2 in one static EtherChannel.
+  await selectOnCanvas(page, 'port:switch1/1');
+  await inspector(page).getByRole('link', { name: 'Edit switch switch1' }).click();
+  await inspector(page).getByRole('button', { name: 'Add port-channel' }).click();
+  const channel = inspector(page).getByRole('group', { name: 'Port-channel 1' });
+  await expect(channel.getByLabel('Member ports', { exact: true })).toHaveValue('1, 2');
+  await channel.getByLabel('Channel mode', { exact: true }).selectOption('static');
+  await expect(check).toHaveCount(0);
+  await selectOnCanvas(page, 'port:switch1/2');
+  await expect(inspector(page).getByTestId('port-channel-membership')).toHaveText('Member of port-channel 1 (static, ports 1, 2)');
 });
 
 test("a catalogue profile cloned into the lab, a flag edited and undone, and a used profile's delete refused", async ({ page }, info) => {
