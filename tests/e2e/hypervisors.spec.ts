@@ -91,8 +91,11 @@ test("a catalogue profile cloned into the lab, a flag edited and undone, and a u
   await expect(editor.getByLabel('Failover detection (ms)', { exact: true })).toHaveValue('500');
   await editor.getByRole('button', { name: 'Delete profile' }).click();
   await expect(editor.getByRole('alert')).toContainText('broadcom-basp-2009-12-15-custom is used by team HostB/VM-Team');
+  // Keys pressed in the dialog stay in it: Delete does not delete the team selected behind it.
+  await editor.getByRole('button', { name: 'Delete profile' }).press('Delete');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(inspector(page).getByRole('heading', { name: 'Team HostB/VM-Team' })).toBeVisible();
 });
 
 test('a Linux/KVM host from the palette: a bridge over an active-backup bond, and what a hypervisor change means', async ({ page }, info) => {
