@@ -59,12 +59,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** Messages the schema states itself already speak the domain's language; zod's own do not. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  return /^(Invalid|Too small|Too big|Unrecognized)/.test(issue.message) ? describeIssue(issue) : issue.message;
+}
+
 function zodProblems(error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => {
-    // Messages the schema states itself already speak the domain's language; zod's own do not.
-    const message = /^(Invalid|Too small|Too big|Unrecognized)/.test(issue.message) ? describeIssue(issue) : issue.message;
-    return { path: formatPath(issue.path), message };
-  });
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue) }));
 }
 
 /** The schema alone: a lab whose cross-reference problems are left for the problems panel to show. */

@@ -36,7 +36,8 @@ export const useLabStore = defineStore('lab', () => {
   const status = shallowRef<DocumentStatus | null>(null);
   const undoStack = shallowRef<Command[]>([]);
   const redoStack = shallowRef<Command[]>([]);
-  const profiles = shallowRef<DriverProfile[]>([]);
+  /** The built-in catalogue; the lab's own profiles live in the document, so undo and redo reach them too. */
+  const catalogue = shallowRef<DriverProfile[]>([]);
   /** The last thing that went wrong, in the domain's words; shown in the window until dismissed. */
   const error = ref<{ message: string; problems: { path: string; message: string }[] } | null>(null);
   /** Bumped on every local change so views that cache derived data know to refresh. */
@@ -45,7 +46,9 @@ export const useLabStore = defineStore('lab', () => {
   const loads = ref(0);
   let sending: Promise<unknown> = Promise.resolve();
 
-  const profileIds = computed(() => profiles.value.map((p) => p.id));
+  const profiles = computed<DriverProfile[]>(() => [...catalogue.value, ...(doc.value?.driverProfiles ?? [])]);
+  /** The catalogue's ids: the checks add the lab's own profiles themselves, so a deleted one that is still used is a problem. */
+  const profileIds = computed(() => catalogue.value.map((p) => p.id));
   // Checking a large lab takes a while: an edit has already checked the document it produced.
   const checkedDocs = new WeakMap<object, { profiles: readonly string[]; result: ReturnType<typeof problemsOf> }>();
   const checked = computed(() => {
@@ -80,8 +83,7 @@ export const useLabStore = defineStore('lab', () => {
   }
 
   async function loadProfiles(): Promise<void> {
-    const docId = status.value?.docId;
-    profiles.value = (await call('drivers.list', docId ? { docId } : {})).profiles;
+    catalogue.value = (await call('drivers.list', {})).profiles;
   }
 
   /** Sends ops to the service in order; a refusal there resyncs the local copy. */
@@ -259,7 +261,7 @@ export const useLabStore = defineStore('lab', () => {
   }
 
   return {
-    doc, status, problems, profiles, profileIds, error, revision, loads, title, canUndo, canRedo, undoStack, redoStack,
+    doc, status, problems, catalogue, profiles, profileIds, error, revision, loads, title, canUndo, canRedo, undoStack, redoStack,
     edit, undo, redo, newLab, newFromTemplate, open, importJson, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
     fieldRefusal: describeRefusal,
   };
