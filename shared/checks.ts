@@ -27,6 +27,8 @@ export const DESIGN_CHECK_CODES = [
   'aggregation-without-port-channel',
   'port-channel-without-aggregation',
   'aggregation-across-switches',
+  'team-mode-not-supported',
+  'receive-balancing-under-virtual-switch',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 

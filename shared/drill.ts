@@ -147,6 +147,7 @@ export const DIAGNOSIS_CODES = [
   'port-security-violation',
   'stp-not-forwarding',
   'aggregation-mismatch',
+  'bond-rewrote-guest-arp',
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 

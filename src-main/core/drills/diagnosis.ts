@@ -10,6 +10,7 @@ import { vlanDiagnosis } from './vlan-diagnosis.js';
 import { stpDiagnosis } from './stp-diagnosis.js';
 import { portSecurityDiagnosis } from './port-security-diagnosis.js';
 import { aggregationDiagnosis } from './aggregation-diagnosis.js';
+import { receiveBalancingDiagnosis } from './receive-balancing-diagnosis.js';
 
 export interface DiagnosisInput {
   net: Network;
@@ -106,6 +107,9 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
       remedies: STALE_REMEDIES(vm, rewriter, where),
     };
   }
+
+  const rewroteArp = receiveBalancingDiagnosis(net, vm, client, team, drops);
+  if (rewroteArp) return rewroteArp;
 
   // The VM's own way out of the host.
   const nicUplink = team ? null : [...host.nics.values()].find((n) => n.upper === vswitch) ?? null;
