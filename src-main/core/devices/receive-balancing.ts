@@ -5,9 +5,11 @@
 // whose peers then send to a member's MAC that no port above the team has.
 import { ARP_REPLY, isGroup, NO_TRACE, type ArpPacket, type Frame } from '../net/frames.js';
 import type { DriverProfile } from '../../../shared/driver.js';
+import { BROADCAST_MAC } from '../../../shared/addresses.js';
 import type { Nic } from './nic.js';
 
 interface Peer {
+  /** The peer's MAC (broadcast until the team has replied to it). */
   mac: number;
   member: Nic;
   /** The addresses the peer was given the member's MAC for, with the VLAN they were sent in. */
@@ -25,10 +27,14 @@ export class ReceiveBalancer {
     return profile.receiveLoadBalancing === 'arp-rewrite' ? new ReceiveBalancer(profile) : null;
   }
 
-  /** Whether the team rewrites this outgoing frame: a unicast ARP reply for an address it balances. */
+  /**
+   * Whether the team rewrites this outgoing frame: an ARP reply to one peer, or a request asking a
+   * peer, for an address it balances — the peer learns the sender from either. Gratuitous ARP and
+   * probes (sender 0.0.0.0) go out as they are.
+   */
   rewrites(frame: Frame): boolean {
     const p = frame.payload;
-    if (p.kind !== 'arp' || p.op !== ARP_REPLY || isGroup(frame.dst) || p.spa === 0) return false;
+    if (p.kind !== 'arp' || p.spa === 0 || p.spa === p.tpa || (p.op === ARP_REPLY && isGroup(frame.dst))) return false;
     return this.profile.arpProxy || this.profile.rewritesBridgedArp;
   }
 
@@ -37,10 +43,11 @@ export class ReceiveBalancer {
     const p = frame.payload as ArpPacket;
     let peer = this.peers.get(p.tpa);
     if (!peer || !carrying.includes(peer.member)) {
-      peer = { mac: frame.dst, member: this.leastLoaded(carrying), addresses: peer?.addresses ?? new Map() };
+      peer = { mac: peer?.mac ?? BROADCAST_MAC, member: this.leastLoaded(carrying), addresses: peer?.addresses ?? new Map() };
       this.peers.set(p.tpa, peer);
     }
-    peer.mac = frame.dst;
+    // A request is broadcast: the peer's own MAC is known once the team has replied to it.
+    if (!isGroup(frame.dst)) peer.mac = frame.dst;
     peer.addresses.set(p.spa, frame.vlan);
     return peer.member;
   }
@@ -63,7 +70,7 @@ export class ReceiveBalancer {
       peer.member = this.leastLoaded(carrying);
       const sha = peer.member.mac;
       for (const [spa, vlan] of peer.addresses) {
-        const payload: ArpPacket = { kind: 'arp', op: ARP_REPLY, sha, spa, tha: peer.mac, tpa: ip };
+        const payload: ArpPacket = { kind: 'arp', op: ARP_REPLY, sha, spa, tha: isGroup(peer.mac) ? 0 : peer.mac, tpa: ip };
         out.push({ member: peer.member, frame: { dst: peer.mac, src: sha, payload, vlan, trace: NO_TRACE, id: newFrameId() } });
       }
     }
