@@ -29,6 +29,7 @@ export const DESIGN_CHECK_CODES = [
   'aggregation-across-switches',
   'team-mode-not-supported',
   'receive-balancing-under-virtual-switch',
+  'port-security-on-host-ports',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 

@@ -563,6 +563,8 @@ export class Network {
       const blocked = !forwarding.has(w);
       if (w.a.blocked === blocked && w.b.blocked === blocked) continue;
       w.a.blocked = w.b.blocked = blocked;
+      // A blocked link taking over goes through listening and learning under 802.1D, as a port that comes up does.
+      if (!blocked) for (const end of [w.a, w.b]) (end.owner as PhysicalSwitch).listenAndLearn(end as SwitchPort);
       changed = true;
     }
     if (changed) for (const s of this.switches.values()) s.tables.clear();

@@ -141,7 +141,7 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
       ...(team ? [] : [`Team ${nicUplink!.label} with a second NIC on another switch`]),
     ]);
   }
-  const listening = stpDiagnosis(vm, active, client, net.ctx.now);
+  const listening = stpDiagnosis(vm, active, client, net.switches.values(), net.ctx.now);
   if (listening) return listening;
   const wrongVlan = vlanDiagnosis(net, vm, team, active, client);
   if (wrongVlan) return wrongVlan;
