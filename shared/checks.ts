@@ -32,6 +32,8 @@ export const DESIGN_CHECK_CODES = [
   'embedded-team-too-many-members',
   'embedded-team-mixed-nics',
   'embedded-team-switch-dependent',
+  'team-mode-not-supported',
+  'receive-balancing-under-virtual-switch',
   'port-security-on-host-ports',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];

@@ -149,6 +149,7 @@ export const DIAGNOSIS_CODES = [
   'aggregation-mismatch',
   'mac-flapping',
   'stale-switch-mac',
+  'bond-rewrote-guest-arp',
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 

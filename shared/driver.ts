@@ -1,6 +1,10 @@
 // Driver profiles: how a NIC team behaves, as data. A new driver is a new record, never new code.
 import { z } from 'zod';
 
+/** How a team is run: active/standby, the switch-independent load-balancing modes, or switch-dependent aggregation. */
+export const TEAM_MODES = ['active-passive', 'smart-load-balancing', 'switch-independent', 'static', 'lacp'] as const;
+export type TeamMode = (typeof TEAM_MODES)[number];
+
 export const driverProfileSchema = z
   .object({
     id: z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9.-]*$/, 'is not an id like broadcom-basp-2009-12-15'),
@@ -38,6 +42,8 @@ export const driverProfileSchema = z
      * or bridge (Intel RLB under Hyper-V, balance-alb under a bridge): peers learn a member's MAC for the guest.
      */
     rewritesBridgedArp: z.boolean().default(false),
+    /** The team modes the driver offers (Linux balance-alb is switch independent only); absent = any. */
+    teamModes: z.array(z.enum(TEAM_MODES)).min(1).optional(),
     failover: z
       .object({
         /** Time to notice a member's link loss and move traffic to another member. */
@@ -83,6 +89,8 @@ export const driverProfileSchema = z
       .object({
         title: z.string().max(500),
         reference: z.string().max(500).default(''),
+        /** What the vendor and the field advise, in the engineer's words. */
+        remedies: z.array(z.string().max(500)).max(20).optional(),
       })
       .strict()
       .optional(),
@@ -90,3 +98,14 @@ export const driverProfileSchema = z
   .strict();
 
 export type DriverProfile = z.output<typeof driverProfileSchema>;
+
+/**
+ * Whether a team spreads transmit over its members: it aggregates, or its mode is not
+ * active-passive and its profile balances load. An ARP-proxy driver that balances nothing
+ * (BASP Active/Passive) keeps every VM on one member whatever the mode says.
+ */
+export function spreadsTransmit(mode: TeamMode, profile: DriverProfile): boolean {
+  const aggregates = mode === 'static' || mode === 'lacp';
+  if (profile.arpProxy && profile.loadBalancing === 'none') return false;
+  return aggregates || (mode !== 'active-passive' && profile.loadBalancing !== 'none');
+}

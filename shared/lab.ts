@@ -1,7 +1,7 @@
 // The lab document: topology, settings and drills. Shared by every process; pure TypeScript + zod.
 import { z } from 'zod';
 import { drillSchema } from './drill.js';
-import { driverProfileSchema } from './driver.js';
+import { driverProfileSchema, TEAM_MODES } from './driver.js';
 import { normaliseMac, isMac, isIpv4 } from './addresses.js';
 
 export const LAB_FORMAT = 'lab-planner/lab';
@@ -49,7 +49,7 @@ export const teamSchema = z
      * (802.3ad) are switch-dependent aggregation: transmit hashed over the members, receive on any,
      * with the switch ports in a matching port-channel (an LACP member carries traffic only once both sides agree).
      */
-    mode: z.enum(['active-passive', 'smart-load-balancing', 'switch-independent', 'static', 'lacp']).default('active-passive'),
+    mode: z.enum(TEAM_MODES).default('active-passive'),
     driverProfile: z.string().trim().min(1).max(100),
     /** Overrides the profile's auto-failback (Broadcom lets the engineer disable it). */
     autoFailback: z.boolean().optional(),
@@ -127,6 +127,11 @@ export const hostSchema = z
     virtualSwitches: z.array(virtualSwitchSchema).max(16).default([]),
   })
   .strict();
+
+/** What engineers call the virtual switch of a host: a bridge on Linux/KVM. */
+export function virtualSwitchWord(hypervisor: z.output<typeof hostSchema>['hypervisor']): string {
+  return hypervisor === 'linux-kvm' ? 'bridge' : 'virtual switch';
+}
 
 export const vmSchema = z
   .object({

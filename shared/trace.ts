@@ -20,6 +20,7 @@ export const DROP_REASONS = [
   'standby-discard',
   'team-unknown-ip',
   'vswitch-no-port',
+  'vswitch-member-mac',
   'vswitch-no-uplink',
   'vm-not-running',
   'arp-unresolved',

@@ -4,9 +4,13 @@ import { NO_TRACE, SLOW_PROTOCOLS_MAC, type Frame, type LacpPdu } from '../net/f
 import type { SimContext } from '../engine/context.js';
 import type { Port } from './port.js';
 
-/** Spreads a hash key over members (a multiplicative mix, so neighbouring addresses land apart). */
+/** Spreads a hash key over members (murmur3's finaliser: every bit of the key moves the low bits, so neighbouring addresses land apart). */
 export function hashSpread(key: number): number {
-  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 16;
+  let h = key ^ (key >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** The low 32 bits of a MAC, where the addresses of one vendor differ. */

@@ -3,11 +3,12 @@
 import { ARP_REPLY, ARP_REQUEST, isGroup, NO_TRACE, rarpFor, type Frame } from '../net/frames.js';
 import type { Hop, SimContext } from '../engine/context.js';
 import type { HopAction } from '../../../shared/trace.js';
-import type { DriverProfile } from '../../../shared/driver.js';
+import { spreadsTransmit, type DriverProfile } from '../../../shared/driver.js';
 import type { Team as TeamSpec } from '../../../shared/lab.js';
 import { BROADCAST_MAC, ipToText, macToText } from '../../../shared/addresses.js';
 import { teamId } from '../../../shared/checks.js';
 import type { Nic, NicUpper } from './nic.js';
+import { leastLoaded, ReceiveBalancer } from './receive-balancing.js';
 import { LACP_SLOW_PERIODIC_US, addressKey, ipPair, lacpPartnered, pick, receiveLacpdu, sendLacpdu, type LacpActor } from './aggregation.js';
 
 export interface VmTableEntry {
@@ -37,6 +38,10 @@ export class Team implements NicUpper {
   activeMembers: Nic[] = [];
   /** VM MAC → the member its frames leave by (Hyper-V Port). */
   private readonly pins = new Map<number, Nic>();
+  /** VM MAC → the member its last hashed frame left by (address hash, dynamic), so a failover knows whose flows moved. */
+  private readonly hashed = new Map<number, Nic>();
+  /** Which member's MAC each peer was given (receive load balancing); null when the profile does not balance receive. */
+  private readonly receiveBalancer: ReceiveBalancer | null;
   enabled = true;
   /** The engineer disabled the team adapter (disable-team); a host restart leaves it disabled. */
   disabledByEngineer = false;
@@ -79,7 +84,8 @@ export class Team implements NicUpper {
     this.elementId = teamId(hostName, spec.name);
     this.aggregates = spec.mode === 'static' || spec.mode === 'lacp';
     this.lacp = spec.mode === 'lacp';
-    this.spreads = (this.aggregates || (spec.mode !== 'active-passive' && profile.loadBalancing !== 'none')) && !profile.arpProxy;
+    this.spreads = spreadsTransmit(spec.mode, profile);
+    this.receiveBalancer = this.spreads ? ReceiveBalancer.of(profile) : null;
     for (const m of members) {
       m.upper = this;
       const edge = `member:${this.elementId}>${m.name}`;
@@ -141,6 +147,8 @@ export class Team implements NicUpper {
     this.probeAnswered.clear();
     this.probesOut = false;
     this.pins.clear();
+    this.hashed.clear();
+    this.receiveBalancer?.clear();
     this.active = this.choose();
     this.activeMembers = this.carrying();
     this.publish();
@@ -223,8 +231,8 @@ export class Team implements NicUpper {
   }
 
   /**
-   * A load-balancing team after a member left or came back: only the VMs pinned to a member that
-   * left move (to the least loaded member), and each is announced from its new member.
+   * A load-balancing team after a member left or came back: only the VMs pinned to (or hashed onto)
+   * a member that left move, and each is announced from its new member so the switches relearn it.
    */
   private rebalance(): void {
     const next = this.carrying();
@@ -235,10 +243,15 @@ export class Team implements NicUpper {
     const moved: number[] = [];
     for (const [mac, nic] of this.pins) if (!next.includes(nic)) moved.push(mac);
     for (const mac of moved) this.pins.delete(mac);
+    for (const [mac, nic] of this.hashed) if (!next.includes(nic) && !moved.includes(mac)) moved.push(mac);
+    for (const mac of moved) this.hashed.delete(mac);
+    for (const told of this.receiveBalancer?.moved(next, () => this.ctx.newFrameId()) ?? []) told.member.transmit(told.frame);
     if (next.length === 0 || this.profile.failover.announce === 'none' || !this.notifySwitches) return;
     for (const vm of this.client?.connectedVms() ?? []) {
       if (!moved.includes(vm.mac)) continue;
-      this.sendGratuitousArps(this.pinFor(vm.mac), [vm]);
+      const via = this.pinFor(vm.mac);
+      // An ARP proxy announces the VM's IP at the member's MAC, never the VM's own.
+      this.sendGratuitousArps(via, [this.profile.arpProxy ? { ...vm, mac: via.mac } : vm]);
     }
   }
 
@@ -246,10 +259,7 @@ export class Team implements NicUpper {
   private pinFor(mac: number): Nic {
     const pinned = this.pins.get(mac);
     if (pinned && this.activeMembers.includes(pinned)) return pinned;
-    const load = new Map(this.activeMembers.map((m) => [m, 0]));
-    for (const nic of this.pins.values()) if (load.has(nic)) load.set(nic, load.get(nic)! + 1);
-    let best = this.activeMembers[0];
-    for (const m of this.activeMembers) if (load.get(m)! < load.get(best)!) best = m;
+    const best = leastLoaded(this.activeMembers, this.pins.values());
     this.pins.set(mac, best);
     return best;
   }
@@ -260,7 +270,9 @@ export class Team implements NicUpper {
     if (lb === 'vm-port' || isGroup(frame.dst)) return this.pinFor(frame.src);
     if (lb === 'source-mac-hash') return pick(this.members, this.activeMembers, frame.src % 2 ** 32)!;
     const key = lb === 'dynamic' ? (frame.src ^ ipPair(frame)[1]) >>> 0 : addressKey(frame, 'src-dst-ip');
-    return pick(this.members, this.activeMembers, key)!;
+    const nic = pick(this.members, this.activeMembers, key)!;
+    this.hashed.set(frame.src, nic);
+    return nic;
   }
 
   onNicCarrier(nic: Nic, up: boolean): void {
@@ -428,7 +440,7 @@ export class Team implements NicUpper {
       if (frame.vlan !== vlan) return ctx.drop(this.label, this.elementId, 'vlan-mismatch', frame);
       frame = { ...frame, vlan: undefined };
     }
-    if (this.profile.arpProxy && frame.dst === this.mac) {
+    if (this.profile.arpProxy && this.answersFor(frame.dst)) {
       const p = frame.payload;
       const ip = ipPair(frame)[1];
       const entry = this.vmTable.get(ip);
@@ -467,28 +479,45 @@ export class Team implements NicUpper {
       const noPartner = this.lacp && this.members.some((m) => m.port.carrier);
       return ctx.drop(this.label, this.elementId, noPartner ? 'lacp-no-partner' : 'team-no-active-member', frame);
     }
-    const nic = this.spreads ? this.memberFor(frame) : this.active;
+    const balancer = this.receiveBalancer?.rewrites(frame) ? this.receiveBalancer : null;
+    const nic = balancer ? balancer.assign(frame, this.activeMembers) : this.spreads ? this.memberFor(frame) : this.active;
     if (!this.profile.arpProxy) {
+      if (balancer) return this.sendRewritten(nic, frame, balancer.rewrite(frame, nic));
       if (ctx.tracing) this.hop('forwarded', this.memberEdges.get(nic)!, frame);
       return nic.transmit(frame);
     }
     const p = frame.payload;
     const ip = ipPair(frame)[0];
     if (ip !== 0 && !isGroup(frame.src)) this.learn(ip, frame.src, false);
-    const teamMac = this.mac;
-    const rewritten: Frame = {
+    // A team that spreads sends from each member's own MAC (a balanced ARP reply: the peer's member).
+    const teamMac = this.spreads ? nic.mac : this.mac;
+    this.sendRewritten(nic, frame, {
       dst: frame.dst,
       src: teamMac,
       payload: p.kind === 'arp' ? { ...p, sha: teamMac } : p,
       vlan: frame.vlan,
       trace: frame.trace,
       id: frame.id,
-    };
-    if (ctx.tracing) {
-      const field = p.kind === 'arp' ? 'source MAC and ARP sender MAC' : 'source MAC';
-      this.hop('rewritten', this.memberEdges.get(nic)!, rewritten, { before: frame, rewrite: { field, from: frame.src, to: teamMac } });
+    });
+  }
+
+  /** A VM's frame leaves by `nic` with the team's MAC in place of the VM's. */
+  private sendRewritten(nic: Nic, frame: Frame, rewritten: Frame): void {
+    if (this.ctx.tracing) {
+      const field = frame.payload.kind === 'arp' ? 'source MAC and ARP sender MAC' : 'source MAC';
+      this.hop('rewritten', this.memberEdges.get(nic)!, rewritten, { before: frame, rewrite: { field, from: frame.src, to: rewritten.src } });
     }
     nic.transmit(rewritten);
+  }
+
+  /** Whether `mac` is one of the members' own MACs (what receive load balancing hands out). */
+  hasMemberMac(mac: number): boolean {
+    return this.members.some((m) => m.mac === mac);
+  }
+
+  /** The MACs the team takes frames for as an ARP proxy: the team MAC, and every member's when it spreads. */
+  private answersFor(mac: number): boolean {
+    return mac === this.mac || (this.spreads && this.hasMemberMac(mac));
   }
 
   /** Fills the VM table: at initialisation (`reading`) from the bound switch, else from a VM's frames as the profile says. */

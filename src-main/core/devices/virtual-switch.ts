@@ -11,6 +11,8 @@ import type { Vm } from './vm.js';
 
 export interface Uplink {
   transmit(frame: Frame): void;
+  /** Whether `mac` is a team member's own MAC (one receive load balancing hands out). */
+  hasMemberMac?(mac: number): boolean;
 }
 
 export class VirtualSwitch implements TeamClient, NicUpper {
@@ -82,7 +84,7 @@ export class VirtualSwitch implements TeamClient, NicUpper {
       return;
     }
     const vm = this.byMac.get(frame.dst);
-    if (!vm) this.ctx.drop(this.label, this.elementId, 'vswitch-no-port', frame);
+    if (!vm) this.ctx.drop(this.label, this.elementId, this.uplink?.hasMemberMac?.(frame.dst) ? 'vswitch-member-mac' : 'vswitch-no-port', frame);
     else if (vm.vlan !== tag) this.ctx.drop(this.label, this.elementId, 'vlan-mismatch', frame);
     else this.toVm(vm, tag === undefined ? frame : { ...frame, vlan: undefined }, 'forwarded');
   }

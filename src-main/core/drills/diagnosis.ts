@@ -11,6 +11,7 @@ import { stpDiagnosis } from './stp-diagnosis.js';
 import { portSecurityDiagnosis } from './port-security-diagnosis.js';
 import { aggregationDiagnosis } from './aggregation-diagnosis.js';
 import { macFlappingDiagnosis, staleSwitchMacDiagnosis } from './switch-mac-diagnosis.js';
+import { receiveBalancingDiagnosis } from './receive-balancing-diagnosis.js';
 
 export interface DiagnosisInput {
   net: Network;
@@ -107,6 +108,9 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
       remedies: STALE_REMEDIES(vm, rewriter, where),
     };
   }
+
+  const rewroteArp = receiveBalancingDiagnosis(net, vm, client, team, drops);
+  if (rewroteArp) return rewroteArp;
 
   // The VM's own way out of the host.
   const nicUplink = team ? null : [...host.nics.values()].find((n) => n.upper === vswitch) ?? null;

@@ -195,6 +195,7 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'standby-discard': 'the frame arrived on the standby member, which discards what it receives',
   'team-unknown-ip': 'the team has no VM table entry for the destination IP',
   'vswitch-no-port': 'the virtual switch has no port with the destination MAC',
+  'vswitch-member-mac': "the frame is addressed to a team member's own MAC, which receive load balancing gave out for a guest; the virtual switch or bridge has no port with it",
   'vswitch-no-uplink': 'the virtual switch has no uplink to the physical network',
   'vm-not-running': 'the VM is not running (off, booting or paused)',
   'arp-unresolved': 'nobody answered the ARP request for the destination IP, so the packet was never sent',

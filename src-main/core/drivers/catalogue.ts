@@ -1,6 +1,7 @@
 // The built-in driver profiles of DOMAIN.md §2. Behaviour differences are flag values, never code.
 import type { DriverProfile } from '../../../shared/driver.js';
 import { HYPERVISOR_POLICIES } from './hypervisor-policies.js';
+import { vendorModeProfiles } from './vendor-modes.js';
 
 const BROADCOM_BASP_2009: DriverProfile = {
   id: 'broadcom-basp-2009-12-15',
@@ -66,6 +67,25 @@ const LBFO_HYPERV_PORT: DriverProfile = {
   initMs: 0,
 };
 
+const LINUX_ACTIVE_BACKUP: DriverProfile = {
+  id: 'linux-bonding-active-backup',
+  name: 'Linux bonding, active-backup',
+  vendor: 'Linux',
+  teaming: 'active-backup, one active slave',
+  arpProxy: false,
+  vmTable: 'none',
+  teamMac: 'primary-nic',
+  pinsVmsToMembers: false,
+  loadBalancing: 'none',
+  receiveLoadBalancing: 'none',
+  rewritesBridgedArp: false,
+  failover: { detectMs: 100, announce: 'vm-macs', gratuitousArpCount: 1 },
+  failback: { auto: true, delayMs: 0 },
+  monitoring: { kind: 'arp-monitor', enabledByDefault: false, intervalMs: 1000, retries: 2 },
+  requiresSeparateSwitches: false,
+  initMs: 0,
+};
+
 export const DRIVER_CATALOGUE: readonly DriverProfile[] = [
   BROADCOM_BASP_2009,
   {
@@ -92,24 +112,8 @@ export const DRIVER_CATALOGUE: readonly DriverProfile[] = [
     pinsVmsToMembers: false,
     loadBalancing: 'dynamic',
   },
-  {
-    id: 'linux-bonding-active-backup',
-    name: 'Linux bonding, active-backup',
-    vendor: 'Linux',
-    teaming: 'active-backup, one active slave',
-    arpProxy: false,
-    vmTable: 'none',
-    teamMac: 'primary-nic',
-    pinsVmsToMembers: false,
-    loadBalancing: 'none',
-    receiveLoadBalancing: 'none',
-    rewritesBridgedArp: false,
-    failover: { detectMs: 100, announce: 'vm-macs', gratuitousArpCount: 1 },
-    failback: { auto: true, delayMs: 0 },
-    monitoring: { kind: 'arp-monitor', enabledByDefault: false, intervalMs: 1000, retries: 2 },
-    requiresSeparateSwitches: false,
-    initMs: 0,
-  },
+  LINUX_ACTIVE_BACKUP,
+  ...vendorModeProfiles({ basp: BROADCOM_BASP_2009, intel: INTEL_ANS_AFT, linux: LINUX_ACTIVE_BACKUP }),
   ...HYPERVISOR_POLICIES,
 ];
 

@@ -11,6 +11,7 @@ import { vlanChecks } from './vlan-checks.js';
 import { stpChecks } from './stp-checks.js';
 import { aggregationChecks } from './aggregation-checks.js';
 import { embeddedTeamChecks } from './embedded-team-checks.js';
+import { modeChecks } from './mode-checks.js';
 import { portSecurityChecks } from './port-security-checks.js';
 
 export function lintLab(lab: Lab): DesignCheck[] {
@@ -26,6 +27,7 @@ export function lintLab(lab: Lab): DesignCheck[] {
     ...stpChecks(lab, topo, el),
     ...aggregationChecks(lab, topo, el),
     ...embeddedTeamChecks(lab, topo, profiles, el),
+    ...modeChecks(lab, profiles, el),
     ...portSecurityChecks(lab, topo, el),
   ].sort(bySeverity);
 }

@@ -1,7 +1,7 @@
 // Design checks about NIC teams and virtual switch uplinks: redundancy, monitoring and sharing.
 import type { Lab } from '../../../shared/lab.js';
 import type { DesignCheck } from '../../../shared/checks.js';
-import type { DriverProfile } from '../../../shared/driver.js';
+import { spreadsTransmit, type DriverProfile } from '../../../shared/driver.js';
 import { ElementIndex, nameSome } from './elements.js';
 import type { LabTopology } from './topology.js';
 
@@ -26,7 +26,7 @@ export function teamChecks(lab: Lab, topo: LabTopology, profiles: Map<string, Dr
           remedies: ['Cable every team member to a physical switch, or remove it from the team.'],
         });
       }
-      if (profile && team.mode !== 'active-passive' && (profile.arpProxy || (profile.loadBalancing === 'none' && team.mode !== 'static' && team.mode !== 'lacp'))) {
+      if (profile && team.mode !== 'active-passive' && !spreadsTransmit(team.mode, profile)) {
         checks.push({
           code: 'team-mode-not-load-balanced',
           severity: 'info',

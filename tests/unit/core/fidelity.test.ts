@@ -2,6 +2,7 @@
 // change leaves alone, what a host restart restores, and when a monitored team fails back.
 import { describe, expect, it } from 'vitest';
 import { drill, example, exampleJson, parse, vmOf, withDrill } from './helpers.js';
+import { traceDrill } from '../../../src-main/core/drills/trace.js';
 
 /** The field report's lab after Guest1 was live-migrated to HostB: it runs there with HostA's dynamic MAC. */
 function migratedEarlier() {
@@ -143,5 +144,36 @@ describe('monitoring probes', () => {
     });
     const session = drill(lab, 'nic4-cable-cut');
     expect(session.result.steps[1].snapshot.teams.find((t) => t.host === 'HostA')?.activeMember).toBe('NIC3');
+  });
+});
+
+describe('monitoring probes in the event list and behind a blocked port', () => {
+  /** HostA's team probes Client1 over NIC3 (primary) and NIC4; switches as `switches` sets them. */
+  function monitored(steps: unknown[], switches: (sw: any) => void = () => {}) {
+    const input = exampleJson('field-report') as any;
+    input.hosts[0].teams[0].monitoring = true;
+    input.switches.forEach(switches);
+    return withDrill(parse(input), { name: 'probed', vms: ['Guest2'], steps });
+  }
+
+  it('show in the drill’s event list as ARP probes from each member with Client1’s answers', () => {
+    const lab = monitored([{ action: 'wait', seconds: 5 }]);
+    const answer = traceDrill(lab, lab.drills.find((d) => d.name === 'probed')!, { kind: 'arp', fromMs: 0, toMs: 5000 });
+    if (!answer.ok) throw new Error(answer.message);
+    const probes = answer.trace.events.filter((e) => e.action === 'sent' && e.frame.kind === 'arp-request' && e.frame.arp?.spa === '0.0.0.0' && e.frame.arp?.tpa === '1.1.1.100');
+    expect(new Set(probes.map((e) => e.frame.src))).toEqual(new Set(['00-24-E8-0A-00-03', '00-24-E8-0A-00-04']));
+    const answers = answer.trace.events.filter((e) => e.frame.kind === 'arp-reply' && e.frame.arp?.spa === '1.1.1.100' && e.frame.arp?.tpa === '0.0.0.0');
+    expect(answers.length).toBeGreaterThan(0);
+  });
+
+  it('go unanswered while the restored member’s switch port still listens and learns (802.1D), so the team fails back only once it forwards', () => {
+    const steps = [{ action: 'fail-cable', cable: { host: 'HostA', nic: 'NIC3' } }, { action: 'restore-cable', cable: { host: 'HostA', nic: 'NIC3' } }, { action: 'wait', seconds: 40 }];
+    const { result } = drill(monitored(steps, (sw) => (sw.stp = '802.1d')), 'probed');
+    const restoredAt = result.steps[1].atMs;
+    const back = result.changes.find((c) => c.kind === 'team' && c.host === 'HostA' && c.atMs >= restoredAt && c.activeMember === 'NIC3') as { atMs: number } | undefined;
+    expect(back).toBeDefined();
+    // 2 × 15 s forward delay before the port forwards the probes, then BASP's 1.5 s failback delay.
+    expect(back!.atMs - restoredAt).toBeGreaterThanOrEqual(30_000 + 1500);
+    expect(vmOf(result, 'Guest2').reachableAtEnd).toBe(true);
   });
 });
