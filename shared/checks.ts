@@ -27,6 +27,7 @@ export const DESIGN_CHECK_CODES = [
   'aggregation-without-port-channel',
   'port-channel-without-aggregation',
   'aggregation-across-switches',
+  'imported-default',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 

@@ -10,6 +10,7 @@ import { pathChecks } from './path-checks.js';
 import { vlanChecks } from './vlan-checks.js';
 import { stpChecks } from './stp-checks.js';
 import { aggregationChecks } from './aggregation-checks.js';
+import { importDefaultChecks } from './import-checks.js';
 
 export function lintLab(lab: Lab): DesignCheck[] {
   const profiles = profilesOf(lab.driverProfiles);
@@ -23,6 +24,7 @@ export function lintLab(lab: Lab): DesignCheck[] {
     ...vlanChecks(lab, topo, el),
     ...stpChecks(lab, topo, el),
     ...aggregationChecks(lab, topo, el),
+    ...importDefaultChecks(lab, el),
   ].sort(bySeverity);
 }
 
