@@ -57,7 +57,7 @@ export function readSwitchText(text: string, file: string): SwitchObservations {
   const macTable: MacTableEntry[] = [];
   const neighbours: Neighbour[] = [];
   const skipped: string[] = [];
-  const byPort = new Map<number, string>();
+  const byPort = new Map<number, { canonical: string; name: string }>();
   const port = (interfaceName: string, line: number): number | null => {
     const n = portNumber(interfaceName);
     if (n === null) {
@@ -67,10 +67,10 @@ export function readSwitchText(text: string, file: string): SwitchObservations {
     }
     if (n < 1 || n > 1024) throw new ImportError(`${file}: line ${line}: ${interfaceName} maps to port ${n}, outside 1–1024`);
     const seen = byPort.get(n);
-    if (seen !== undefined && seen.toLowerCase() !== canonicalInterface(interfaceName)) {
-      throw new ImportError(`${file}: line ${line}: ${interfaceName} and ${seen} both map to port ${n} (a port is the interface's last number); paste one switch member per file`);
+    if (seen !== undefined && seen.canonical !== canonicalInterface(interfaceName)) {
+      throw new ImportError(`${file}: line ${line}: ${interfaceName} and ${seen.name} both map to port ${n} (a port is the interface's last number); paste one switch member per file`);
     }
-    byPort.set(n, canonicalInterface(interfaceName));
+    byPort.set(n, { canonical: canonicalInterface(interfaceName), name: interfaceName });
     return n;
   };
   const lines = text.split(/\r?\n/);

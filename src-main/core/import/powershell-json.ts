@@ -138,6 +138,6 @@ export class CmdletItem {
     }
     if (v === undefined || v === null) this.fail(field, 'is missing');
     const known = Object.entries(table).map(([n, name]) => `${name} (${n})`).join(', ');
-    return this.fail(field, `${JSON.stringify(v)} is not a ${enumName} (known: ${known})`);
+    return this.fail(field, `${JSON.stringify(v)} is not a known ${enumName} (known: ${known})`);
   }
 }
