@@ -88,7 +88,7 @@ describe('import-hyperv on the field report’s estate', () => {
     const reference = example('field-report');
     const lab = parse({ ...v51.lab, drills: reference.drills });
     const outcome = (report: ReturnType<typeof runDrills>) =>
-      report.drills.map((d) => ({ drill: d.name, passed: d.passed, vms: d.vms.map((v) => ({ vm: v.vm, reachableAtEnd: v.reachableAtEnd, code: v.diagnosis?.code ?? null })) }));
+      report.drills.map((d) => ({ drill: d.name, passed: d.passed, vms: d.vms.map((v) => ({ vm: v.name, downtimeMs: v.downtimeMs, reachableAtEnd: v.reachableAtEnd, code: v.diagnosis?.code ?? null })) }));
     const got = outcome(runDrills(lab));
     expect(got).toEqual(outcome(runDrills(reference)));
     expect(got.filter((d) => !d.passed).map((d) => d.drill)).toEqual(['static-to-dynamic-restart', 'migrate-then-restart', 'migrate-back-after-restart']);
