@@ -218,7 +218,7 @@ function readHost(folder: string, files: EstateFile[], defaults: ImportDefault[]
     const switchName = s.text('Name');
     const type = s.enumName('SwitchType', R.VM_SWITCH_TYPE, 'virtual switch type');
     if (type !== 'External') {
-      notes.push(`${name}/${switchName}: a ${type.toLowerCase()} virtual switch has no uplink; left out, with the VM adapters on it`);
+      notes.push(`${name}/${switchName}: ${type === 'Internal' ? 'an internal' : 'a private'} virtual switch has no uplink; left out, with the VM adapters on it`);
       continue;
     }
     const shareWithManagementOs = s.flag('AllowManagementOS');

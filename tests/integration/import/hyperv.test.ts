@@ -12,6 +12,7 @@ import { runDrills } from '../../../src-main/core/drills/runner.js';
 import { lintLab } from '../../../src-main/core/lint/index.js';
 import { openLabFile } from '../../../src-main/store/index.js';
 import { runCli } from '../../../src-main/cli/main.js';
+import { CATALOGUE_IDS } from '../../../src-main/core/drivers/catalogue.js';
 import { example, parse } from '../../unit/core/helpers.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/hyperv/', import.meta.url));
@@ -141,4 +142,45 @@ describe('lab-planner import-hyperv', () => {
       rmSync(dir, { recursive: true });
     });
   }
+});
+
+describe('import-hyperv on a 2016+ host with an LBFO team and a SET switch', () => {
+  const estate = join(fixtures, 'lbfo-and-set-ps7');
+  /** The estate without its SET switch, for the parts that need no SET teaming-policy record. */
+  function withoutSet() {
+    const dir = mkdtempSync(join(tmpdir(), 'hyperv-lbfo-'));
+    cpSync(estate, dir, { recursive: true });
+    const file = join(dir, 'HV01/Get-VMSwitch.json');
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8')).filter((s: { Name: string }) => s.Name !== 'SET-Switch')));
+    const result = importHyperV(readEstateFolder(dir));
+    rmSync(dir, { recursive: true });
+    return result;
+  }
+
+  it('reads an LBFO team with a standby adapter as active-passive on the Hyper-V Port profile, and the VM on it in its access VLAN', () => {
+    const { lab, summary } = withoutSet();
+    const host = lab.hosts[0];
+    expect(host.teams).toEqual([{ name: 'LBFO-Team', members: ['SLOT1', 'SLOT2'], primary: 'SLOT1', mode: 'active-passive', driverProfile: 'windows-lbfo-hyperv-port', createdBeforeHyperV: true }]);
+    expect(host.virtualSwitches).toEqual([{ name: 'LBFO-Switch', type: 'external', uplink: { team: 'LBFO-Team' }, shareWithManagementOs: false }]);
+    expect(host.nics.map((n) => `${n.vendor} ${n.chipset}`)).toEqual(Array(4).fill('Intel X710'));
+    expect(host.macPool).toBeUndefined();
+    expect(lab.vms.find((v) => v.name === 'Web1')).toMatchObject({ host: 'HV01', ip: '10.20.0.11', vlan: 20, dynamicMac: '00-15-5D-0A-64-01' });
+    expect(summary.notes).toContain('HV01/Lab-Internal: an internal virtual switch has no uplink; left out, with the VM adapters on it');
+    expect(summary.notes).toContain('HV01/Scratch: no network adapter on an external virtual switch; left out');
+  });
+
+  it.skipIf(!CATALOGUE_IDS.includes('set-dynamic'))('reads a SET switch as a virtual switch teaming its own uplinks, and an off VM’s missing IP as a default', () => {
+    const { lab, summary } = importHyperV(readEstateFolder(estate));
+    expect(lab.hosts[0].virtualSwitches.find((s) => s.name === 'SET-Switch')).toEqual({
+      name: 'SET-Switch',
+      type: 'external',
+      uplink: { nics: ['SLOT3', 'SLOT4'] },
+      teaming: { driverProfile: 'set-dynamic', notifySwitches: true, failback: true },
+      shareWithManagementOs: true,
+    });
+    const db = lab.vms.find((v) => v.name === 'Db1')!;
+    expect(db).toMatchObject({ initialState: 'off', macMode: 'dynamic', ip: '192.0.2.1' });
+    expect(db.dynamicMac).toBeUndefined();
+    expect(summary.defaults).toContain('Db1: the import took IP address 192.0.2.1 as a default — Hyper-V shows a VM’s IP only while it runs with integration services.');
+  });
 });
