@@ -1,9 +1,12 @@
 // Reads an estate folder for the Hyper-V import: HOST/CMDLET.json per host and switches/SWITCH.txt.
 // The thin I/O side of core/import/hyperv.ts, shared by the CLI and the service.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { fail, ok, type Result } from '../../shared/api.js';
 import { ImportError } from '../core/import/powershell-json.js';
-import type { Estate, EstateFile } from '../core/import/hyperv.js';
+import { importHyperV, type Estate, type EstateFile, type HyperVImport } from '../core/import/hyperv.js';
+import type { PathPolicy } from './workspace-paths.js';
 
 /** The folder of pasted switch output (`show mac address-table`, `show lldp|cdp neighbors detail`). */
 export const SWITCHES_FOLDER = 'switches';
@@ -39,4 +42,29 @@ function readEstateFile(full: string, path: string): EstateFile {
   if (!stat.isFile()) throw new ImportError(`${path}: is not a file the import reads`);
   if (stat.size > MAX_FILE_BYTES) throw new ImportError(`${path}: is ${Math.round(stat.size / 1048576)} MB, more than cmdlet output ever is`);
   return { path, bytes: readFileSync(full) };
+}
+
+/** The estate folder a window named: anywhere under Electron (main handed it out), inside the workspace in the browser host. */
+export async function resolveEstateFolder(paths: PathPolicy, requested: string): Promise<Result<string>> {
+  if (requested.includes('\0')) return fail('path-refused', 'the folder name contains a NUL character');
+  const root = paths.workspace;
+  const absolute = resolve(root ?? '.', requested);
+  const real = await realpath(absolute).catch(() => null);
+  if (real === null) return fail('file-error', `the folder "${requested}" does not exist`);
+  if (root !== null) {
+    const realRoot = await realpath(root);
+    const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
+    if (!inside(real)) return fail('path-refused', `"${requested}" is outside the workspace folder ${root}`);
+  }
+  return ok(real);
+}
+
+/** Reads and imports an estate folder; a mistake in its files is a `bad-file` naming the file and field. */
+export function importEstate(folder: string): Result<HyperVImport> {
+  try {
+    return ok(importHyperV(readEstateFolder(folder)));
+  } catch (error) {
+    if (error instanceof ImportError) return fail('bad-file', error.message);
+    throw error;
+  }
 }

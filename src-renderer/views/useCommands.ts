@@ -12,14 +12,15 @@ import { removeElements, movePositions, type Position } from '../stores/edits.js
 import { hostId, switchId, clientId } from '../../shared/checks.js';
 import { call } from '../api/client.js';
 import { useExports } from './useExports.js';
-import type { AppCommand, RequestValue } from '../../shared/api.js';
+import type { AppCommand, ImportSummary, RequestValue } from '../../shared/api.js';
 
 export type Dialog =
   | { kind: 'open' }
   | { kind: 'save-as'; then?: () => void }
   | { kind: 'replace'; path: string; then?: () => void }
   | { kind: 'new' }
-  | { kind: 'discard'; action: string; then: () => void };
+  | { kind: 'discard'; action: string; then: () => void }
+  | { kind: 'import-hyperv'; summary?: ImportSummary };
 
 const dialog = shallowRef<Dialog | null>(null);
 const info = shallowRef<RequestValue<'app.info'> | null>(null);
@@ -110,6 +111,14 @@ export function useCommands() {
     });
   }
 
+  /** File → Import from Hyper-V…: Electron picks the folder natively; the browser host asks for one in the workspace. */
+  function importHyperV(): void {
+    unlessUnsaved('import from Hyper-V', () => {
+      if (!info.value?.canPickFiles) dialog.value = { kind: 'import-hyperv' };
+      else void lab.importHyperV().then((summary) => summary && (dialog.value = { kind: 'import-hyperv', summary }));
+    });
+  }
+
   function restore(id: string): void {
     unlessUnsaved('restore autosaved work', () => {
       recovery.value = recovery.value.filter((r) => r.id !== id);
@@ -168,6 +177,7 @@ export function useCommands() {
       save: () => void save(),
       'save-as': () => void saveAs(),
       'import-json': importJson,
+      'import-hyperv': importHyperV,
       'export-json': () => void exportJson(),
       undo: lab.undo,
       redo: lab.redo,
@@ -193,7 +203,7 @@ export function useCommands() {
 
   return {
     dialog, info, recent, examples, recovery, importRequest, restore,
-    refreshLists, newEmpty, newFromExample, open, openPath, save, saveAs, exportJson, importJson, importText,
+    refreshLists, newEmpty, newFromExample, open, openPath, save, saveAs, exportJson, importJson, importHyperV, importText,
     deleteSelection, selectAll, autoLayout, runDrill, runAll, runMatrix, dispatch, unlessUnsaved,
   };
 }
