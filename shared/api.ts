@@ -353,6 +353,33 @@ export const capturePointSchema = z
   })
   .strict();
 
+export const labTemplateSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    defaults: z.object({ hosts: z.number().int(), vmsPerHost: z.number().int() }).strict(),
+    minHosts: z.number().int(),
+    maxHosts: z.number().int(),
+    maxVmsPerHost: z.number().int(),
+  })
+  .strict();
+
+/** Two different changes to one field: "VM Guest3: MAC mode — ours static, theirs dynamic". */
+export const mergeConflictSchema = z
+  .object({
+    element: z.string(),
+    field: z.string().optional(),
+    ours: z.unknown(),
+    theirs: z.unknown(),
+    /** Names the conflict in `choices`: "vms[Guest3].macMode". */
+    path: z.string(),
+    text: z.string(),
+    /** The side `choices` settled it with; null while unsettled. */
+    choice: z.enum(['ours', 'theirs']).nullable(),
+  })
+  .strict();
+
 export const hostKindSchema = z.enum(['electron', 'browser']);
 
 // ---- requests --------------------------------------------------------------------------------
@@ -542,6 +569,44 @@ export const requests = {
       .strict(),
   },
 
+  /** The lab templates `lab.newFromTemplate` builds, each with its default and allowed size. */
+  'templates.list': { params: empty, result: z.object({ templates: z.array(labTemplateSchema) }).strict() },
+  /** A new unsaved lab built from a template at a size (hosts, VMs per host), with its drills; like `lab.new`. */
+  'lab.newFromTemplate': {
+    params: z.object({ id: z.string().min(1).max(200), hosts: z.number().int().optional(), vmsPerHost: z.number().int().optional() }).strict(),
+    result: documentStateSchema,
+  },
+  /**
+   * The topology as a diagram: a draw.io file (hosts as containers), a Mermaid graph or the report's
+   * SVG. Without `path` the text comes back for a download; with `path` (a `.drawio`, `.mmd` or `.svg`
+   * file; inside the workspace in the browser host) it is written there.
+   */
+  'diagram.export': {
+    params: z.object({ docId, format: z.enum(['drawio', 'mermaid', 'svg']), path: filePath.optional() }).strict(),
+    result: z.object({ text: z.string().optional(), fileName: z.string(), savedTo: z.string().nullable() }).strict(),
+  },
+  /**
+   * Merges another engineer's copy (`theirs`, a `.lab` or `.lab.json` file) into the open lab with
+   * their common ancestor (`base`; default: the open lab as last saved). Nothing changes in the
+   * document: with every conflict settled by `choices` (conflict path → side) `merged` is the lab to
+   * apply (the renderer sends it as one undoable edit); otherwise `merged` is null.
+   */
+  'lab.merge': {
+    params: z
+      .object({ docId, theirs: filePath, base: filePath.optional(), choices: z.record(z.string().max(2000), z.enum(['ours', 'theirs'])).optional() })
+      .strict(),
+    result: z
+      .object({
+        conflicts: z.array(mergeConflictSchema),
+        /** Changes of theirs taken without a conflict. */
+        cleanChanges: z.number().int().min(0),
+        merged: labSchema.nullable(),
+        /** Cross-reference problems of the merged lab (each side's changes fine alone, not together). */
+        problems: z.array(problemSchema),
+      })
+      .strict(),
+  },
+
   /** Work autosaved before a crash, offered on the next start. */
   'recovery.list': { params: empty, result: z.object({ entries: z.array(recoveryEntrySchema) }).strict() },
   'recovery.restore': { params: z.object({ id: z.string().min(1).max(200) }).strict(), result: documentStateSchema },
@@ -559,7 +624,7 @@ export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const APP_COMMANDS = [
   'new', 'new-from-example', 'open', 'save', 'save-as', 'import-json', 'import-hyperv', 'export-json',
   'undo', 'redo', 'delete', 'select-all', 'fit', 'run-drill', 'run-all-drills',
-  'run-matrix', 'export-report', 'export-capture',
+  'run-matrix', 'export-report', 'export-capture', 'new-from-template', 'export-diagram', 'merge',
   'theme-light', 'theme-dark', 'theme-system', 'close',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

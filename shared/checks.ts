@@ -27,6 +27,12 @@ export const DESIGN_CHECK_CODES = [
   'aggregation-without-port-channel',
   'port-channel-without-aggregation',
   'aggregation-across-switches',
+  'ip-hash-without-etherchannel',
+  'notify-switches-off',
+  'embedded-team-too-many-members',
+  'embedded-team-mixed-nics',
+  'embedded-team-switch-dependent',
+  'port-security-on-host-ports',
   'imported-default',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];

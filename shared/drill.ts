@@ -147,6 +147,8 @@ export const DIAGNOSIS_CODES = [
   'port-security-violation',
   'stp-not-forwarding',
   'aggregation-mismatch',
+  'mac-flapping',
+  'stale-switch-mac',
 ] as const;
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 
@@ -242,6 +244,10 @@ export const vmResultSchema = z
   .strict();
 export type VmResult = z.output<typeof vmResultSchema>;
 
+/** One line a physical switch wrote to its log (MAC flap, port-security violation, err-disable and recovery), as IOS words it. */
+export const switchLogLineSchema = z.object({ atMs: z.number(), switch: z.string(), line: z.string() }).strict();
+export type SwitchLogLine = z.output<typeof switchLogLineSchema>;
+
 export const drillResultSchema = z
   .object({
     name: z.string(),
@@ -258,6 +264,8 @@ export const drillResultSchema = z
     vms: z.array(vmResultSchema),
     /** Every change of the simulated state from time 0 (initial states included), in time order; empty in results recorded before it was kept. */
     changes: z.array(stateChangeSchema).default([]),
+    /** The switches' log lines from time 0, in time order; empty in results recorded before it was kept. */
+    switchLog: z.array(switchLogLineSchema).default([]),
   })
   .strict();
 export type DrillResult = z.output<typeof drillResultSchema>;

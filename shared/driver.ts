@@ -17,11 +17,17 @@ export const driverProfileSchema = z
     pinsVmsToMembers: z.boolean().default(false),
     /**
      * How a load-balancing team (any mode but active-passive) spreads transmit over its active
-     * members: per VM port (each VM's frames on the member it is pinned to), by an address hash
+     * members: per VM port (each VM's frames on the member it is pinned to), by a hash of the VM's
+     * source MAC (each VM on one member, chosen by its MAC), by an address hash
      * (source and destination IP), or dynamic (flows by source MAC and destination IP); `none`
      * keeps every frame on the one active member whatever the team's mode.
      */
-    loadBalancing: z.enum(['none', 'vm-port', 'address-hash', 'dynamic']).default('none'),
+    loadBalancing: z.enum(['none', 'vm-port', 'source-mac-hash', 'address-hash', 'dynamic']).default('none'),
+    /**
+     * The team takes a unicast frame only on the member its address hash maps that flow to, as it
+     * would arrive from a static EtherChannel hashing the same addresses (ESXi route based on IP hash).
+     */
+    receivesOnHashedMember: z.boolean().optional(),
     /**
      * Receive load balancing: `arp-rewrite` answers / rewrites ARP replies so different peers learn
      * different member MACs for the host's addresses (Broadcom SLB, Intel RLB, Linux balance-alb).
@@ -39,7 +45,7 @@ export const driverProfileSchema = z
         /** What the team sends after a failover so switches learn the new port. */
         /** team-mac / vm-macs: gratuitous ARP; rarp: a RARP frame per VM MAC (ESXi "notify switches"). */
         announce: z.enum(['team-mac', 'vm-macs', 'rarp', 'none']),
-        /** Gratuitous ARPs sent per announced address (Linux num_grat_arp). */
+        /** Gratuitous ARPs (or RARPs) sent per announced address (Linux num_grat_arp). */
         gratuitousArpCount: z.number().int().min(0).max(255).default(1),
       })
       .strict(),
@@ -58,6 +64,17 @@ export const driverProfileSchema = z
         retries: z.number().int().min(1).max(100).default(3),
       })
       .strict(),
+    /**
+     * The policy is switch dependent: its uplinks' switch ports must form a static EtherChannel (ESXi
+     * IP hash), so the virtual switch's team aggregates statically; absent: switch independent.
+     */
+    aggregation: z.enum(['static']).optional(),
+    /** A teaming policy of a virtual switch that teams its own uplinks (Switch Embedded Teaming), not of a team adapter. */
+    embedded: z.boolean().optional(),
+    /** Most members the team takes (Switch Embedded Teaming: 8); absent: no limit of its own. */
+    maxMembers: z.number().int().min(1).max(32).optional(),
+    /** Every member must be the same NIC (vendor and chipset), as Switch Embedded Teaming requires. */
+    requiresIdenticalMembers: z.boolean().optional(),
     /** Members must sit on different physical switches (Intel SFT). */
     requiresSeparateSwitches: z.boolean().default(false),
     /** Time from enabling the team to forwarding again. */

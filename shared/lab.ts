@@ -281,6 +281,11 @@ export const settingsSchema = z
     routerIgnoresGratuitousArp: z.boolean().default(false),
     arpRequestTimeoutMs: z.number().int().min(1).max(60_000).default(1000),
     linkLatencyUs: z.number().int().min(0).max(1_000_000).default(5),
+    /**
+     * Every client of the lab pings the drill's VMs, not only the drill's own client (whose pings are
+     * judged): each VM then talks to several peers at once, as a server does.
+     */
+    everyClientPings: z.boolean().optional(),
     /** Defaults an import took (e.g. from Hyper-V); absent for labs built by hand. */
     importDefaults: z.array(importDefaultSchema).max(10_000).optional(),
   })

@@ -32,10 +32,11 @@ export const DROP_REASONS = [
   'port-channel-suspended',
   'lacp-not-running',
   'one-way-link',
+  'hashed-to-other-member',
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];
 
-export const FRAME_KINDS = ['arp-request', 'arp-reply', 'arp-gratuitous', 'icmp-echo-request', 'icmp-echo-reply', 'lacpdu'] as const;
+export const FRAME_KINDS = ['arp-request', 'arp-reply', 'arp-gratuitous', 'icmp-echo-request', 'icmp-echo-reply', 'lacpdu', 'rarp'] as const;
 export type FrameKind = (typeof FRAME_KINDS)[number];
 
 /** The frame as a capture shows it: MACs as 00-15-5D-01-0A-00, IPs dotted. */
@@ -44,7 +45,7 @@ export const frameViewSchema = z
     kind: z.enum(FRAME_KINDS),
     dst: z.string(),
     src: z.string(),
-    /** 0x0806 (ARP), 0x0800 (IPv4) or 0x8809 (slow protocols: LACP). */
+    /** 0x0806 (ARP), 0x8035 (RARP), 0x0800 (IPv4) or 0x8809 (slow protocols: LACP). */
     ethertype: z.number().int(),
     /** The 802.1Q VLAN ID on the wire; absent when untagged. */
     vlan: z.number().int().optional(),

@@ -59,12 +59,19 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** Messages the schema states itself already speak the domain's language; zod's own do not. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  return /^(Invalid|Too small|Too big|Unrecognized)/.test(issue.message) ? describeIssue(issue) : issue.message;
+}
+
 function zodProblems(error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => {
-    // Messages the schema states itself already speak the domain's language; zod's own do not.
-    const message = /^(Invalid|Too small|Too big|Unrecognized)/.test(issue.message) ? describeIssue(issue) : issue.message;
-    return { path: formatPath(issue.path), message };
-  });
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue) }));
+}
+
+/** The schema alone: a lab whose cross-reference problems are left for the problems panel to show. */
+export function parseLabShape(input: unknown): ParseResult {
+  const parsed = labSchema.safeParse(input);
+  return parsed.success ? { ok: true, lab: parsed.data } : { ok: false, problems: zodProblems(parsed.error) };
 }
 
 /**
@@ -72,10 +79,10 @@ function zodProblems(error: z.ZodError): Problem[] {
  * catalogue; the lab's own `driverProfiles` are added to them.
  */
 export function parseLab(input: unknown, knownProfiles: readonly string[]): ParseResult {
-  const parsed = labSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const problems = checkReferences(parsed.data, knownProfiles);
-  return problems.length ? { ok: false, problems } : { ok: true, lab: parsed.data };
+  const parsed = parseLabShape(input);
+  if (!parsed.ok) return parsed;
+  const problems = checkReferences(parsed.lab, knownProfiles);
+  return problems.length ? { ok: false, problems } : parsed;
 }
 
 /** Cross-reference checks the schema alone cannot express. */

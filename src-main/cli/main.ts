@@ -13,12 +13,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
   new: async () => (await import('./commands/new.js')).command,
+  templates: async () => (await import('./commands/templates.js')).command,
   info: async () => (await import('./commands/info.js')).command,
   export: async () => (await import('./commands/export.js')).command,
   import: async () => (await import('./commands/import.js')).command,
   'import-hyperv': async () => (await import('./commands/import-hyperv.js')).command,
   diff: async () => (await import('./commands/diff.js')).command,
   history: async () => (await import('./commands/history.js')).command,
+  merge: async () => (await import('./commands/merge.js')).command,
   completion: async () => (await import('./commands/completion.js')).command,
 };
 

@@ -6,6 +6,7 @@ import type { Lab } from '../../shared/lab.js';
 import type { DrillReport } from '../../shared/drill.js';
 import { runDrill, type CapturePoint, type CaptureRecordSet } from '../core/drills/runner.js';
 import { framesToPcap, clockStartSeconds } from '../core/net/pcap.js';
+import { writePcapng } from '../core/net/pcapng.js';
 import { UserError, type CliIo } from './io.js';
 import { captureFileName, defaultCapturePoints as defaultNamedPoints, readCapturePoint } from '../service/capture-points.js';
 
@@ -69,11 +70,47 @@ export async function runDrillsWithPcap(
   };
 }
 
+/**
+ * `--pcapng FILE`: runs the drills with captures and writes every capture into one pcapng file, one
+ * interface per capture point (named "drill: point" when several drills run).
+ */
+export async function runDrillsWithPcapng(
+  lab: Lab,
+  options: Omit<PcapRunOptions, 'dir'> & { file: string },
+  io: Pick<CliIo, 'cwd'>,
+): Promise<{ report: DrillReport; file: string }> {
+  const points = options.points?.length ? options.points.map((p) => parseCapturePoint(lab, p)) : defaultCapturePoints(lab);
+  const seed = options.seed ?? lab.settings.seed;
+  const results = [];
+  const interfaces = [];
+  for (const name of options.drills) {
+    const drill = lab.drills.find((d) => d.name === name);
+    if (!drill) throw new UserError(`the lab has no drill named "${name}"`);
+    const { result, captures } = runDrill(lab, drill, { seed, captures: points });
+    results.push(result);
+    for (const c of captures)
+      interfaces.push({
+        name: options.drills.length === 1 ? c.point : `${drill.name}: ${c.point}`,
+        packets: c.records.map((r) => ({ atMs: r.atUs / 1000, direction: r.direction, frame: r.frame })),
+      });
+  }
+  const file = resolve(io.cwd, options.file);
+  await writeAtomically(file, writePcapng(interfaces, { startSec: clockStartSeconds(lab.settings.clockStart) }));
+  return {
+    report: { format: 'lab-planner/drill-results', lab: lab.meta.title, seed, passed: results.every((r) => r.passed), drills: results },
+    file,
+  };
+}
+
 async function writeCapture(path: string, capture: CaptureRecordSet, lab: Lab): Promise<string> {
   const bytes = framesToPcap(
     capture.records.map((r) => ({ atMs: r.atUs / 1000, frame: r.frame })),
     { startSec: clockStartSeconds(lab.settings.clockStart) },
   );
+  return writeAtomically(path, bytes);
+}
+
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<string> {
   // Written aside and renamed, so a reader never sees half a file.
   const partial = `${path}.partial`;
   try {

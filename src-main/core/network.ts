@@ -57,6 +57,7 @@ export class Network {
       }
       for (const v of spec.virtualSwitches) {
         const vswitch = new VirtualSwitch(ctx, spec.name, v.name);
+        vswitch.notifySwitches = v.teaming?.notifySwitches ?? true;
         host.vswitches.set(v.name, vswitch);
         const team = v.uplink && 'team' in v.uplink ? host.teams.get(v.uplink.team)! : v.uplink && 'nics' in v.uplink ? this.embeddedTeam(host, spec.name, v, profiles) : undefined;
         if (team) {
@@ -93,18 +94,20 @@ export class Network {
   private embeddedTeam(host: Host, hostName: string, v: VirtualSwitchSpec, profiles: ReturnType<typeof profilesOf>): Team {
     const uplink = v.uplink as { nics: string[] };
     const teaming = v.teaming!;
+    const profile = profiles.get(teaming.driverProfile)!;
     const order = [...(teaming.activeUplinks ?? []), ...(teaming.standbyUplinks ?? [])];
     const members = [...order, ...uplink.nics.filter((n) => !order.includes(n))].map((n) => host.nics.get(n)!);
     const spec: TeamSpec = {
       name: v.name,
       members: members.map((m) => m.name),
       primary: teaming.activeUplinks?.[0] ?? uplink.nics[0],
-      mode: teaming.standbyUplinks?.length ? 'active-passive' : 'switch-independent',
+      mode: teaming.standbyUplinks?.length ? 'active-passive' : (profile.aggregation ?? 'switch-independent'),
       driverProfile: teaming.driverProfile,
       autoFailback: teaming.failback,
       createdBeforeHyperV: true,
     };
-    const team = new Team(this.ctx, hostName, spec, members, profiles.get(teaming.driverProfile)!, null);
+    const team = new Team(this.ctx, hostName, spec, members, profile, null);
+    team.notifySwitches = teaming.notifySwitches;
     host.teams.set(v.name, team);
     return team;
   }
@@ -153,7 +156,7 @@ export class Network {
   }
 
   /**
-   * Powers a VM on at `host`: picks its MAC (Hyper-V's rules), connects it, boots after `bootUs`.
+   * Powers a VM on at `host`: picks its MAC (its hypervisor's rules), connects it, boots after `bootUs`.
    * `running` places a VM that is already running (time 0): it keeps the dynamic MAC it holds.
    */
   private powerOn(vm: Vm, host: Host, bootUs: number, running = false): Problem {
@@ -161,14 +164,14 @@ export class Network {
     if (!vswitch) return `host ${host.name} has no virtual switch for VM ${vm.name}`;
     let mac: number | null;
     if (vm.macMode === 'static') mac = vm.staticMac;
-    else if (vm.dynamicMac !== null && (running || host.pool.contains(vm.dynamicMac))) mac = vm.dynamicMac;
+    else if (vm.dynamicMac !== null && (running || host.pool.contains(vm.dynamicMac) || !host.facts.regeneratesForeignDynamicMac)) mac = vm.dynamicMac;
     else {
-      // A dynamic MAC outside the current host's range is regenerated at power-on.
+      // A dynamic MAC outside the current host's range is regenerated at power-on (Hyper-V; ESXi and KVM keep it).
       mac = host.pool.allocate((m) => this.macInUse(m, vm, host));
       if (mac === null) {
         vm.poolExhaustedOn = host.name;
         vm.publish();
-        return `the dynamic MAC pool of ${host.name} (${host.pool.label}) is exhausted: VM ${vm.name} cannot start (Hyper-V event 12565)`;
+        return `the dynamic MAC pool of ${host.name} (${host.pool.label}) is exhausted: VM ${vm.name} cannot start (${host.facts.poolExhaustedWords})`;
       }
       vm.dynamicMac = mac;
     }
@@ -290,7 +293,9 @@ export class Network {
     vm.state = 'running';
     vm.migratingTo = null;
     vm.publish();
-    this.announceResume(vm);
+    // Hyper-V's guest announces itself; ESXi (notify switches) and QEMU send RARPs for its MAC.
+    if (to.facts.announcesMigratedVm === 'guest-arp') this.announceResume(vm);
+    else vswitch.notifyMoved(vm, to.facts.migrationRarpCount);
   }
 
   /** The target went down mid-migration: the VM carries on where it was, as Hyper-V rolls back. */
@@ -563,6 +568,8 @@ export class Network {
       const blocked = !forwarding.has(w);
       if (w.a.blocked === blocked && w.b.blocked === blocked) continue;
       w.a.blocked = w.b.blocked = blocked;
+      // A blocked link taking over goes through listening and learning under 802.1D, as a port that comes up does.
+      if (!blocked) for (const end of [w.a, w.b]) (end.owner as PhysicalSwitch).listenAndLearn(end as SwitchPort);
       changed = true;
     }
     if (changed) for (const s of this.switches.values()) s.tables.clear();

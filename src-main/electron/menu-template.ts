@@ -36,6 +36,7 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
     items: [
       cmd('&New Lab', 'new', 'CmdOrCtrl+N'),
       cmd('New from &Example…', 'new-from-example', 'CmdOrCtrl+Shift+N'),
+      cmd('New from &Template…', 'new-from-template'),
       cmd('&Open…', 'open', 'CmdOrCtrl+O'),
       { kind: 'submenu', label: 'Open &Recent', items: [...recentItems, ...(recentItems.length ? [sep] : []), { kind: 'clear-recent', label: 'Clear Recent', enabled: recentItems.length > 0 }] },
       sep,
@@ -47,6 +48,8 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
       cmd('&Export JSON…', 'export-json'),
       cmd('Export &Report (HTML)…', 'export-report'),
       cmd('Export &Capture (pcap)…', 'export-capture'),
+      cmd('Export &Diagram…', 'export-diagram'),
+      cmd('&Merge Another Copy…', 'merge'),
       sep,
       cmd('&Close Lab', 'close', 'CmdOrCtrl+W'),
       ...(mac ? [] : [sep, { kind: 'role', role: 'quit', label: 'E&xit' } as MenuSpec]),

@@ -6,8 +6,10 @@ import type { RequestName } from '../../shared/api.js';
 /** Opening reads a file; saving and exporting write one, so an open grant never lets a window write. */
 export type PathUse = 'open' | 'write';
 
-const WRITES: ReadonlySet<string> = new Set(['lab.saveAs', 'report.export', 'capture.export', 'lab.exportJson']);
+const WRITES: ReadonlySet<string> = new Set(['lab.saveAs', 'report.export', 'capture.export', 'lab.exportJson', 'diagram.export']);
 const EXPORTS: ReadonlySet<string> = new Set(['report.export', 'capture.export', 'lab.exportJson']);
+/** Requests that read other files than `path`: each named field must be a path main handed out to open. */
+const READ_FIELDS: Readonly<Record<string, readonly string[]>> = { 'lab.merge': ['theirs', 'base'] };
 
 /** Absolute, no `..` segment, no NUL: the only shape of path main ever hands out. */
 export function isPlainAbsolutePath(file: string): boolean {
@@ -40,6 +42,8 @@ export function pathUseOf(request: RequestName | string): PathUse | null {
  * into a save-to-file request, so the dialog step asks the user where instead of writing anywhere.
  */
 export function withHandedOutPathOnly(request: RequestName | string, params: Record<string, unknown>, handedOut: HandedOutPaths): Record<string, unknown> {
+  const reads = READ_FIELDS[request];
+  if (reads) return Object.fromEntries(Object.entries(params).filter(([key, value]) => !reads.includes(key) || handedOut.allows(value, 'open')));
   const use = pathUseOf(request);
   if (use === null || params.path === undefined || handedOut.allows(params.path, use)) return { ...params };
   const { path: _refused, ...rest } = params;

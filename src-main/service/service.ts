@@ -37,6 +37,7 @@ import { captureDrill, runCell } from './drill-exports.js';
 import { writeExport, ExportWriteFailed } from './export-files.js';
 import { drillOf, noSuchCell, traceOf, ScrubbedDrill } from './simulation.js';
 import type { Drill } from '../../shared/drill.js';
+import { DIAGRAM_EXTENSIONS, diagramFile, mergeInto, templateList, templateLab } from './lab-exchange.js';
 
 /** Params as the contract parsed them (defaults filled in). */
 type Params<N extends RequestName> = z.output<(typeof requests)[N]['params']>;
@@ -188,6 +189,10 @@ export class LabService {
       'capture.points': (x) => this.capturePoints(x),
       'capture.export': (x) => this.captureExport(x),
       'report.export': (x) => this.reportExport(x),
+      'templates.list': async () => ok(templateList()),
+      'lab.newFromTemplate': (x) => this.labNewFromTemplate(x),
+      'diagram.export': (x) => this.diagramExport(x),
+      'lab.merge': (x) => this.labMerge(x),
       'recovery.list': () => this.recoveryList(),
       'recovery.restore': (x) => this.recoveryRestore(x),
       'recovery.discard': (x) => this.recoveryDiscard(x),
@@ -581,6 +586,45 @@ export class LabService {
 
   private baseName(doc: OpenDocument): string {
     return doc.file ? path.basename(doc.file).replace(/\.lab$/i, '') : safeFileName(doc.lab.meta.title);
+  }
+
+  // ---- templates, merge, diagrams ------------------------------------------------------------
+
+  async labNewFromTemplate(p: Params<'lab.newFromTemplate'>): Answer<'lab.newFromTemplate'> {
+    const lab = templateLab(p.id, p);
+    return lab.ok ? ok(this.state(this.addDocument(lab.value, null))) : lab;
+  }
+
+  async diagramExport(p: Params<'diagram.export'>): Answer<'diagram.export'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    const file = diagramFile(doc.lab, p.format, this.baseName(doc));
+    if (p.path === undefined) return ok({ ...file, savedTo: null });
+    const resolved = await this.options.paths.resolveExport(p.path, { file: [DIAGRAM_EXTENSIONS[p.format]] });
+    if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
+    const written = await this.writeExportFile(resolved.absolute, file.text);
+    return written.ok ? ok({ fileName: file.fileName, savedTo: written.value }) : written;
+  }
+
+  async labMerge(p: Params<'lab.merge'>): Answer<'lab.merge'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (p.base === undefined && doc.file === null) return fail('needs-path', 'this lab has never been saved, so choose the copy both sides started from');
+    const base = p.base === undefined ? ok((await this.options.files.open(doc.file!)).lab) : await this.readLabAt(p.base);
+    if (!base.ok) return base;
+    const theirs = await this.readLabAt(p.theirs);
+    if (!theirs.ok) return theirs;
+    return mergeInto(base.value, doc.lab, theirs.value, p.choices ?? {}, this.knownProfiles());
+  }
+
+  /** A `.lab` file or a `.lab.json` export, read without opening it as a document. */
+  private async readLabAt(requested: string): Promise<Result<Lab>> {
+    const resolved = await this.options.paths.resolve(requested, 'open');
+    if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
+    const file = resolved.absolute;
+    if (!file.toLowerCase().endsWith(LAB_JSON_EXTENSION)) return ok((await this.options.files.open(file)).lab);
+    const text = await readText(file);
+    return text.ok ? ok(this.options.files.importJson(text.value, path.basename(file))) : text;
   }
 
   // ---- recovery ----------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 // What changed between two labs, in the domain's words: one line per change, named the way
 // engineers name things ("VM Guest1: MAC mode dynamic → static", "cable HostB/NIC4–switch2/port7 removed").
-import { endpointLabel, HYPERVISOR_WORDS, type Cable, type Lab } from '../../shared/lab.js';
+import {
+  endpointLabel, HYPERVISOR_WORDS, switchPortSettingsSchema,
+  type Cable, type Lab, type MacFlapDetection, type PhysicalSwitchSpec, type PortSecurity, type SwitchPortSettings,
+} from '../../shared/lab.js';
 import type { DrillStep } from '../../shared/drill.js';
 
 export interface LabChange {
@@ -86,6 +89,7 @@ export function diffLabs(a: Lab, b: Lab): LabChange[] {
         ['probe target', (t) => t.probeTarget],
         ['created before Hyper-V', (t) => t.createdBeforeHyperV],
         ['VLAN', (t) => t.vlan],
+        ['VLAN interface', (t) => t.vlanInterface ?? 'untagged'],
       ]),
     );
     collection('virtual-switch', (n) => `virtual switch ${n} on ${host}`, x.virtualSwitches, y.virtualSwitches, (s) => s.name, (sx, sy, vs) =>
@@ -108,13 +112,33 @@ export function diffLabs(a: Lab, b: Lab): LabChange[] {
       ['model', (s) => s.model],
       ['ports', (s) => s.ports],
       ['MAC ageing (s)', (s) => s.macAgeingSec],
+      ['spanning tree', (s) => (s.stp === '802.1d' ? 'classic (802.1D)' : 'rapid (RSTP)')],
+      ['forward delay (s)', (s) => s.forwardDelaySec ?? 15],
+      ['MAC-flap detection', (s) => macFlapWords(s.macFlap)],
+      ['port-channels', (s) => (s.portChannels ?? []).map((c) => `ports ${c.ports.join('+')} ${c.mode} ${c.hash}`)],
+      ['stack', (s) => s.stack],
     ]),
   );
+  collection('switch', (n) => `switch ${n}`, a.switches, b.switches, (s) => s.name, (x, y, name) => {
+    const before = portSettingsByPort(x);
+    const after = portSettingsByPort(y);
+    const ports = [...new Set([...before.keys(), ...after.keys()])].sort((p, q) => p - q);
+    for (const port of ports)
+      fields('switch-port', `switch ${name} port ${port}`, `${name}/port${port}`, before.get(port) ?? DEFAULT_PORT, after.get(port) ?? DEFAULT_PORT, [
+        ['mode', (p) => p.mode],
+        ['access VLAN', (p) => p.vlan],
+        ['allowed VLANs', (p) => p.allowedVlans ?? 'all'],
+        ['native VLAN', (p) => p.nativeVlan],
+        ['PortFast', (p) => p.portfast ?? false],
+        ['port security', (p) => portSecurityWords(p.portSecurity)],
+      ]);
+  });
   collection('client', (n) => `client ${n}`, a.clients, b.clients, (c) => c.name, (x, y, name) =>
     fields('client', `client ${name}`, name, x, y, [
       ['IP', (c) => c.ip],
       ['MAC', (c) => c.mac],
       ['ARP cache', (c) => c.arpCache],
+      ['VLAN', (c) => c.vlan ?? 'untagged'],
     ]),
   );
   collection('vm', (n) => `VM ${n}`, a.vms, b.vms, (v) => v.name, (x, y, name) =>
@@ -127,6 +151,7 @@ export function diffLabs(a: Lab, b: Lab): LabChange[] {
       ['dynamic MAC', (v) => v.dynamicMac],
       ['initial state', (v) => v.initialState],
       ['OS', (v) => v.os],
+      ['VLAN', (v) => v.vlan ?? 'untagged'],
     ]),
   );
   collection('cable', (n) => `cable ${n}`, a.cables, b.cables, cableName, () => undefined);
@@ -159,6 +184,30 @@ export function diffLabs(a: Lab, b: Lab): LabChange[] {
   if (moved) changes.push({ kind: 'changed', entity: 'layout', name: 'positions', text: `layout: ${moved} node position${moved > 1 ? 's' : ''} changed` });
   if (!same(a.layout.viewport, b.layout.viewport)) changes.push({ kind: 'changed', entity: 'layout', name: 'viewport', text: 'layout: viewport changed' });
   return changes;
+}
+
+/** A port no port-settings record names: an access port in VLAN 1. */
+const DEFAULT_PORT = switchPortSettingsSchema.parse({ ports: [1] });
+
+function portSettingsByPort(sw: PhysicalSwitchSpec): Map<number, SwitchPortSettings> {
+  const out = new Map<number, SwitchPortSettings>();
+  for (const settings of sw.portSettings) for (const port of settings.ports) out.set(port, settings);
+  return out;
+}
+
+// Lists, so the diff shows them whole ("at most 2 MACs, sticky, violation shutdown").
+function portSecurityWords(s: PortSecurity | undefined): string[] | boolean {
+  if (!s) return false;
+  return [`at most ${s.maxMacs} MAC${s.maxMacs === 1 ? '' : 's'}`, ...(s.sticky ? ['sticky'] : []), `violation ${s.violation}`, ...recoveryWords(s.recoverySec)];
+}
+
+function macFlapWords(f: MacFlapDetection | undefined): string[] {
+  const { moves, withinSec, action, recoverySec } = f ?? { moves: 3, withinSec: 10, action: 'log' };
+  return [`${action} after ${moves} moves in ${withinSec} s`, ...recoveryWords(recoverySec)];
+}
+
+function recoveryWords(sec: number | undefined): string[] {
+  return sec === undefined ? [] : [`recovery ${sec} s`];
 }
 
 /** A cable named by its two ends, the same whichever way round it was drawn. */

@@ -1,5 +1,6 @@
 // The lab document as Cytoscape elements: hosts and switches as compound nodes, cables and bindings as edges.
-import type { Lab, Host, PhysicalSwitchSpec } from '../../shared/lab.js';
+import type { Lab, Host, PhysicalSwitchSpec, VirtualSwitchSpec } from '../../shared/lab.js';
+import { HYPERVISOR_WORDS } from '../../shared/lab.js';
 import { hostId, nicId, teamId, virtualSwitchId, vmId, switchId, portId, clientId, cableId } from '../../shared/checks.js';
 import { endpointElementId } from '../stores/elements.js';
 
@@ -83,7 +84,7 @@ export function labElements(lab: Lab): CanvasElement[] {
     const vms = vmsByHost.get(host.name) ?? [];
     const offsets = hostPartOffsets(host, vms);
     const at = anchor(id);
-    out.push({ group: 'nodes', data: { id, label: `${host.name}\n${host.model} · ${host.managementIp}`, name: host.name, kind: 'host' }, ...(offsets.size === 0 ? { position: at } : {}) });
+    out.push({ group: 'nodes', data: { id, label: `${host.name} · ${HYPERVISOR_WORDS[host.hypervisor]}\n${host.model} · ${host.managementIp}`, name: host.name, kind: 'host' }, ...(offsets.size === 0 ? { position: at } : {}) });
     for (const nic of host.nics) {
       const nid = nicId(host.name, nic.name);
       out.push({ group: 'nodes', data: { id: nid, label: `${nic.name}\n${nic.chipset}`, name: nic.name, kind: 'nic', parent: id }, position: plus(at, offsets.get(nid)!) });
@@ -99,12 +100,15 @@ export function labElements(lab: Lab): CanvasElement[] {
     }
     for (const vs of host.virtualSwitches) {
       const sid = virtualSwitchId(host.name, vs.name);
-      out.push({ group: 'nodes', data: { id: sid, label: vs.name, name: vs.name, kind: 'vswitch', parent: id }, position: plus(at, offsets.get(sid)!) });
       const up = vs.uplink;
+      const ownUplinks = up && 'nics' in up ? up.nics : null;
+      const label = ownUplinks && vs.teaming ? `${vs.name}\n${vs.teaming.driverProfile}` : vs.name;
+      out.push({ group: 'nodes', data: { id: sid, label, name: vs.name, kind: 'vswitch', parent: id }, position: plus(at, offsets.get(sid)!), classes: ownUplinks ? 'teams-uplinks' : '' });
       if (up && 'nics' in up) {
-        // A switch teaming its own uplinks (SET, an ESXi vSwitch): one uplink edge per NIC.
+        // A switch teaming its own uplinks (SET, an ESXi vSwitch): its uplink NICs are drawn as members, standby ones dashed.
         for (const n of up.nics)
-          if (host.nics.some((x) => x.name === n)) out.push({ group: 'edges', data: { id: `uplink:${sid}>${n}`, kind: 'uplink', source: sid, target: nicId(host.name, n) } });
+          if (host.nics.some((x) => x.name === n))
+            out.push({ group: 'edges', data: { id: `uplink:${sid}>${n}`, kind: 'uplink', source: sid, target: nicId(host.name, n) }, classes: `own-uplink${isStandbyUplink(vs, n) ? ' standby' : ''}` });
         continue;
       }
       const target = up ? ('team' in up ? teamId(host.name, up.team) : nicId(host.name, up.nic)) : null;
@@ -133,6 +137,14 @@ export function labElements(lab: Lab): CanvasElement[] {
     if (nodeIds.has(source) && nodeIds.has(target)) out.push({ group: 'edges', data: { id: cableId(cable.a, cable.b), kind: 'cable', source, target } });
   }
   return out;
+}
+
+/** A standby uplink: named standby, or left out of an explicit active list (absent lists: every uplink is active). */
+export function isStandbyUplink(vs: VirtualSwitchSpec, nic: string): boolean {
+  const t = vs.teaming;
+  if (!t) return false;
+  if (t.standbyUplinks?.includes(nic)) return true;
+  return t.activeUplinks !== undefined && !t.activeUplinks.includes(nic);
 }
 
 function switchElements(sw: PhysicalSwitchSpec, at: Point): CanvasElement[] {

@@ -53,6 +53,9 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'edge[kind="member"]', style: { 'line-color': c.member, 'line-style': 'dashed', width: 1.5 } },
     { selector: 'edge[kind="member"].primary', style: { 'line-style': 'solid' } },
     { selector: 'edge[kind="uplink"]', style: { 'line-color': c.uplink, width: 3 } },
+    { selector: 'node[kind="vswitch"].teams-uplinks', style: { 'border-color': c.member, 'border-width': 3, 'background-color': c.team, width: 150, height: 38 } },
+    { selector: 'edge[kind="uplink"].own-uplink', style: { 'line-color': c.member, width: 2 } },
+    { selector: 'edge[kind="uplink"].own-uplink.standby', style: { 'line-style': 'dashed', width: 1.5 } },
     { selector: 'edge[kind="vnic"]', style: { 'line-color': c.vnic, width: 1 } },
     { selector: 'edge[kind="draft"]', style: { 'line-color': c.select, 'line-style': 'dashed', width: 2 } },
     // The simulated lab at the drill clock's moment.

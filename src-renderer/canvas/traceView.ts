@@ -15,6 +15,7 @@ export const KIND_WORDS: Record<FrameKind, string> = {
   'icmp-echo-request': 'echo request',
   'icmp-echo-reply': 'echo reply',
   lacpdu: 'LACPDU',
+  rarp: 'RARP (notify switches)',
 };
 
 export function filterEvents(events: readonly TraceEvent[], filter: EventFilter): TraceEvent[] {

@@ -4,12 +4,12 @@ import { endpointKey, endpointLabel } from '../../shared/lab.js';
 import { hostId, switchId, clientId, vmId } from '../../shared/checks.js';
 import { macToNumber, macToText, ipToNumber, ipToText, hyperVPoolFirst } from '../../shared/addresses.js';
 import { resolveElement, type ElementRef } from './elements.js';
+import { HOST_TEMPLATES, type HostTemplate } from './hostTemplates.js';
 
 /** A user-caused refusal, shown in the window: the edit does not happen. */
 export class EditRefused extends Error {}
 
 export type Position = { x: number; y: number };
-export type HostTemplate = 'r710' | 'r710-intel' | 'generic';
 
 export function uniqueName(prefix: string, taken: Iterable<string>): string {
   const used = new Set(taken);
@@ -46,27 +46,19 @@ function nic(name: string, vendor: string, chipset: string, mac: string): Nic {
 }
 
 export function addHost(lab: Lab, template: HostTemplate, at: Position): string {
-  const name = uniqueName('Host', lab.hosts.map((h) => h.name));
+  const spec = HOST_TEMPLATES[template];
+  const name = uniqueName(spec.namePrefix, lab.hosts.map((h) => h.name));
   const taken = usedMacs(lab);
   const n = lab.hosts.length + 1;
-  const onboard = template === 'generic' ? 2 : 4;
-  const nics: Nic[] = [];
-  for (let i = 1; i <= onboard; i++) {
-    nics.push(template === 'generic' ? nic(`NIC${i}`, 'Intel', '82574L', freeMac(lab, '00-1B-21-10-00-01', taken))
-      : nic(`NIC${i}`, 'Broadcom', 'BCM5709C', freeMac(lab, '00-24-E8-00-00-01', taken)));
-  }
-  if (template === 'r710-intel') {
-    for (let i = onboard + 1; i <= onboard + 4; i++) nics.push(nic(`NIC${i}`, 'Intel', 'I340-T4', freeMac(lab, '00-1B-21-20-00-01', taken)));
-  }
   const host: Host = {
     name,
-    model: template === 'generic' ? 'Generic server' : 'Dell PowerEdge R710',
-    os: 'Windows Server 2008 R2 Hyper-V',
-    hypervisor: 'hyper-v',
+    model: spec.model,
+    os: spec.os,
+    hypervisor: spec.hypervisor,
     managementIp: freeIp(lab, `10.0.${Math.min(n, 254)}.10`),
-    nics,
-    teams: [],
-    virtualSwitches: [],
+    nics: spec.nics.flatMap((g) => g.names.map((nicName) => nic(nicName, g.vendor, g.chipset, freeMac(lab, g.firstMac, taken)))),
+    teams: structuredClone([...spec.teams]),
+    virtualSwitches: structuredClone([...spec.virtualSwitches]),
   };
   lab.hosts.push(host);
   lab.layout.positions[hostId(name)] = { ...at };
@@ -107,10 +99,16 @@ export function addNic(host: Host, lab: Lab): void {
   host.nics.push(nic(uniqueName('NIC', host.nics.map((n) => n.name)), 'Broadcom', 'BCM5709C', freeMac(lab, '00-24-E8-00-00-01')));
 }
 
+/** The host's NICs that are in no team and no virtual switch's uplink. */
+export function freeNics(host: Host): string[] {
+  const uplinkNics = (s: Host['virtualSwitches'][number]) => (!s.uplink ? [] : 'nic' in s.uplink ? [s.uplink.nic] : 'nics' in s.uplink ? s.uplink.nics : []);
+  const busy = new Set([...host.teams.flatMap((t) => t.members), ...host.virtualSwitches.flatMap(uplinkNics)]);
+  return host.nics.map((n) => n.name).filter((n) => !busy.has(n));
+}
+
 /** A team of the host's NICs that are in no team and no virtual-switch uplink yet (two at most). */
 export function addTeam(host: Host, driverProfile: string): void {
-  const busy = new Set([...host.teams.flatMap((t) => t.members), ...host.virtualSwitches.flatMap((s) => (s.uplink && 'nic' in s.uplink ? [s.uplink.nic] : []))]);
-  const free = host.nics.map((n) => n.name).filter((n) => !busy.has(n));
+  const free = freeNics(host);
   if (free.length === 0) throw new EditRefused(`every NIC of ${host.name} is already in use: add a NIC first`);
   const members = free.slice(-2);
   host.teams.push({

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Lab } from '../../shared/lab.js';
 import type { DriverProfile } from '../../shared/driver.js';
-import type { DocumentState, DocumentStatus, EditOp, ImportSummary } from '../../shared/api.js';
+import type { DocumentState, DocumentStatus, EditOp, ImportSummary, RequestParams } from '../../shared/api.js';
 import { call, ApiRefusal } from '../api/client.js';
 import { applyOps, clone, diff, type Op } from './ops.js';
 import { problemsOf, newProblems, describeRefusal } from './problems.js';
@@ -36,7 +36,8 @@ export const useLabStore = defineStore('lab', () => {
   const status = shallowRef<DocumentStatus | null>(null);
   const undoStack = shallowRef<Command[]>([]);
   const redoStack = shallowRef<Command[]>([]);
-  const profiles = shallowRef<DriverProfile[]>([]);
+  /** The built-in catalogue; the lab's own profiles live in the document, so undo and redo reach them too. */
+  const catalogue = shallowRef<DriverProfile[]>([]);
   /** The last thing that went wrong, in the domain's words; shown in the window until dismissed. */
   const error = ref<{ message: string; problems: { path: string; message: string }[] } | null>(null);
   /** Bumped on every local change so views that cache derived data know to refresh. */
@@ -45,7 +46,9 @@ export const useLabStore = defineStore('lab', () => {
   const loads = ref(0);
   let sending: Promise<unknown> = Promise.resolve();
 
-  const profileIds = computed(() => profiles.value.map((p) => p.id));
+  const profiles = computed<DriverProfile[]>(() => [...catalogue.value, ...(doc.value?.driverProfiles ?? [])]);
+  /** The catalogue's ids: the checks add the lab's own profiles themselves, so a deleted one that is still used is a problem. */
+  const profileIds = computed(() => catalogue.value.map((p) => p.id));
   // Checking a large lab takes a while: an edit has already checked the document it produced.
   const checkedDocs = new WeakMap<object, { profiles: readonly string[]; result: ReturnType<typeof problemsOf> }>();
   const checked = computed(() => {
@@ -80,8 +83,7 @@ export const useLabStore = defineStore('lab', () => {
   }
 
   async function loadProfiles(): Promise<void> {
-    const docId = status.value?.docId;
-    profiles.value = (await call('drivers.list', docId ? { docId } : {})).profiles;
+    catalogue.value = (await call('drivers.list', {})).profiles;
   }
 
   /** Sends ops to the service in order; a refusal there resyncs the local copy. */
@@ -162,7 +164,7 @@ export const useLabStore = defineStore('lab', () => {
   }
 
   /** Runs a request that opens a document; errors are shown and the current document stays. */
-  async function opening(request: () => Promise<DocumentState>): Promise<boolean> {
+  async function opening(request: () => Promise<DocumentState>, keep: (e: unknown) => boolean = () => false): Promise<boolean> {
     try {
       await settled();
       const state = await request();
@@ -174,12 +176,22 @@ export const useLabStore = defineStore('lab', () => {
       return true;
     } catch (e) {
       // A dismissed native dialog is not an error.
-      if (!(e instanceof ApiRefusal && e.code === 'cancelled')) show(e);
+      if (!(e instanceof ApiRefusal && e.code === 'cancelled') && !keep(e)) show(e);
       return false;
     }
   }
 
   const newLab = (from: { kind: 'empty' } | { kind: 'example'; id: string }) => opening(() => call('lab.new', { from }));
+  /** Refusals about a size field come back for the chooser to show beside that field. */
+  async function newFromTemplate(params: RequestParams<'lab.newFromTemplate'>): Promise<{ ok: boolean; fields: Record<string, string> }> {
+    const fields: Record<string, string> = {};
+    const keep = (e: unknown) => {
+      if (!(e instanceof ApiRefusal) || e.problems.length === 0) return false;
+      for (const p of e.problems) fields[p.path] = p.message;
+      return true;
+    };
+    return { ok: await opening(() => call('lab.newFromTemplate', params), keep), fields };
+  }
   const open = (path?: string) => opening(() => call('lab.open', path === undefined ? {} : { path }));
   const importJson = (text?: string, fileName?: string) =>
     opening(() => call('lab.importJson', { ...(text !== undefined ? { text } : {}), ...(fileName ? { fileName } : {}) }));
@@ -259,8 +271,8 @@ export const useLabStore = defineStore('lab', () => {
   }
 
   return {
-    doc, status, problems, profiles, profileIds, error, revision, loads, title, canUndo, canRedo, undoStack, redoStack,
-    edit, undo, redo, newLab, open, importJson, importHyperV, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
+    doc, status, problems, catalogue, profiles, profileIds, error, revision, loads, title, canUndo, canRedo, undoStack, redoStack,
+    edit, undo, redo, newLab, newFromTemplate, open, importJson, importHyperV, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
     fieldRefusal: describeRefusal,
   };
 });

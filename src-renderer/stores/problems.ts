@@ -1,12 +1,12 @@
 // The problems of a lab document: schema and cross-references, in the domain's words.
 import { labSchema, type Lab } from '../../shared/lab.js';
-import { checkReferences, formatPath, type Problem } from '../../shared/validate.js';
+import { checkReferences, formatPath, issueMessage, type Problem } from '../../shared/validate.js';
 import { elementIdForPath } from './elements.js';
 
 export function problemsOf(doc: unknown, knownProfiles: readonly string[]): { lab: Lab | null; problems: Problem[] } {
   const parsed = labSchema.safeParse(doc);
   if (!parsed.success) {
-    return { lab: null, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: withSubject(i.message, valueAt(doc, i.path)) })) };
+    return { lab: null, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: withSubject(issueMessage(i), valueAt(doc, i.path)) })) };
   }
   return { lab: parsed.data, problems: checkReferences(parsed.data, knownProfiles) };
 }

@@ -12,13 +12,16 @@ import { removeElements, movePositions, type Position } from '../stores/edits.js
 import { hostId, switchId, clientId } from '../../shared/checks.js';
 import { call } from '../api/client.js';
 import { useExports } from './useExports.js';
-import type { AppCommand, ImportSummary, RequestValue } from '../../shared/api.js';
+import type { AppCommand, ImportSummary, RequestParams, RequestValue } from '../../shared/api.js';
 
 export type Dialog =
   | { kind: 'open' }
   | { kind: 'save-as'; then?: () => void }
   | { kind: 'replace'; path: string; then?: () => void }
   | { kind: 'new' }
+  | { kind: 'new-from-template' }
+  | { kind: 'export-diagram' }
+  | { kind: 'merge' }
   | { kind: 'discard'; action: string; then: () => void }
   | { kind: 'import-hyperv'; summary?: ImportSummary };
 
@@ -63,6 +66,16 @@ export function useCommands() {
 
   const newEmpty = () => unlessUnsaved('start a new lab', () => void opened(lab.newLab({ kind: 'empty' })));
   const newFromExample = (id: string) => unlessUnsaved('open the example', () => void opened(lab.newLab({ kind: 'example', id })));
+  /** Answers the size fields the template refused, by field; empty when the lab was made (or the engineer was asked about unsaved work). */
+  async function newFromTemplate(params: RequestParams<'lab.newFromTemplate'>): Promise<Record<string, string>> {
+    if (lab.status?.dirty) {
+      unlessUnsaved('start a lab from the template', () => void opened(lab.newFromTemplate(params).then((r) => r.ok)));
+      return {};
+    }
+    const made = lab.newFromTemplate(params);
+    await opened(made.then((r) => r.ok));
+    return (await made).fields;
+  }
   const openPath = (path: string) => unlessUnsaved('open another lab', () => void opened(lab.open(path)));
   const open = () =>
     unlessUnsaved('open another lab', () => {
@@ -189,6 +202,9 @@ export function useCommands() {
       'run-matrix': runMatrix,
       // Resolved when used: the exports composable itself reads these commands.
       'export-report': () => void useExports().exportReport(),
+      'new-from-template': () => (dialog.value = { kind: 'new-from-template' }),
+      'export-diagram': () => (dialog.value = { kind: 'export-diagram' }),
+      merge: () => (dialog.value = { kind: 'merge' }),
       'export-capture': () => {
         const drill = drills.selected && lab.doc?.drills.some((d) => d.name === drills.selected) ? { drill: drills.selected } : undefined;
         void useExports().openCaptureDialog(drill);
@@ -203,7 +219,7 @@ export function useCommands() {
 
   return {
     dialog, info, recent, examples, recovery, importRequest, restore,
-    refreshLists, newEmpty, newFromExample, open, openPath, save, saveAs, exportJson, importJson, importHyperV, importText,
+    refreshLists, newEmpty, newFromExample, newFromTemplate, open, openPath, save, saveAs, exportJson, importJson, importHyperV, importText,
     deleteSelection, selectAll, autoLayout, runDrill, runAll, runMatrix, dispatch, unlessUnsaved,
   };
 }

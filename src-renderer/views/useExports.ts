@@ -3,7 +3,16 @@ import { ref, shallowRef } from 'vue';
 import { call, ApiRefusal } from '../api/client.js';
 import { useLabStore } from '../stores/lab.js';
 import { useCommands } from './useCommands.js';
-import type { RequestValue } from '../../shared/api.js';
+import { canvasHolder } from '../canvas/current.js';
+import type { RequestParams, RequestValue } from '../../shared/api.js';
+
+export type DiagramFormat = RequestParams<'diagram.export'>['format'];
+export const DIAGRAM_FORMATS: { format: DiagramFormat; label: string }[] = [
+  { format: 'drawio', label: 'draw.io' },
+  { format: 'mermaid', label: 'Mermaid' },
+  { format: 'svg', label: 'SVG' },
+];
+const DIAGRAM_TYPES: Record<DiagramFormat, string> = { drawio: 'application/vnd.jgraph.mxfile', mermaid: 'text/plain', svg: 'image/svg+xml' };
 
 /** What a capture records: a drill of the lab by name, or a what-if case by its cell id. */
 export type CaptureSource = { drill: string } | { cellId: string; name: string };
@@ -99,6 +108,34 @@ export function useExports() {
     }
   }
 
+  /** The topology as a draw.io, Mermaid or SVG file, offered as a download. */
+  async function exportDiagram(format: DiagramFormat): Promise<void> {
+    const docId = lab.status?.docId;
+    if (!docId) return;
+    notice.value = null;
+    exportError.value = null;
+    try {
+      await lab.settled();
+      const out = await call('diagram.export', { docId, format });
+      if (out.text !== undefined) download(out.text, out.fileName, DIAGRAM_TYPES[format]);
+      notice.value = out.savedTo ? `Saved ${out.savedTo}` : `Downloaded ${out.fileName}`;
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  /** The whole canvas as drawn now, at twice its size, on the canvas's own background. */
+  function exportCanvasPng(): void {
+    const cy = canvasHolder.adapter?.cy;
+    const title = lab.status?.displayName;
+    if (!cy || !title) return;
+    const bg = getComputedStyle(cy.container() ?? document.body).backgroundColor;
+    const png = cy.png({ full: true, scale: 2, bg: bg && bg !== 'rgba(0, 0, 0, 0)' ? bg : '#ffffff', output: 'blob' });
+    const fileName = `${title.replace(/\.lab$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'lab'}.png`;
+    download(png, fileName, 'image/png');
+    notice.value = `Downloaded ${fileName}`;
+  }
+
   async function cancel(): Promise<void> {
     const runId = busy.value?.runId;
     if (runId) await call('run.cancel', { runId }).catch(() => undefined);
@@ -108,5 +145,5 @@ export function useExports() {
     if (busy.value && busy.value.runId === p.runId) busy.value = { ...busy.value, done: p.done, total: p.total };
   }
 
-  return { captureDialog, busy, notice, exportError, exportReport, openCaptureDialog, exportCapture, cancel, progress };
+  return { captureDialog, busy, notice, exportError, exportReport, openCaptureDialog, exportCapture, exportDiagram, exportCanvasPng, cancel, progress };
 }

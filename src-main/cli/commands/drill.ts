@@ -11,14 +11,15 @@ import { UserError, EXIT_OK, EXIT_FAILED, type Command } from '../io.js';
 
 export const drillCommand: Command = {
   summary: 'Runs the drills of a lab and reports which VMs lose the network, for how long, and why.',
-  usage: 'lab-planner drill LAB [--drill NAME]... [--seed N] [--json] [--record] [--pcap DIR [--capture POINT]...]',
+  usage: 'lab-planner drill LAB [--drill NAME]... [--seed N] [--json] [--record] [--pcap DIR | --pcapng FILE [--capture POINT]...]',
   options: {
     '--drill NAME': 'run only this drill (repeat for several; default: every drill)',
     '--seed N': "the random seed (default: the lab's settings.seed)",
     '--json': 'the results as JSON, as typed in shared/drill.ts',
     '--record': "append the run to the .lab file's history",
     '--pcap DIR': 'write one pcap file per drill and capture point into DIR',
-    '--capture POINT': 'with --pcap: capture only at this point (HostB/NIC3, switch1/port2, Client1 or a VM); repeat for several',
+    '--pcapng FILE': 'write every capture into one pcapng file, one interface per capture point',
+    '--capture POINT': 'with --pcap or --pcapng: capture only at this point (HostB/NIC3, switch1/port2, Client1 or a VM); repeat for several',
   },
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
@@ -30,6 +31,7 @@ export const drillCommand: Command = {
         json: { type: 'boolean', default: false },
         record: { type: 'boolean', default: false },
         pcap: { type: 'string' },
+        pcapng: { type: 'string' },
         capture: { type: 'string', multiple: true },
       },
     });
@@ -46,9 +48,16 @@ export const drillCommand: Command = {
     }
     if (names.length === 0) throw new UserError(`${loaded.path}: the lab has no drills to run`);
 
-    if (values.capture && values.pcap === undefined) throw new UserError('--capture names where to capture; give --pcap DIR for the files');
+    if (values.capture && values.pcap === undefined && values.pcapng === undefined)
+      throw new UserError('--capture names where to capture; give --pcap DIR for one file per point, or --pcapng FILE for one file');
+    if (values.pcap !== undefined && values.pcapng !== undefined) throw new UserError('give --pcap DIR or --pcapng FILE, not both');
     let report;
-    if (values.pcap !== undefined) {
+    if (values.pcapng !== undefined) {
+      const { runDrillsWithPcapng } = await import('../pcap-output.js');
+      const run = await runDrillsWithPcapng(lab, { drills: names, seed, file: values.pcapng, points: values.capture }, io);
+      report = run.report;
+      io.err(`captures written: ${run.file}\n`);
+    } else if (values.pcap !== undefined) {
       const { runDrillsWithPcap } = await import('../pcap-output.js');
       const run = await runDrillsWithPcap(lab, { drills: names, seed, dir: values.pcap, points: values.capture }, io);
       report = run.report;
@@ -132,6 +141,7 @@ function formatDrill(drill: DrillResult): string[] {
       if (vm.diagnosis.remedies.length) out.push('    Remedies:', ...vm.diagnosis.remedies.map((r) => `      - ${r}`));
     }
   }
+  if (drill.switchLog.length) out.push('', '  Switch log:', ...drill.switchLog.map((l) => `    ${at(l.atMs)} ${l.switch}: ${l.line}`));
   return out;
 }
 

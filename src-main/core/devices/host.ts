@@ -1,6 +1,7 @@
-// A hypervisor host: its NICs, teams and virtual switches, and Hyper-V's dynamic MAC pool.
+// A hypervisor host: its NICs, teams and virtual switches, and the dynamic MAC pool its hypervisor assigns from.
 import type { Host as HostSpec } from '../../../shared/lab.js';
-import { hyperVPoolFirst, macToNumber, macToText } from '../../../shared/addresses.js';
+import { macToNumber, macToText } from '../../../shared/addresses.js';
+import { HYPERVISORS, defaultPoolFirst, type HypervisorFacts } from '../drivers/hypervisors.js';
 import type { Nic } from './nic.js';
 import type { Team } from './team.js';
 import type { VirtualSwitch } from './virtual-switch.js';
@@ -41,10 +42,13 @@ export class Host {
   readonly teams = new Map<string, Team>();
   readonly vswitches = new Map<string, VirtualSwitch>();
   readonly pool: MacPool;
+  /** What the host's hypervisor does with VM MACs and migrations. */
+  readonly facts: HypervisorFacts;
 
   constructor(readonly spec: HostSpec) {
-    const first = spec.macPool ? spec.macPool.first : hyperVPoolFirst(spec.managementIp);
-    this.pool = new MacPool(macToNumber(first), spec.macPool?.size ?? 256);
+    const first = spec.macPool ? macToNumber(spec.macPool.first) : defaultPoolFirst(spec.hypervisor, spec.managementIp);
+    this.pool = new MacPool(first, spec.macPool?.size ?? 256);
+    this.facts = HYPERVISORS[spec.hypervisor];
   }
 
   get name(): string {

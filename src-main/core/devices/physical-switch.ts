@@ -314,22 +314,23 @@ export class PhysicalSwitch implements PortOwner {
   onCarrier(port: Port, up: boolean): void {
     const sp = port as SwitchPort;
     if (up && this.runsLacp(sp)) sendLacpdu(this.ctx, sp, this.lacpActor(sp));
-    if (up) {
-      if (this.converged && this.listenLearnUs > 0 && !sp.portfast) {
-        const from = (sp.forwardingFromUs = this.ctx.now + this.listenLearnUs);
-        // Going to forwarding is a topology change: entries learnt meanwhile via other ports are dropped.
-        this.ctx.scheduler.at(from, () => {
-          if (sp.forwardingFromUs === from) this.tables.clear();
-        });
-      }
-      return;
-    }
+    if (up) return this.listenAndLearn(sp);
     sp.forwardingFromUs = 0;
     sp.security?.linkDown((mac) => this.securedAt.delete(mac));
     // A port-channel stays up while one member is bundled: its entries stay on the logical port.
     if (sp.channel && sp.channel.bundled().length > 0) return;
     const gone = this.logicalOf(sp);
     for (const table of this.tables.values()) for (const [mac, entry] of table) if (entry.port === gone) table.delete(mac);
+  }
+
+  /** 802.1D: a port that starts forwarding (its link comes up, or a blocked link takes over) listens and learns first. */
+  listenAndLearn(sp: SwitchPort): void {
+    if (!this.converged || this.listenLearnUs === 0 || sp.portfast) return;
+    const from = (sp.forwardingFromUs = this.ctx.now + this.listenLearnUs);
+    // Going to forwarding is a topology change: entries learnt meanwhile via other ports are dropped.
+    this.ctx.scheduler.at(from, () => {
+      if (sp.forwardingFromUs === from) this.tables.clear();
+    });
   }
 
   fail(): void {

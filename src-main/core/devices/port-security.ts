@@ -23,3 +23,12 @@ export function ciscoMac(mac: number): string {
   const hex = mac.toString(16).padStart(12, '0');
   return `${hex.slice(0, 4)}.${hex.slice(4, 8)}.${hex.slice(8)}`;
 }
+
+/** What the field does about port security on hypervisor ports, whose VMs' MACs move with them. */
+export function portSecurityRemedies(limit: number): string[] {
+  return [
+    `Raise the port-security maximum on the host ports above ${limit} to every VM that can run on (or migrate to) one host (switchport port-security maximum)`,
+    'Turn off sticky port security on hypervisor ports: a live-migrated VM keeps its MAC, which stays secure on its old host\'s port',
+    'Use violation restrict instead of shutdown, so a violation drops one MAC\'s frames instead of taking the whole uplink down',
+  ];
+}

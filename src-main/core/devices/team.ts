@@ -1,6 +1,6 @@
 // A NIC team driven only by its driver profile: ARP proxy with a VM table (learn-once | track),
 // or transparent; failover on link loss, failback, optional path monitoring (probes as frames), announcements.
-import { ARP_REPLY, ARP_REQUEST, isGroup, NO_TRACE, type Frame } from '../net/frames.js';
+import { ARP_REPLY, ARP_REQUEST, isGroup, NO_TRACE, rarpFor, type Frame } from '../net/frames.js';
 import type { Hop, SimContext } from '../engine/context.js';
 import type { HopAction } from '../../../shared/trace.js';
 import type { DriverProfile } from '../../../shared/driver.js';
@@ -42,6 +42,8 @@ export class Team implements NicUpper {
   disabledByEngineer = false;
   client: TeamClient | null = null;
   readonly autoFailback: boolean;
+  /** Whether the team tells the switches after a failover (ESXi "notify switches"; a virtual switch's setting). */
+  notifySwitches = true;
   /** Path monitoring (probes) is on: from the lab, or a set-monitoring step. */
   monitoring: boolean;
   /** Bumped when monitoring is switched, so a probe loop of the previous setting stops. */
@@ -233,7 +235,7 @@ export class Team implements NicUpper {
     const moved: number[] = [];
     for (const [mac, nic] of this.pins) if (!next.includes(nic)) moved.push(mac);
     for (const mac of moved) this.pins.delete(mac);
-    if (next.length === 0 || this.profile.failover.announce === 'none') return;
+    if (next.length === 0 || this.profile.failover.announce === 'none' || !this.notifySwitches) return;
     for (const vm of this.client?.connectedVms() ?? []) {
       if (!moved.includes(vm.mac)) continue;
       this.sendGratuitousArps(this.pinFor(vm.mac), [vm]);
@@ -256,6 +258,7 @@ export class Team implements NicUpper {
   private memberFor(frame: Frame): Nic {
     const lb = this.profile.loadBalancing;
     if (lb === 'vm-port' || isGroup(frame.dst)) return this.pinFor(frame.src);
+    if (lb === 'source-mac-hash') return pick(this.members, this.activeMembers, frame.src % 2 ** 32)!;
     const key = lb === 'dynamic' ? (frame.src ^ ipPair(frame)[1]) >>> 0 : addressKey(frame, 'src-dst-ip');
     return pick(this.members, this.activeMembers, key)!;
   }
@@ -359,7 +362,7 @@ export class Team implements NicUpper {
   /** After a failover: tell the switches where the team (or its VMs) now live. */
   private announce(via: Nic): void {
     const { announce, gratuitousArpCount } = this.profile.failover;
-    if (announce === 'none' || gratuitousArpCount === 0) return;
+    if (announce === 'none' || gratuitousArpCount === 0 || !this.notifySwitches) return;
     // Only the VMs behind the team now: announcing a VM that moved away would pull its traffic back here.
     const here = this.client?.connectedVms() ?? [];
     const addresses: { ip: number; mac: number; vlan?: number }[] =
@@ -371,10 +374,15 @@ export class Team implements NicUpper {
     this.sendGratuitousArps(via, addresses);
   }
 
-  /** The profile's count of gratuitous ARPs for each address, sent from `via`. */
+  /** The profile's count of gratuitous ARPs (or RARPs, when it announces so) for each address, sent from `via`. */
   private sendGratuitousArps(via: Nic, addresses: { ip: number; mac: number; vlan?: number }[]): void {
+    const rarp = this.profile.failover.announce === 'rarp';
     for (let i = 0; i < this.profile.failover.gratuitousArpCount; i++) {
       for (const a of addresses) {
+        if (rarp) {
+          via.transmit(rarpFor(a.mac, a.vlan ?? this.spec.vlanInterface, this.ctx.newFrameId()));
+          continue;
+        }
         via.transmit({
           dst: BROADCAST_MAC,
           src: a.mac,
@@ -410,6 +418,8 @@ export class Team implements NicUpper {
     }
     if (this.lacp && !lacpPartnered(nic.port)) return ctx.drop(`${this.label} (${nic.name})`, this.elementId, 'lacp-no-partner', frame);
     if (this.spreads ? !this.carriesFrom(nic, frame) : nic !== this.active) return ctx.drop(`${this.label} (standby ${nic.name})`, this.elementId, 'standby-discard', frame);
+    if (this.profile.receivesOnHashedMember && !isGroup(frame.dst) && this.memberFor(frame) !== nic)
+      return ctx.drop(`${this.label} (${nic.name})`, this.elementId, 'hashed-to-other-member', frame);
     const client = this.client;
     if (!client) return ctx.drop(this.label, this.elementId, 'nic-unbound', frame);
     const vlan = this.spec.vlanInterface;

@@ -1,7 +1,7 @@
 // Hyper-V's external virtual switch: learns nothing from the wire; forwards to the port whose VM
 // has the destination MAC, floods broadcasts to every port, drops unknown unicast from the uplink.
 // A port with a VLAN ID tags what its VM sends out and takes in only frames tagged with that VLAN.
-import { isGroup, type Frame } from '../net/frames.js';
+import { isGroup, rarpFor, type Frame } from '../net/frames.js';
 import type { SimContext } from '../engine/context.js';
 import type { HopAction } from '../../../shared/trace.js';
 import { virtualSwitchId } from '../../../shared/checks.js';
@@ -18,6 +18,8 @@ export class VirtualSwitch implements TeamClient, NicUpper {
   readonly ports: Vm[] = [];
   private readonly byMac = new Map<number, Vm>();
   uplink: Uplink | null = null;
+  /** ESXi "notify switches": RARPs for a VM that arrives by migration (and the team's failovers). */
+  notifySwitches = true;
   readonly elementId: string;
   /** The canvas edge to the team or NIC the switch is bound to. */
   readonly uplinkEdge: string;
@@ -83,6 +85,17 @@ export class VirtualSwitch implements TeamClient, NicUpper {
     if (!vm) this.ctx.drop(this.label, this.elementId, 'vswitch-no-port', frame);
     else if (vm.vlan !== tag) this.ctx.drop(this.label, this.elementId, 'vlan-mismatch', frame);
     else this.toVm(vm, tag === undefined ? frame : { ...frame, vlan: undefined }, 'forwarded');
+  }
+
+  /** A VM arrived by migration: `count` RARPs for its MAC out of the uplink, so the physical switches learn where it is. */
+  notifyMoved(vm: Vm, count: number): void {
+    if (!this.notifySwitches || !this.uplink || vm.mac === null) return;
+    const ctx = this.ctx;
+    for (let i = 0; i < count; i++) {
+      const rarp = rarpFor(vm.mac, vm.vlan, ctx.newFrameId());
+      if (ctx.tracing) ctx.hop({ atUs: ctx.now, action: 'sent', device: this.label, element: this.elementId, link: this.uplinkEdge, frame: rarp });
+      this.uplink.transmit(rarp);
+    }
   }
 
   transmitFromVm(from: Vm, frame: Frame): void {

@@ -10,6 +10,7 @@ import { vlanDiagnosis } from './vlan-diagnosis.js';
 import { stpDiagnosis } from './stp-diagnosis.js';
 import { portSecurityDiagnosis } from './port-security-diagnosis.js';
 import { aggregationDiagnosis } from './aggregation-diagnosis.js';
+import { macFlappingDiagnosis, staleSwitchMacDiagnosis } from './switch-mac-diagnosis.js';
 
 export interface DiagnosisInput {
   net: Network;
@@ -39,7 +40,7 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
       const host = net.hosts.get(vm.poolExhaustedOn)!;
       return {
         code: 'mac-pool-exhausted',
-        text: `the dynamic MAC pool of ${host.name} (${host.pool.label}) is exhausted, so VM ${vm.name} could not start (Hyper-V event 12565); nothing answers for ${ip}`,
+        text: `the dynamic MAC pool of ${host.name} (${host.pool.label}) is exhausted, so VM ${vm.name} could not start (${host.facts.poolExhaustedWords}); nothing answers for ${ip}`,
         device: host.name,
         knownIssue: null,
         remedies: [
@@ -117,6 +118,8 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
   if (team && !team.enabled) {
     return noPath(`${team.label} is disabled; frames for ${ip} go nowhere`, team.label, [`Enable ${team.label}`]);
   }
+  const flapping = macFlappingDiagnosis(vm, team, drops);
+  if (flapping) return flapping;
   const aggregation = team ? aggregationDiagnosis(vm, team) : null;
   if (aggregation) return aggregation;
   const active = team ? team.active : nicUplink;
@@ -137,7 +140,7 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
       ...(team ? [] : [`Team ${nicUplink!.label} with a second NIC on another switch`]),
     ]);
   }
-  const listening = stpDiagnosis(vm, active, client, net.ctx.now);
+  const listening = stpDiagnosis(vm, active, client, net.switches.values(), net.ctx.now);
   if (listening) return listening;
   const wrongVlan = vlanDiagnosis(net, vm, team, active, client);
   if (wrongVlan) return wrongVlan;
@@ -180,6 +183,9 @@ export function diagnose({ net, vm, client, drops, clock }: DiagnosisInput): Dia
       ],
     };
   }
+
+  const staleSwitch = staleSwitchMacDiagnosis(net, vm, team, drops);
+  if (staleSwitch) return staleSwitch;
 
   const last = drops[drops.length - 1];
   const clientEntry = client.stack.cache.get(vm.ip);

@@ -5,7 +5,7 @@ import type { Vm } from '../devices/vm.js';
 import type { Team } from '../devices/team.js';
 import type { Nic } from '../devices/nic.js';
 import { SwitchPort, type PhysicalSwitch } from '../devices/physical-switch.js';
-import { ciscoMac } from '../devices/port-security.js';
+import { ciscoMac, portSecurityRemedies } from '../devices/port-security.js';
 import { nameSome } from '../lint/elements.js';
 
 export function portSecurityDiagnosis(vm: Vm, team: Team | null, uplinks: readonly Nic[], active: Nic | null, vmsBehind: readonly Vm[]): Diagnosis | null {
@@ -16,9 +16,7 @@ export function portSecurityDiagnosis(vm: Vm, team: Team | null, uplinks: readon
   if (ports.length === 0) return null;
   const disabled = ports.filter((p) => p.port.errDisabled?.startsWith('psecure-violation'));
   const remedies = (limit: number) => [
-    `Raise the port-security maximum on the host ports above ${limit} to every VM that can run on (or migrate to) one host (switchport port-security maximum)`,
-    'Turn off sticky port security on hypervisor ports: a live-migrated VM keeps its MAC, which stays secure on its old host\'s port',
-    'Use violation restrict instead of shutdown, so a violation drops one MAC\'s frames instead of taking the whole uplink down',
+    ...portSecurityRemedies(limit),
     `Bring ${nameSome(disabled.map((p) => p.port.label), 'port')} back with shut / no shut, and set errdisable recovery cause psecure-violation`,
   ];
   const uplinkLost = disabled.length > 0 && (!active || !active.port.carrier);

@@ -2,7 +2,7 @@
 // happen, and the pings turned into timelines, downtime (planned and not), verdicts and diagnoses.
 import type { Lab, Endpoint } from '../../../shared/lab.js';
 import { endpointLabel } from '../../../shared/lab.js';
-import type { Drill, DrillReport, DrillResult, VmResult } from '../../../shared/drill.js';
+import type { Drill, DrillReport, DrillResult, SwitchLogLine, VmResult } from '../../../shared/drill.js';
 import type { CaptureRecord, SimContext } from '../engine/context.js';
 import type { Network } from '../network.js';
 import type { Vm } from '../devices/vm.js';
@@ -88,7 +88,15 @@ export function judge(session: DrillSession): DrillResult {
     steps: session.steps,
     vms,
     changes: session.changes,
+    switchLog: switchLog(net),
   };
+}
+
+/** Every switch's log merged by time (a stable sort keeps each switch's own order and the lab's switch order). */
+function switchLog(net: Network): SwitchLogLine[] {
+  const lines: SwitchLogLine[] = [];
+  for (const sw of net.switches.values()) for (const l of sw.log) lines.push({ atMs: round(l.atUs / 1000), switch: sw.name, line: l.line });
+  return lines.sort((a, b) => a.atMs - b.atMs);
 }
 
 interface VmContext {

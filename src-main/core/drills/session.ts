@@ -10,6 +10,7 @@ import type { Vm } from '../devices/vm.js';
 import type { Client } from '../devices/client.js';
 import { applyStep, actionSeconds, stepLabel } from './steps.js';
 import { PingLog } from './pings.js';
+import { NO_TRACE } from '../net/frames.js';
 
 export interface SessionOptions {
   seed?: number;
@@ -127,6 +128,25 @@ export class DrillSession {
       };
       ctx.scheduler.at(offset, send);
     });
+    if (this.lab.settings.everyClientPings) this.scheduleOtherPings(client);
+  }
+
+  /** The other clients ping every target too, half an interval after the drill's client; nobody judges them. */
+  private scheduleOtherPings(judged: Client): void {
+    const { targets, ctx, intervalUs } = this;
+    const endUs = this.schedule.endUs;
+    [...this.net.clients.values()]
+      .filter((c) => c !== judged)
+      .forEach((other) =>
+        targets.forEach((vm, i) => {
+          let seq = 0;
+          const send = () => {
+            other.ping(vm.ip, i + 1, seq++, NO_TRACE);
+            if (ctx.now + intervalUs < endUs) ctx.scheduler.after(intervalUs, send);
+          };
+          ctx.scheduler.at(Math.floor((i * intervalUs) / Math.max(targets.length, 1) + intervalUs / 2), send);
+        }),
+      );
   }
 
   get nowUs(): number {

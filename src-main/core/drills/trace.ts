@@ -4,7 +4,7 @@ import type { Lab } from '../../../shared/lab.js';
 import type { Drill, Snapshot } from '../../../shared/drill.js';
 import { TRACE_EVENT_CAP, traceFilterSchema, type FrameView, type Trace, type TraceEvent, type TraceFilter } from '../../../shared/trace.js';
 import { ipToText, macToText } from '../../../shared/addresses.js';
-import { ARP_REPLY, ethertypeOf, ICMP_ECHO_REQUEST, type Frame } from '../net/frames.js';
+import { ARP_REPLY, RARP_REQUEST, ethertypeOf, ICMP_ECHO_REQUEST, type Frame } from '../net/frames.js';
 import type { Hop } from '../engine/context.js';
 import type { Network } from '../network.js';
 import { DrillSession } from './session.js';
@@ -25,7 +25,7 @@ export function frameView(frame: Frame): FrameView {
   if (p.kind === 'arp') {
     const gratuitous = p.spa === p.tpa;
     return {
-      kind: gratuitous ? 'arp-gratuitous' : p.op === ARP_REPLY ? 'arp-reply' : 'arp-request',
+      kind: p.op === RARP_REQUEST ? 'rarp' : gratuitous ? 'arp-gratuitous' : p.op === ARP_REPLY ? 'arp-reply' : 'arp-request',
       ...base,
       arp: { op: p.op, sha: macToText(p.sha), spa: ipToText(p.spa), tha: macToText(p.tha), tpa: ipToText(p.tpa) },
     };
@@ -206,6 +206,8 @@ export const DROP_REASON_TEXT: Record<NonNullable<Hop['reason']>, string> = {
   'port-channel-suspended': 'the switch port is in an LACP port-channel but its far side sends no LACPDU, so the port is suspended and forwards nothing',
   'lacp-not-running': 'the LACPDU arrived at a port or team that does not run LACP, which discards it (slow protocols frames are never forwarded)',
   'one-way-link': 'the cable passes frames in the other direction only (a one-way failure): carrier stays up on both ends, yet nothing sent this way arrives',
+  'hashed-to-other-member':
+    'the frame arrived on a team member its IP hash does not map that flow to; the team takes each flow only on its own member, as a static EtherChannel hashing the same addresses would deliver it',
   'vlan-mismatch': "the frame's VLAN tag is not the one the receiving adapter, team VLAN interface or virtual switch port is set to",
 };
 

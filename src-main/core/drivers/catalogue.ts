@@ -1,5 +1,6 @@
 // The built-in driver profiles of DOMAIN.md §2. Behaviour differences are flag values, never code.
 import type { DriverProfile } from '../../../shared/driver.js';
+import { HYPERVISOR_POLICIES } from './hypervisor-policies.js';
 
 const BROADCOM_BASP_2009: DriverProfile = {
   id: 'broadcom-basp-2009-12-15',
@@ -109,6 +110,7 @@ export const DRIVER_CATALOGUE: readonly DriverProfile[] = [
     requiresSeparateSwitches: false,
     initMs: 0,
   },
+  ...HYPERVISOR_POLICIES,
 ];
 
 export const CATALOGUE_IDS: readonly string[] = DRIVER_CATALOGUE.map((p) => p.id);

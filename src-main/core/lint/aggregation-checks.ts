@@ -7,12 +7,12 @@ import { ElementIndex } from './elements.js';
 import type { LabTopology, PortAttachment } from './topology.js';
 
 /** The port-channel a switch port is a member of (1-based), and its mode. */
-function channelOf(sw: PhysicalSwitchSpec | undefined, port: number): { number: number; mode: 'static' | 'lacp' } | null {
+export function channelOf(sw: PhysicalSwitchSpec | undefined, port: number): { number: number; mode: 'static' | 'lacp' } | null {
   const i = (sw?.portChannels ?? []).findIndex((pc) => pc.ports.includes(port));
   return i < 0 ? null : { number: i + 1, mode: sw!.portChannels![i].mode };
 }
 
-const portsText = (ports: readonly PortAttachment[]) => ports.map((p) => `${p.switch}/port${p.port}`).join(' and ');
+export const portsText = (ports: readonly PortAttachment[]) => ports.map((p) => `${p.switch}/port${p.port}`).join(' and ');
 
 export function aggregationChecks(lab: Lab, topo: LabTopology, el: ElementIndex): DesignCheck[] {
   const checks: DesignCheck[] = [];

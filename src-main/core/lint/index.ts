@@ -10,6 +10,8 @@ import { pathChecks } from './path-checks.js';
 import { vlanChecks } from './vlan-checks.js';
 import { stpChecks } from './stp-checks.js';
 import { aggregationChecks } from './aggregation-checks.js';
+import { embeddedTeamChecks } from './embedded-team-checks.js';
+import { portSecurityChecks } from './port-security-checks.js';
 import { importDefaultChecks } from './import-checks.js';
 
 export function lintLab(lab: Lab): DesignCheck[] {
@@ -24,6 +26,8 @@ export function lintLab(lab: Lab): DesignCheck[] {
     ...vlanChecks(lab, topo, el),
     ...stpChecks(lab, topo, el),
     ...aggregationChecks(lab, topo, el),
+    ...embeddedTeamChecks(lab, topo, profiles, el),
+    ...portSecurityChecks(lab, topo, el),
     ...importDefaultChecks(lab, el),
   ].sort(bySeverity);
 }

@@ -2,7 +2,8 @@
 import type { Lab, Host } from '../../../shared/lab.js';
 import type { DesignCheck } from '../../../shared/checks.js';
 import type { DriverProfile } from '../../../shared/driver.js';
-import { hyperVPoolFirst, macToNumber, macToText } from '../../../shared/addresses.js';
+import { macToNumber, macToText } from '../../../shared/addresses.js';
+import { HYPERVISORS, defaultPoolFirst } from '../drivers/hypervisors.js';
 import { ElementIndex, nameSome } from './elements.js';
 
 export interface MacPool {
@@ -14,7 +15,7 @@ export interface MacPool {
 
 export function macPoolOf(host: Host): MacPool {
   if (host.macPool) return { host, first: macToNumber(host.macPool.first), size: host.macPool.size, overridden: true };
-  return { host, first: macToNumber(hyperVPoolFirst(host.managementIp)), size: 256, overridden: false };
+  return { host, first: defaultPoolFirst(host.hypervisor, host.managementIp), size: 256, overridden: false };
 }
 
 const inPool = (pool: MacPool, mac: number) => mac >= pool.first && mac < pool.first + pool.size;
@@ -113,6 +114,8 @@ export function macPoolChecks(lab: Lab, el: ElementIndex): DesignCheck[] {
   for (const vm of lab.vms) {
     const host = hosts.get(vm.host);
     if (!host || vm.macMode !== 'dynamic' || !vm.dynamicMac || vm.initialState !== 'running') continue;
+    // ESXi and KVM keep a VM's MAC on every host: only Hyper-V regenerates one from another pool.
+    if (!HYPERVISORS[host.hypervisor].regeneratesForeignDynamicMac) continue;
     const mac = macToNumber(vm.dynamicMac);
     if (inPool(macPoolOf(host), mac)) continue;
     const issuer = pools.find((p) => inPool(p, mac));

@@ -1,7 +1,7 @@
 // The wiring seen from the lab document: where each NIC and client plugs in, which switches are
 // linked, and which switches each VM's uplink reaches. Reachability here is structural: a VM is
 // reachable when any of its uplink NICs has a working path to the client (the team fails over).
-import type { Lab, Cable, Host, Team, VmSpec } from '../../../shared/lab.js';
+import type { Lab, Cable, Host, Team, VirtualSwitchSpec, VmSpec } from '../../../shared/lab.js';
 
 export interface PortAttachment {
   readonly switch: string;
@@ -113,12 +113,28 @@ function buildGroups(lab: Lab): UplinkGroup[] {
     let group = groups.get(key);
     if (!group) {
       const uplink = vswitch.uplink;
-      const team = uplink && 'team' in uplink ? (host.teams.find((t) => t.name === uplink.team) ?? null) : null;
-      const nics = team ? team.members : uplink && 'nic' in uplink ? [uplink.nic] : [];
-      group = { host, vswitch: vswitch.name, uplinkKind: uplink ? ('team' in uplink ? 'team' : 'nic') : 'none', team, nics, vms: [] };
+      const { team, nics } = uplinkOf(host, vswitch);
+      // A virtual switch that teams its own uplinks carries its VMs over them as a team does.
+      group = { host, vswitch: vswitch.name, uplinkKind: uplink ? ('nic' in uplink ? 'nic' : 'team') : 'none', team, nics, vms: [] };
       groups.set(key, group);
     }
     group.vms.push(vm);
   }
   return [...groups.values()];
+}
+
+/** A virtual switch's uplink: its team (if it is one) and the NICs that carry its traffic (team members, the single NIC, or its own uplinks). */
+export function uplinkOf(host: Host, vswitch: VirtualSwitchSpec): { team: Team | null; nics: readonly string[] } {
+  const uplink = vswitch.uplink;
+  if (!uplink) return { team: null, nics: [] };
+  if ('team' in uplink) {
+    const team = host.teams.find((t) => t.name === uplink.team) ?? null;
+    return { team, nics: team?.members ?? [] };
+  }
+  return { team: null, nics: 'nic' in uplink ? [uplink.nic] : uplink.nics };
+}
+
+/** The NICs that carry a host's VM traffic, over all its virtual switches. */
+export function vmUplinkNics(host: Host): string[] {
+  return [...new Set(host.virtualSwitches.flatMap((v) => uplinkOf(host, v).nics))];
 }

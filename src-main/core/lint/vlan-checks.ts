@@ -2,37 +2,34 @@
 // member, or only on the standby, where it bites after failover), and trunks whose ends disagree
 // on the native VLAN.
 import type { Lab } from '../../../shared/lab.js';
-import type { DesignCheck } from '../../../shared/checks.js';
+import type { CheckElement, DesignCheck } from '../../../shared/checks.js';
 import { portVlansOf, tagWords, type PortVlans } from '../devices/vlans.js';
 import { ElementIndex, nameSome } from './elements.js';
-import type { LabTopology } from './topology.js';
+import { uplinkOf, type LabTopology } from './topology.js';
 
 export function vlanChecks(lab: Lab, topo: LabTopology, el: ElementIndex): DesignCheck[] {
   const checks: DesignCheck[] = [];
   const vlansOf = new Map(lab.switches.map((s) => [s.name, portVlansOf(s)]));
   const portVlans = (sw: string, port: number): PortVlans | undefined => vlansOf.get(sw)?.(port);
 
-  for (const group of topo.groups) {
-    if (group.vms.length === 0 || group.nics.length === 0) continue;
-    // What leaves the host: the VM port's tag, else the team's VLAN interface's.
-    const byTag = new Map<number | undefined, string[]>();
-    for (const vm of group.vms) {
-      const tag = vm.vlan ?? group.team?.vlanInterface;
-      byTag.set(tag, [...(byTag.get(tag) ?? []), vm.name]);
-    }
-    const plugged = group.nics.flatMap((nic) => {
-      const at = topo.nicPort(group.host.name, nic);
+  for (const uplink of uplinkSenders(lab, topo, el)) {
+    if (uplink.senders.length === 0 || uplink.nics.length === 0) continue;
+    const byTag = new Map<number | undefined, Sender[]>();
+    for (const sender of uplink.senders) byTag.set(sender.tag, [...(byTag.get(sender.tag) ?? []), sender]);
+    const plugged = uplink.nics.flatMap((nic) => {
+      const at = topo.nicPort(uplink.host, nic);
       const vlans = at && portVlans(at.switch, at.port);
       return at && vlans ? [{ nic, at, vlans }] : [];
     });
-    for (const [tag, vms] of byTag) {
+    for (const [tag, senders] of byTag) {
       const refusing = plugged.filter((p) => p.vlans.ingress(tag) === null);
       if (refusing.length === 0) continue;
       const carrying = plugged.filter((p) => p.vlans.ingress(tag) !== null);
       const ports = refusing.map((p) => `${p.at.switch}/port${p.at.port} (${p.vlans.describe()})`);
+      const vms = senders.map((x) => x.name);
       const elements = [
-        ...vms.map((v) => el.vm(v)),
-        ...refusing.flatMap((p) => [el.nic(group.host.name, p.nic), el.port(p.at.switch, p.at.port)]),
+        ...senders.map((x) => x.element),
+        ...refusing.flatMap((p) => [el.nic(uplink.host, p.nic), el.port(p.at.switch, p.at.port)]),
       ];
       const remedies = [
         ...refusing.map((p) => `Allow ${tagWords(tag)} on ${p.at.switch}/port${p.at.port} (switchport trunk allowed vlan add ${tag ?? ''}).`.replace(' )', ')')),
@@ -45,9 +42,9 @@ export function vlanChecks(lab: Lab, topo: LabTopology, el: ElementIndex): Desig
           code: 'vlan-differs-on-standby',
           severity: 'error',
           message:
-            `${vmWords} on ${group.host.name}/${group.vswitch} ${send} ${tagWords(tag)}, which ${nameSome(carrying.map((p) => `${p.at.switch}/port${p.at.port}`), 'port')} ` +
+            `${vmWords} on ${uplink.host}/${uplink.vswitch} ${send} ${tagWords(tag)}, which ${nameSome(carrying.map((p) => `${p.at.switch}/port${p.at.port}`), 'port')} ` +
             `carr${carrying.length === 1 ? 'ies' : 'y'} but ${ports.join(' and ')} do${refusing.length === 1 ? 'es' : ''} not: everything works until the team fails over to ` +
-            `${nameSome(refusing.map((p) => `${group.host.name}/${p.nic}`), 'NIC')}, then ${vms.length === 1 ? 'it loses' : 'they lose'} the network.`,
+            `${nameSome(refusing.map((p) => `${uplink.host}/${p.nic}`), 'NIC')}, then ${vms.length === 1 ? 'it loses' : 'they lose'} the network.`,
           elements,
           remedies,
         });
@@ -55,7 +52,7 @@ export function vlanChecks(lab: Lab, topo: LabTopology, el: ElementIndex): Desig
         checks.push({
           code: 'vlan-not-allowed',
           severity: 'error',
-          message: `${vmWords} on ${group.host.name}/${group.vswitch} ${send} ${tagWords(tag)}, which ${ports.join(' and ')} do${refusing.length === 1 ? 'es' : ''} not carry: the switch drops every frame they send.`,
+          message: `${vmWords} on ${uplink.host}/${uplink.vswitch} ${send} ${tagWords(tag)}, which ${ports.join(' and ')} do${refusing.length === 1 ? 'es' : ''} not carry: the switch drops every frame ${vms.length === 1 ? 'it sends' : 'they send'}.`,
           elements,
           remedies,
         });
@@ -93,4 +90,35 @@ export function vlanChecks(lab: Lab, topo: LabTopology, el: ElementIndex): Desig
     });
   }
   return checks;
+}
+
+/** Something that sends through a virtual switch's uplink with a VLAN tag: a VM, or the management OS' shared adapter. */
+interface Sender {
+  name: string;
+  element: CheckElement;
+  tag: number | undefined;
+}
+
+/**
+ * Who sends what through each virtual switch's uplink: a VM its port's tag, else the team's VLAN
+ * interface's; the management OS' shared adapter its own VLAN, else the team's VLAN interface's.
+ */
+function uplinkSenders(lab: Lab, topo: LabTopology, el: ElementIndex) {
+  const out = new Map<string, { host: string; vswitch: string; nics: readonly string[]; senders: Sender[] }>();
+  for (const group of topo.groups)
+    out.set(`${group.host.name}/${group.vswitch}`, {
+      host: group.host.name,
+      vswitch: group.vswitch,
+      nics: group.nics,
+      senders: group.vms.map((vm) => ({ name: vm.name, element: el.vm(vm.name), tag: vm.vlan ?? group.team?.vlanInterface })),
+    });
+  for (const host of lab.hosts)
+    for (const vswitch of host.virtualSwitches) {
+      if (!vswitch.shareWithManagementOs || !vswitch.uplink) continue;
+      const { team, nics } = uplinkOf(host, vswitch);
+      const key = `${host.name}/${vswitch.name}`;
+      const entry = out.get(key) ?? out.set(key, { host: host.name, vswitch: vswitch.name, nics, senders: [] }).get(key)!;
+      entry.senders.push({ name: `the management OS of ${host.name}`, element: el.virtualSwitch(host.name, vswitch.name), tag: vswitch.managementOsVlan ?? team?.vlanInterface });
+    }
+  return out.values();
 }

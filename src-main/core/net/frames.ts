@@ -1,5 +1,6 @@
 // Ethernet frames carrying ARP and IPv4/ICMP echo, with the field values that go on the wire.
 // Frames are immutable: a device that rewrites one makes a copy, so a flooded frame is shared safely.
+import { BROADCAST_MAC } from '../../../shared/addresses.js';
 
 export const ETHERTYPE_IPV4 = 0x0800;
 export const ETHERTYPE_ARP = 0x0806;
@@ -8,8 +9,11 @@ export const ETHERTYPE_VLAN = 0x8100;
 export const ETHERTYPE_SLOW_PROTOCOLS = 0x8809;
 /** The slow protocols multicast address LACPDUs go to: 01-80-C2-00-00-02 (never forwarded by a switch). */
 export const SLOW_PROTOCOLS_MAC = 0x0180c2000002;
+export const ETHERTYPE_RARP = 0x8035;
 export const ARP_REQUEST = 1;
 export const ARP_REPLY = 2;
+/** RARP "request reverse" (RFC 903): what ESXi's notify switches and QEMU send so switches learn a VM's MAC. */
+export const RARP_REQUEST = 3;
 export const ICMP_ECHO_REPLY = 0;
 export const ICMP_ECHO_REQUEST = 8;
 export const IP_PROTOCOL_ICMP = 1;
@@ -18,7 +22,7 @@ export const WINDOWS_PING_DATA = 'abcdefghijklmnopqrstuvwabcdefghi';
 
 export interface ArpPacket {
   readonly kind: 'arp';
-  readonly op: typeof ARP_REQUEST | typeof ARP_REPLY;
+  readonly op: typeof ARP_REQUEST | typeof ARP_REPLY | typeof RARP_REQUEST;
   /** Sender hardware (MAC) and protocol (IPv4) address; target likewise. */
   readonly sha: number;
   readonly spa: number;
@@ -83,8 +87,8 @@ export interface RewriteNote {
 export const NO_TRACE = -1;
 
 export function ethertypeOf(frame: Frame): number {
-  const kind = frame.payload.kind;
-  return kind === 'arp' ? ETHERTYPE_ARP : kind === 'lacp' ? ETHERTYPE_SLOW_PROTOCOLS : ETHERTYPE_IPV4;
+  const p = frame.payload;
+  return p.kind === 'arp' ? (p.op === RARP_REQUEST ? ETHERTYPE_RARP : ETHERTYPE_ARP) : p.kind === 'lacp' ? ETHERTYPE_SLOW_PROTOCOLS : ETHERTYPE_IPV4;
 }
 
 export function isBroadcast(mac: number): boolean {
@@ -94,4 +98,9 @@ export function isBroadcast(mac: number): boolean {
 /** True for group addresses (I/G bit set): broadcast and multicast. */
 export function isGroup(mac: number): boolean {
   return Math.floor(mac / 2 ** 40) % 2 === 1;
+}
+
+/** A RARP for `mac` from `mac` to broadcast: it carries no IP, only teaches the switches on its way where `mac` is. */
+export function rarpFor(mac: number, vlan: number | undefined, id: number): Frame {
+  return { dst: BROADCAST_MAC, src: mac, payload: { kind: 'arp', op: RARP_REQUEST, sha: mac, spa: 0, tha: mac, tpa: 0 }, vlan, trace: NO_TRACE, id };
 }

@@ -29,6 +29,29 @@ describe('lab-planner drill', () => {
     expect(run.stdout).toContain('Guest2: pass, reachable at the end (1 ping lost along the way); off (planned) 70.0 s');
   });
 
+  it("prints the switches' log under the drill: the violation and the err-disable at the time the switch wrote them", () => {
+    const run = cli('drill', 'examples/port-security-live-migration.lab.json', '--drill', 'live-migrate');
+    expect(run.stdout).toContain('  Switch log:');
+    expect(run.stdout).toMatch(/\n {4}10:00:\d\d\.\d{3} switch1: %PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address 0015\.5d01\.0a00 on port switch1\/port2/);
+    expect(run.stdout).toMatch(/\n {4}10:00:\d\d\.\d{3} switch1: %PM-4-ERR_DISABLE: psecure-violation error detected on switch1\/port2/);
+    const json = drillReportSchema.parse(JSON.parse(cli('drill', 'examples/port-security-live-migration.lab.json', '--drill', 'live-migrate', '--json').stdout));
+    expect(json.drills[0].switchLog.map((l) => l.switch)).toContain('switch2');
+    expect(cli('drill', 'examples/field-report.lab.json', '--drill', 'live-migrate').stdout).not.toContain('Switch log:');
+  });
+
+  it('writes every capture point of the drill into one pcapng file with --pcapng', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcapng-cli-'));
+    const file = join(dir, 'all.pcapng');
+    const run = cli('drill', 'examples/field-report.lab.json', '--drill', 'live-migrate', '--pcapng', file, '--capture', 'HostB/NIC3', '--capture', 'Client1');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`captures written: ${file}`);
+    const bytes = readFileSync(file);
+    expect(bytes.readUInt32LE(0)).toBe(0x0a0d0d0a);
+    expect(bytes.includes(Buffer.from('HostB/NIC3'))).toBe(true);
+    expect(bytes.includes(Buffer.from('Client1'))).toBe(true);
+    expect(cli('drill', 'examples/field-report.lab.json', '--pcapng', file, '--pcap', dir).stderr).toContain('give --pcap DIR or --pcapng FILE, not both');
+  });
+
   it('exits 0 when the drills it was asked for pass', () => {
     const run = cli('drill', 'examples/field-report.lab.json', '--drill', 'live-migrate', '--drill', 'active-nic-failover');
     expect(run.status).toBe(0);

@@ -133,6 +133,20 @@ describe('sticky port security on the hosts\' ports and a live migration', () =>
     expect(faults).toEqual(['switch1/port2 (err-disabled) true', 'switch2/port2 (err-disabled) true']);
   });
 
+  it("keeps the switches' log in the drill result: the violation and the err-disable, as each switch writes them, in time order", () => {
+    const r = drill(example(LAB), 'live-migrate').result;
+    const lines = r.switchLog.map((l) => `${l.switch} ${l.line}`);
+    expect(lines[0]).toBe('switch1 %PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address 0015.5d01.0a00 on port switch1/port2 (secure on switch1/port1) in VLAN 1.');
+    expect(lines[1]).toBe('switch1 %PM-4-ERR_DISABLE: psecure-violation error detected on switch1/port2, putting switch1/port2 in err-disable state');
+    expect(lines.some((l) => l.startsWith('switch2 %PM-4-ERR_DISABLE: psecure-violation error detected on switch2/port2'))).toBe(true);
+    expect(r.switchLog.map((l) => l.atMs)).toEqual([...r.switchLog.map((l) => l.atMs)].sort((a, b) => a - b));
+    expect(r.switchLog[0].atMs).toBeGreaterThan(r.steps[0].atMs);
+  });
+
+  it('has an empty switch log when no switch wrote anything', () => {
+    expect(drill(example(LAB), 'restart-on-same-host').result.switchLog).toEqual([]);
+  });
+
   it('keeps a VM that restarts on its own host reachable: its MAC is already secure there', () => {
     expect(vmOf(drill(example(LAB), 'restart-on-same-host').result, 'Guest2').passed).toBe(true);
   });

@@ -66,3 +66,46 @@ describe('classic 802.1D spanning tree on host ports', () => {
     expect(lintLab(lab(() => {})).some((c) => c.code === 'host-port-without-portfast')).toBe(false);
   });
 });
+
+/** The field report lab with a second, redundant link between the switches (port 23), blocked while port 24's forwards. */
+function redundantLinkLab(switches: (sw: any) => void, observeSec?: number) {
+  const json = exampleJson('field-report') as any;
+  json.switches.forEach(switches);
+  json.cables.push({ a: { switch: 'switch1', port: 23 }, b: { switch: 'switch2', port: 23 } });
+  json.drills.push({
+    name: 'link-takeover',
+    vms: ['Guest2'],
+    // Guest2's traffic crosses the inter-switch link once HostA's team is on NIC4 (switch2).
+    steps: [
+      { action: 'fail-nic', host: 'HostA', nic: 'NIC3' },
+      { action: 'fail-cable', cable: { switch: 'switch1', port: 24 } },
+    ],
+    stepGapSec: 10,
+    ...(observeSec === undefined ? {} : { observeSec }),
+    expect: { reachableWithinSec: 60, maxDowntimeSec: 10 },
+  });
+  return parse(json);
+}
+
+describe('classic 802.1D spanning tree on inter-switch links', () => {
+  it('holds a blocked redundant link that takes over in listening and learning for 2 × forward delay', () => {
+    const r = drill(redundantLinkLab(classic), 'link-takeover').result;
+    const vm = vmOf(r, 'Guest2');
+    expect(vm.reachableAtEnd).toBe(true);
+    expect(vm.downtimeMs).toBeGreaterThanOrEqual(29_000);
+    expect(vm.downtimeMs).toBeLessThan(40_000);
+  });
+
+  it('lets the redundant link take over at once under rapid spanning tree', () => {
+    const vm = vmOf(drill(redundantLinkLab(() => {}), 'link-takeover').result, 'Guest2');
+    expect(vm.downtimeMs).toBeLessThan(5_000);
+    expect(vm.passed).toBe(true);
+  });
+
+  it('says the link that took over still listens and learns when the drill ends inside the hold', () => {
+    const d = vmOf(drill(redundantLinkLab(classic, 5), 'link-takeover').result, 'Guest2').diagnosis!;
+    expect(d.code).toBe('stp-not-forwarding');
+    expect(d.device).toMatch(/^switch[12]\/port23$/);
+    expect(d.text).toMatch(/inter-switch link .* took over .* 30 s/);
+  });
+});

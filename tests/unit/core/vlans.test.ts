@@ -110,6 +110,32 @@ describe('VLAN failures', () => {
   });
 });
 
+describe("the management OS' shared adapter on its own VLAN", () => {
+  const sharing = (vlan: number | undefined) =>
+    edited((lab) => {
+      const vswitch = lab.hosts[1].virtualSwitches[0];
+      vswitch.shareWithManagementOs = true;
+      if (vlan !== undefined) vswitch.managementOsVlan = vlan;
+    });
+
+  it('is caught by a design check when no port of the uplink carries its VLAN', () => {
+    const check = lintLab(sharing(30)).find((c) => c.code === 'vlan-not-allowed');
+    expect(check?.message).toMatch(/^the management OS of HostB on HostB\/VM-Switch sends VLAN 30, which switch1\/port2 .* and switch2\/port2 .* do not carry: the switch drops every frame it sends\.$/);
+    expect(check?.elements.map((e) => e.id)).toEqual(expect.arrayContaining(['vswitch:HostB/VM-Switch', 'port:switch1/2', 'port:switch2/2']));
+  });
+
+  it('is caught as differing on the standby when only the primary\'s port carries it', () => {
+    const checks = lintLab(sharing(20)).filter((c) => c.code === 'vlan-differs-on-standby');
+    expect(checks.map((c) => c.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^the management OS of HostB on HostB\/VM-Switch sends VLAN 20, which switch1\/port2 carries but switch2\/port2 .* does not/)]));
+  });
+
+  it('says nothing of an untagged management OS on ports whose native VLAN carries it, nor of one that does not share', () => {
+    const codes = (lab: ReturnType<typeof sharing>) => lintLab(lab).filter((c) => c.message.includes('management OS of')).length;
+    expect(codes(sharing(undefined))).toBe(0);
+    expect(codes(edited((lab) => (lab.hosts[1].virtualSwitches[0].managementOsVlan = 30)))).toBe(0);
+  });
+});
+
 describe('VLAN settings in the lab document', () => {
   it('refuses a port set twice or a port the switch lacks, naming both', () => {
     const json = exampleJson(LAB) as any;

@@ -32,6 +32,15 @@ describe('paths a window may name', () => {
     expect(stepFor('capture.export', { docId: 'd', drill: 'x', path: '/home/u/.ssh' }, handedOut)).toBe('choose-capture-folder');
     expect(stepFor('lab.exportJson', { docId: 'd', path: '/home/u/.profile' }, handedOut)).toBe('choose-json-export-file');
     expect(withHandedOutPathOnly('report.export', { docId: 'd', path: '/anything', saveToFile: true }, handedOut)).not.toHaveProperty('path');
+    // A diagram named nowhere main handed out comes back as text for a download instead of being written.
+    expect(withHandedOutPathOnly('diagram.export', { docId: 'd', format: 'svg', path: '/home/u/.bashrc.svg' }, handedOut)).toEqual({ docId: 'd', format: 'svg' });
+  });
+
+  it('lets a merge read only copies main handed out, never any file a window names', () => {
+    const handedOut = new HandedOutPaths();
+    handedOut.handOut('/home/u/labs/ann.lab', 'open');
+    expect(withHandedOutPathOnly('lab.merge', { docId: 'd', theirs: '/home/u/labs/ann.lab', base: '/etc/shadow' }, handedOut)).toEqual({ docId: 'd', theirs: '/home/u/labs/ann.lab' });
+    expect(withHandedOutPathOnly('lab.merge', { docId: 'd', theirs: '/home/u/.ssh/id_rsa.lab' }, handedOut)).toEqual({ docId: 'd' });
   });
 
   it('never lets a lab handed out for opening be overwritten by a save or an export', () => {

@@ -1,6 +1,7 @@
 // Editing one switch port's VLAN settings in the window: its neighbours set by the same record keep theirs.
 import { describe, expect, it } from 'vitest';
-import { portSettingsAt, setPortSetting, vlanList } from '../../../src-renderer/stores/portSettings.js';
+import { macFlapAt, portSettingsAt, setMacFlap, setPortSecurity, setPortSetting, vlanList } from '../../../src-renderer/stores/portSettings.js';
+import { labSchema } from '../../../shared/lab.js';
 import { example } from '../core/helpers.js';
 
 describe('editing a switch port\'s settings', () => {
@@ -22,5 +23,37 @@ describe('editing a switch port\'s settings', () => {
     expect(vlanList('1, 20 30')).toEqual([1, 20, 30]);
     expect(vlanList('')).toBeUndefined();
     expect(vlanList('1-20')).toBe('1-20');
+  });
+});
+
+describe('editing port security and MAC-flap detection', () => {
+  it('turns port security on with the switch defaults (1 MAC, violation shutdown) and off again', () => {
+    const lab = example('field-report');
+    setPortSecurity(lab, 0, 1, 'on', true);
+    expect(portSettingsAt(lab, 0, 1).portSecurity).toEqual({ maxMacs: 1, sticky: false, violation: 'shutdown' });
+    setPortSecurity(lab, 0, 1, 'on', false);
+    expect(portSettingsAt(lab, 0, 1).portSecurity).toBeUndefined();
+    expect(labSchema.safeParse(lab).success).toBe(true);
+  });
+
+  it('sets the MAC limit, sticky learning, violation mode and recovery interval of one port only', () => {
+    const lab = example('port-security-live-migration');
+    setPortSecurity(lab, 0, 2, 'maxMacs', 8);
+    setPortSecurity(lab, 0, 2, 'sticky', false);
+    setPortSecurity(lab, 0, 2, 'violation', 'restrict');
+    setPortSecurity(lab, 0, 2, 'recoverySec', 30);
+    expect(portSettingsAt(lab, 0, 2).portSecurity).toEqual({ maxMacs: 8, sticky: false, violation: 'restrict', recoverySec: 30 });
+    expect(portSettingsAt(lab, 0, 1).portSecurity).toEqual({ maxMacs: 2, sticky: true, violation: 'shutdown' });
+    setPortSecurity(lab, 0, 2, 'recoverySec', undefined);
+    expect(portSettingsAt(lab, 0, 2).portSecurity).not.toHaveProperty('recoverySec');
+  });
+
+  it("reads a switch's MAC-flap detection with its defaults and sets one field at a time", () => {
+    const lab = example('field-report');
+    expect(macFlapAt(lab, 0)).toEqual({ moves: 3, withinSec: 10, action: 'log' });
+    setMacFlap(lab, 0, 'action', 'err-disable');
+    setMacFlap(lab, 0, 'recoverySec', 300);
+    expect(lab.switches[0].macFlap).toEqual({ moves: 3, withinSec: 10, action: 'err-disable', recoverySec: 300 });
+    expect(lab.switches[1].macFlap).toBeUndefined();
   });
 });

@@ -65,6 +65,33 @@ describe('the diff of two labs', () => {
     ]));
   });
 
+  it('words VLAN, port-security and spanning-tree changes as engineers set them', () => {
+    const b = edit((lab) => {
+      lab.vms[0].vlan = 20;
+      lab.clients[0].vlan = 20;
+      lab.hosts[0].teams[0].vlanInterface = 30;
+      lab.switches[0].stp = '802.1d';
+      lab.switches[0].forwardDelaySec = 10;
+      lab.switches[0].macFlap = { moves: 3, withinSec: 10, action: 'err-disable', recoverySec: 300 };
+      lab.switches[0].portSettings = [
+        { ports: [1, 2], mode: 'trunk', vlan: 1, allowedVlans: [20, 30], nativeVlan: 1, portfast: true, portSecurity: { maxMacs: 2, sticky: true, violation: 'shutdown', recoverySec: 30 } },
+      ];
+    });
+    expect(lines(field(), b)).toEqual(expect.arrayContaining([
+      'VM Guest1: VLAN untagged → 20',
+      'client Client1: VLAN untagged → 20',
+      'team VM-Team on HostA: VLAN interface untagged → 30',
+      'switch switch1: spanning tree rapid (RSTP) → classic (802.1D)',
+      'switch switch1: forward delay (s) 15 → 10',
+      'switch switch1: MAC-flap detection log after 3 moves in 10 s → err-disable after 3 moves in 10 s, recovery 300 s',
+      'switch switch1 port 1: mode access → trunk',
+      'switch switch1 port 2: allowed VLANs all → 20, 30',
+      'switch switch1 port 1: PortFast off → on',
+      'switch switch1 port 2: port security off → at most 2 MACs, sticky, violation shutdown, recovery 30 s',
+    ]));
+    expect(lines(field(), b).filter((l) => l.startsWith('switch switch1 port 1:'))).toHaveLength(4);
+  });
+
   it('gives each change as data too, for --json', () => {
     const b = edit((lab) => (lab.vms[0].host = 'HostB'));
     expect(diffLabs(field(), b)).toEqual([{ kind: 'changed', entity: 'vm', name: 'Guest1', field: 'host', from: 'HostA', to: 'HostB', text: 'VM Guest1: host HostA → HostB' }]);
