@@ -136,6 +136,21 @@ export const editOpSchema = z.discriminatedUnion('op', [
 export type EditOp = z.output<typeof editOpSchema>;
 
 /** What a document is now; every request that opens or creates a document answers with it. */
+/** What `lab.importHyperV` found, and each default it took in the words of its design-check warning. */
+export const importSummarySchema = z
+  .object({
+    hosts: z.number().int(),
+    nics: z.number().int(),
+    teams: z.number().int(),
+    virtualSwitches: z.number().int(),
+    vms: z.number().int(),
+    switches: z.number().int(),
+    cablesPlaced: z.number().int(),
+    defaults: z.array(z.string()),
+    notes: z.array(z.string()),
+  })
+  .strict();
+
 export const documentStateSchema = z
   .object({
     docId,
@@ -152,6 +167,7 @@ export const documentStateSchema = z
     problems: z.array(problemSchema),
   })
   .strict();
+export type ImportSummary = z.output<typeof importSummarySchema>;
 export type DocumentState = z.output<typeof documentStateSchema>;
 
 /** A small summary of a document after a change, also pushed as `document.changed`. */
@@ -452,6 +468,14 @@ export const requests = {
     params: z.object({ text: z.string().max(200_000_000).optional(), fileName: z.string().max(1000).optional() }).strict(),
     result: documentStateSchema,
   },
+  /**
+   * A new unsaved lab from a Hyper-V estate folder (HOST/CMDLET.json per host, switches/SWITCH.txt);
+   * without a path the host picks the folder. The summary says what was found and each default taken.
+   */
+  'lab.importHyperV': {
+    params: z.object({ path: filePath.optional() }).strict(),
+    result: z.object({ document: documentStateSchema, summary: importSummarySchema }).strict(),
+  },
 
   /** The built-in driver catalogue plus the document's own profiles when `docId` is given. */
   'drivers.list': {
@@ -598,7 +622,7 @@ export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 
 /** Commands of the Electron application menu, pushed to the focused window's renderer. */
 export const APP_COMMANDS = [
-  'new', 'new-from-example', 'open', 'save', 'save-as', 'import-json', 'export-json',
+  'new', 'new-from-example', 'open', 'save', 'save-as', 'import-json', 'import-hyperv', 'export-json',
   'undo', 'redo', 'delete', 'select-all', 'fit', 'run-drill', 'run-all-drills',
   'run-matrix', 'export-report', 'export-capture', 'new-from-template', 'export-diagram', 'merge',
   'theme-light', 'theme-dark', 'theme-system', 'close',

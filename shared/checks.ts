@@ -35,6 +35,7 @@ export const DESIGN_CHECK_CODES = [
   'team-mode-not-supported',
   'receive-balancing-under-virtual-switch',
   'port-security-on-host-ports',
+  'imported-default',
 ] as const;
 export type DesignCheckCode = (typeof DESIGN_CHECK_CODES)[number];
 

@@ -245,6 +245,20 @@ export const endpointSchema = z.union([
 
 export const cableSchema = z.object({ a: endpointSchema, b: endpointSchema }).strict();
 
+/** What the import could not read from the source and took as a default: a design-check warning until the element changes. */
+export const importDefaultSchema = z
+  .object({
+    /** The element, as design checks name it: "team:HostA/VM-Team", "client:Client1", "host:HostA", "vm:Guest1". */
+    element: z.string().min(1).max(500),
+    /** What was defaulted: a team's driver profile or members, a host's management IP, a VM's IP, the client. */
+    what: z.enum(['driver-profile', 'team-members', 'management-ip', 'vm-ip', 'client']),
+    /** The value taken, as the document holds it; the warning stays while the element still holds it. */
+    value: z.string().max(2000),
+    /** Why the source could not tell, in the engineer's words. */
+    why: z.string().max(1000),
+  })
+  .strict();
+
 export const settingsSchema = z
   .object({
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
@@ -277,6 +291,8 @@ export const settingsSchema = z
      * judged): each VM then talks to several peers at once, as a server does.
      */
     everyClientPings: z.boolean().optional(),
+    /** Defaults an import took (e.g. from Hyper-V); absent for labs built by hand. */
+    importDefaults: z.array(importDefaultSchema).max(10_000).optional(),
   })
   .strict();
 
@@ -331,6 +347,7 @@ export type ClientSpec = z.output<typeof clientSchema>;
 export type Endpoint = z.output<typeof endpointSchema>;
 export type Cable = z.output<typeof cableSchema>;
 export type LabSettings = z.output<typeof settingsSchema>;
+export type ImportDefault = z.output<typeof importDefaultSchema>;
 export type Layout = z.output<typeof layoutSchema>;
 
 /** The hypervisors as engineers name them. */

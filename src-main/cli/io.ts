@@ -1,4 +1,6 @@
 // What a CLI command may touch: its output streams. Tests pass their own.
+import { renameSync, writeFileSync } from 'node:fs';
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -41,4 +43,15 @@ export function processIo(): CliIo {
     isTty: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
   };
+}
+
+/** Writes a whole output file through a sibling temp file and a rename: the target is complete or untouched. */
+export function writeOutputFile(target: string, text: string): void {
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  } catch (error) {
+    throw new UserError(`${target}: cannot be written (${(error as Error).message})`);
+  }
 }

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   info: async () => (await import('./commands/info.js')).command,
   export: async () => (await import('./commands/export.js')).command,
   import: async () => (await import('./commands/import.js')).command,
+  'import-hyperv': async () => (await import('./commands/import-hyperv.js')).command,
   diff: async () => (await import('./commands/diff.js')).command,
   history: async () => (await import('./commands/history.js')).command,
   merge: async () => (await import('./commands/merge.js')).command,

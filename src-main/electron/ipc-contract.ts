@@ -27,6 +27,7 @@ export type DialogStep =
   | 'choose-lab-to-open'
   | 'choose-lab-to-save'
   | 'choose-json-to-import'
+  | 'choose-hyperv-folder'
   | 'choose-json-export-file'
   | 'choose-capture-file'
   | 'choose-capture-folder'
@@ -38,6 +39,7 @@ export function dialogStepFor(request: RequestName, params: unknown): DialogStep
   if (request === 'lab.open' && p.path === undefined) return 'choose-lab-to-open';
   if (request === 'lab.saveAs' && p.path === undefined) return 'choose-lab-to-save';
   if (request === 'lab.importJson' && p.text === undefined) return 'choose-json-to-import';
+  if (request === 'lab.importHyperV' && p.path === undefined) return 'choose-hyperv-folder';
   if (request === 'lab.exportJson' && p.saveToFile === true) return 'choose-json-export-file';
   if (request === 'capture.export' && p.saveToFile === true && p.path === undefined)
     return Array.isArray(p.points) && p.points.length === 1 ? 'choose-capture-file' : 'choose-capture-folder';

@@ -333,6 +333,13 @@ async function invokeForWindow(win: BrowserWindow, request: string, params: unkn
       p.fileName = path.basename(file);
       break;
     }
+    case 'choose-hyperv-folder': {
+      const chosen = await dialog.showOpenDialog(win, { title: 'Import from Hyper-V: the folder holding one folder per host', properties: ['openDirectory'] });
+      if (chosen.canceled || !chosen.filePaths[0]) return fail('cancelled', 'no folder was chosen');
+      p.path = chosen.filePaths[0];
+      handedOut.handOut(chosen.filePaths[0], 'open');
+      break;
+    }
     case 'choose-json-export-file': {
       const exported = await service.call('lab.exportJson', { docId: p.docId }, holderOf(win));
       if (!exported.ok) return exported;

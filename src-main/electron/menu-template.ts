@@ -44,6 +44,7 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
       cmd('Save &As…', 'save-as', 'CmdOrCtrl+Shift+S'),
       sep,
       cmd('&Import JSON…', 'import-json'),
+      cmd('Import from &Hyper-V…', 'import-hyperv'),
       cmd('&Export JSON…', 'export-json'),
       cmd('Export &Report (HTML)…', 'export-report'),
       cmd('Export &Capture (pcap)…', 'export-capture'),

@@ -29,6 +29,7 @@ import { LAB_JSON_EXTENSION, type PathPolicy } from './workspace-paths.js';
 import { RecentFiles } from './recent-files.js';
 import { listExamples, readExample } from './examples.js';
 import { listLabFiles } from './list-files.js';
+import { importEstate, resolveEstateFolder } from './hyperv-estate.js';
 import { buildLabReport } from './report-export.js';
 import { toMatrixWire, findMatrixCell, MatrixStream, type CoreMatrixFn } from './matrix-view.js';
 import { allCapturePoints, defaultCapturePoints, readCapturePoints } from './capture-points.js';
@@ -177,6 +178,7 @@ export class LabService {
       'lab.lint': (x) => this.labLint(x),
       'lab.exportJson': (x) => this.labExportJson(x),
       'lab.importJson': (x) => this.labImportJson(x),
+      'lab.importHyperV': (x) => this.labImportHyperV(x),
       'drivers.list': (x) => this.driversList(x),
       'drills.run': (x) => this.drillsRun(x),
       'run.cancel': (x) => this.runCancel(x),
@@ -370,6 +372,15 @@ export class LabService {
     if (p.text === undefined) return fail('needs-path', 'choose a .lab.json file to import');
     const lab = this.options.files.importJson(p.text, p.fileName ?? 'the imported JSON');
     return ok(this.state(this.addDocument(lab, null)));
+  }
+
+  async labImportHyperV(p: Params<'lab.importHyperV'>): Answer<'lab.importHyperV'> {
+    if (p.path === undefined) return fail('needs-path', 'choose the folder holding one folder per Hyper-V host');
+    const folder = await resolveEstateFolder(this.options.paths, p.path);
+    if (!folder.ok) return folder;
+    const imported = importEstate(folder.value);
+    if (!imported.ok) return imported;
+    return ok({ document: this.state(this.addDocument(imported.value.lab, null)), summary: imported.value.summary });
   }
 
   // ---- drivers, drills, matrix -------------------------------------------------------------

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Lab } from '../../shared/lab.js';
 import type { DriverProfile } from '../../shared/driver.js';
-import type { DocumentState, DocumentStatus, EditOp, RequestParams } from '../../shared/api.js';
+import type { DocumentState, DocumentStatus, EditOp, ImportSummary, RequestParams } from '../../shared/api.js';
 import { call, ApiRefusal } from '../api/client.js';
 import { applyOps, clone, diff, type Op } from './ops.js';
 import { problemsOf, newProblems, describeRefusal } from './problems.js';
@@ -196,6 +196,16 @@ export const useLabStore = defineStore('lab', () => {
   const importJson = (text?: string, fileName?: string) =>
     opening(() => call('lab.importJson', { ...(text !== undefined ? { text } : {}), ...(fileName ? { fileName } : {}) }));
 
+  /** Opens a new lab built from a Hyper-V estate folder; answers what the import found, or null when it failed (the error is shown). */
+  async function importHyperV(path?: string): Promise<ImportSummary | null> {
+    let summary: ImportSummary | null = null;
+    const opened = await opening(async () => {
+      const imported = await call('lab.importHyperV', path === undefined ? {} : { path });
+      summary = imported.summary;
+      return imported.document;
+    });
+    return opened ? summary : null;
+  }
   const restore = (id: string) => opening(() => call('recovery.restore', { id }));
   const reload = () => opening(() => call('lab.reload', { docId: status.value!.docId }));
 
@@ -262,7 +272,7 @@ export const useLabStore = defineStore('lab', () => {
 
   return {
     doc, status, problems, catalogue, profiles, profileIds, error, revision, loads, title, canUndo, canRedo, undoStack, redoStack,
-    edit, undo, redo, newLab, newFromTemplate, open, importJson, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
+    edit, undo, redo, newLab, newFromTemplate, open, importJson, importHyperV, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
     fieldRefusal: describeRefusal,
   };
 });

@@ -12,7 +12,7 @@ import { removeElements, movePositions, type Position } from '../stores/edits.js
 import { hostId, switchId, clientId } from '../../shared/checks.js';
 import { call } from '../api/client.js';
 import { useExports } from './useExports.js';
-import type { AppCommand, RequestParams, RequestValue } from '../../shared/api.js';
+import type { AppCommand, ImportSummary, RequestParams, RequestValue } from '../../shared/api.js';
 
 export type Dialog =
   | { kind: 'open' }
@@ -22,7 +22,8 @@ export type Dialog =
   | { kind: 'new-from-template' }
   | { kind: 'export-diagram' }
   | { kind: 'merge' }
-  | { kind: 'discard'; action: string; then: () => void };
+  | { kind: 'discard'; action: string; then: () => void }
+  | { kind: 'import-hyperv'; summary?: ImportSummary };
 
 const dialog = shallowRef<Dialog | null>(null);
 const info = shallowRef<RequestValue<'app.info'> | null>(null);
@@ -123,6 +124,14 @@ export function useCommands() {
     });
   }
 
+  /** File → Import from Hyper-V…: Electron picks the folder natively; the browser host asks for one in the workspace. */
+  function importHyperV(): void {
+    unlessUnsaved('import from Hyper-V', () => {
+      if (!info.value?.canPickFiles) dialog.value = { kind: 'import-hyperv' };
+      else void lab.importHyperV().then((summary) => summary && (dialog.value = { kind: 'import-hyperv', summary }));
+    });
+  }
+
   function restore(id: string): void {
     unlessUnsaved('restore autosaved work', () => {
       recovery.value = recovery.value.filter((r) => r.id !== id);
@@ -181,6 +190,7 @@ export function useCommands() {
       save: () => void save(),
       'save-as': () => void saveAs(),
       'import-json': importJson,
+      'import-hyperv': importHyperV,
       'export-json': () => void exportJson(),
       undo: lab.undo,
       redo: lab.redo,
@@ -209,7 +219,7 @@ export function useCommands() {
 
   return {
     dialog, info, recent, examples, recovery, importRequest, restore,
-    refreshLists, newEmpty, newFromExample, newFromTemplate, open, openPath, save, saveAs, exportJson, importJson, importText,
+    refreshLists, newEmpty, newFromExample, newFromTemplate, open, openPath, save, saveAs, exportJson, importJson, importHyperV, importText,
     deleteSelection, selectAll, autoLayout, runDrill, runAll, runMatrix, dispatch, unlessUnsaved,
   };
 }

@@ -1,12 +1,11 @@
 // `lab-planner export LAB [-o FILE] [--format json|drawio|mermaid|svg]`: the lab as JSON with a stable order,
 // for review and git, or its topology as a diagram for draw.io, Mermaid or any SVG viewer.
 import { parseArgs } from 'node:util';
-import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportLabJson, readRunHistory, LabFileError, type RunRecord } from '../../store/index.js';
 import { loadLabForCli } from '../load.js';
 import { diagram, DIAGRAM_FORMATS, type DiagramFormat } from '../../core/report/diagrams.js';
-import { UserError, EXIT_OK, type Command } from '../io.js';
+import { UserError, EXIT_OK, writeOutputFile, type Command } from '../io.js';
 
 export const command: Command = {
   summary: 'Writes a lab as JSON with a stable key and element order, or its topology as a draw.io, Mermaid or SVG diagram.',
@@ -46,13 +45,7 @@ export const command: Command = {
     }
     const target = resolve(io.cwd, values.output);
     if (target === loaded.path) throw new UserError(`${target}: exporting a lab onto itself would replace it; choose another -o`);
-    const temp = `${target}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, text);
-      renameSync(temp, target);
-    } catch (error) {
-      throw new UserError(`${target}: cannot be written (${(error as Error).message})`);
-    }
+    writeOutputFile(target, text);
     io.err(`Exported ${loaded.path} to ${target}${format === 'json' ? '' : ` as a ${format} diagram`}${history ? ` with ${history.length} recorded runs` : ''}\n`);
     return EXIT_OK;
   },

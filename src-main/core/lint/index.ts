@@ -13,6 +13,7 @@ import { aggregationChecks } from './aggregation-checks.js';
 import { embeddedTeamChecks } from './embedded-team-checks.js';
 import { modeChecks } from './mode-checks.js';
 import { portSecurityChecks } from './port-security-checks.js';
+import { importDefaultChecks } from './import-checks.js';
 
 export function lintLab(lab: Lab): DesignCheck[] {
   const profiles = profilesOf(lab.driverProfiles);
@@ -29,6 +30,7 @@ export function lintLab(lab: Lab): DesignCheck[] {
     ...embeddedTeamChecks(lab, topo, profiles, el),
     ...modeChecks(lab, profiles, el),
     ...portSecurityChecks(lab, topo, el),
+    ...importDefaultChecks(lab, el),
   ].sort(bySeverity);
 }
 

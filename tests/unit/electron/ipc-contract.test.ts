@@ -40,6 +40,8 @@ describe('IPC calls into the service', () => {
     expect(dialogStepFor('lab.open', { path: '/a.lab' })).toBeNull();
     expect(dialogStepFor('lab.saveAs', { docId: 'd' })).toBe('choose-lab-to-save');
     expect(dialogStepFor('lab.importJson', {})).toBe('choose-json-to-import');
+    expect(dialogStepFor('lab.importHyperV', {})).toBe('choose-hyperv-folder');
+    expect(dialogStepFor('lab.importHyperV', { path: '/estate' })).toBeNull();
     expect(dialogStepFor('lab.exportJson', { docId: 'd', saveToFile: true })).toBe('choose-json-export-file');
     expect(dialogStepFor('lab.exportJson', { docId: 'd', saveToFile: false })).toBeNull();
     expect(dialogStepFor('capture.export', { docId: 'd', drill: 'x', points: ['HostB/NIC3'], saveToFile: true })).toBe('choose-capture-file');

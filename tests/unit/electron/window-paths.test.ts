@@ -24,6 +24,7 @@ describe('paths a window may name', () => {
   it('shows the dialog instead of using a path main never handed out', () => {
     const handedOut = new HandedOutPaths();
     expect(stepFor('lab.open', { path: '/etc/shadow' }, handedOut)).toBe('choose-lab-to-open');
+    expect(stepFor('lab.importHyperV', { path: '/etc' }, handedOut)).toBe('choose-hyperv-folder');
     expect(stepFor('lab.saveAs', { docId: 'd', path: '/home/u/.bashrc' }, handedOut)).toBe('choose-lab-to-save');
     expect(stepFor('report.export', { docId: 'd', path: '/anything', saveToFile: true }, handedOut)).toBe('choose-report-file');
     expect(stepFor('report.export', { docId: 'd', path: '/anything' }, handedOut)).toBe('choose-report-file');
