@@ -1,5 +1,6 @@
 // Worker threads for the what-if matrix, kept between runs: each thread is sent the lab once per
-// matrix and then batches of cell indices, and answers results by cell index. This same module is
+// matrix and then batches of cells, two in hand so it never waits on this thread, and answers each
+// batch's results in one message, by cell index. This same module is
 // the threads' code (compiled JS under dist/); where no compiled copy exists there are no threads.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -12,7 +13,7 @@ import { MatrixCellRunner, type MatrixJob } from './matrix-cell-runner.js';
 const WORKER_ROLE = 'lab-planner/matrix-worker';
 
 type ToWorker = { load: MatrixJob; key: string } | { run: MatrixCell[] };
-type FromWorker = { result: MatrixCellResult } | { idle: true };
+type FromWorker = { results: MatrixCellResult[] };
 
 /** Raised when no thread could start: the caller runs the cells in its own thread instead. */
 export class ThreadsDidNotStart extends Error {}
@@ -106,9 +107,12 @@ export class MatrixThreads {
       for (const t of threads) {
         t.worker.ref();
         const onMessage = (message: FromWorker) => {
-          if ('idle' in message) return feed(t);
-          done++;
-          onResult(message.result);
+          feed(t);
+          for (const result of message.results) {
+            if (finished) return;
+            done++;
+            onResult(result);
+          }
           if (done === cells.length) stop(() => resolve(true));
         };
         const onError = (error: Error) => stop(() => reject(done === 0 ? new ThreadsDidNotStart(error.message) : error), true);
@@ -126,6 +130,7 @@ export class MatrixThreads {
           t.key = key;
         }
         feed(t);
+        feed(t);
       }
     });
   }
@@ -138,8 +143,7 @@ function serveAsWorker(): void {
       runner = new MatrixCellRunner(message.load);
       return;
     }
-    for (const cell of message.run) parentPort!.postMessage({ result: runner!.run(cell) } satisfies FromWorker);
-    parentPort!.postMessage({ idle: true } satisfies FromWorker);
+    parentPort!.postMessage({ results: message.run.map((cell) => runner!.run(cell)) } satisfies FromWorker);
   });
 }
 
