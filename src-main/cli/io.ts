@@ -25,8 +25,12 @@ export const EXIT_BAD_INPUT = 2;
 export type CommandRun = (args: string[], io: CliIo) => Promise<number>;
 
 export interface Command {
+  /** One line for `lab-planner --help`. */
   summary: string;
+  /** One line: the command and its options. */
   usage: string;
+  /** Each option (and positional word) of `usage` with what it does, for `lab-planner CMD --help` and completion. */
+  options: Record<string, string>;
   run: CommandRun;
 }
 

@@ -13,29 +13,66 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
   new: async () => (await import('./commands/new.js')).command,
+  templates: async () => (await import('./commands/templates.js')).command,
   info: async () => (await import('./commands/info.js')).command,
   export: async () => (await import('./commands/export.js')).command,
   import: async () => (await import('./commands/import.js')).command,
   diff: async () => (await import('./commands/diff.js')).command,
   history: async () => (await import('./commands/history.js')).command,
+  merge: async () => (await import('./commands/merge.js')).command,
+  completion: async () => (await import('./commands/completion.js')).command,
 };
 
-export function usage(): string {
+/** Every command, loaded: for the overview and for shell completion. */
+export async function allCommands(): Promise<[string, Command][]> {
+  return Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => [name, await load()] as [string, Command]));
+}
+
+/** The overview: each command with its one-line summary. */
+export async function usage(): Promise<string> {
+  const commands = await allCommands();
+  const width = Math.max(...commands.map(([name]) => name.length));
   return [
     'Usage: lab-planner <command> [options]',
     '',
     'Commands:',
-    ...Object.keys(COMMANDS).map((name) => `  ${name}`),
+    ...commands.map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
     '',
-    'Run `lab-planner <command> --help` for a command’s options.',
+    'Run `lab-planner <command> --help` for a command’s options; `lab-planner --version` for the version.',
     '',
   ].join('\n');
+}
+
+/** `lab-planner CMD --help`: the summary, the usage line and every option with what it does. */
+export function commandHelp(command: Command): string {
+  const entries = Object.entries(command.options);
+  const width = Math.max(0, ...entries.map(([flag]) => flag.length));
+  const lines = [...wrap(command.summary, HELP_WIDTH), '', `Usage: ${command.usage}`];
+  const indent = width + 4;
+  const option = (flag: string, text: string) => `  ${flag.padEnd(width)}  ${wrap(text, Math.max(40, HELP_WIDTH - indent)).join(`\n${' '.repeat(indent)}`)}`;
+  lines.push('', 'Options:', ...entries.map(([flag, text]) => option(flag, text)), option('--help', 'this text'), '');
+  return lines.join('\n');
+}
+
+const HELP_WIDTH = 100;
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
+    if (name) io.out(await usage());
+    else io.err(await usage());
     return name ? 0 : EXIT_BAD_INPUT;
   }
   if (name === '--version' || name === '-v') {
@@ -44,12 +81,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.err(`lab-planner: unknown command "${name}"\n${usage()}`);
+    io.err(`lab-planner: unknown command "${name}"\n${await usage()}`);
     return EXIT_BAD_INPUT;
   }
   const command = await load();
   if (args.includes('--help') || args.includes('-h')) {
-    io.out(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    io.out(commandHelp(command));
     return 0;
   }
   try {

@@ -73,3 +73,10 @@ export {
   diffLabs,
   type LabChange,
 } from './diff.js';
+export {
+  /** Three-way merge of two labs descended from one base, by element identity; conflicts in the domain's words. */
+  mergeLabs,
+  type MergeConflict,
+  type MergeResult,
+  type MergeSide,
+} from './merge.js';

@@ -7,6 +7,14 @@ import { UserError, EXIT_OK, type Command } from '../io.js';
 export const benchCommand: Command = {
   summary: 'Runs the fabric benchmark (the ns-3 peer workload) and prints one JSON line.',
   usage: 'lab-planner bench fabric [--hosts H] [--vms V] [--seconds T] [--teams] [--vlan ID]',
+  options: {
+    'fabric': "the workload: the ns-3 peer's fabric of hosts and VMs pinging a core switch",
+    '--hosts H': 'hosts in the fabric (default 16)',
+    '--vms V': 'VMs per host (default 16)',
+    '--seconds T': 'simulated seconds of pinging (default 60)',
+    '--teams': "every host's virtual switch on a two-member switch-independent Hyper-V Port team",
+    '--vlan ID': 'every VM in this VLAN (tagged VM ports, trunks to the hosts)',
+  },
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,

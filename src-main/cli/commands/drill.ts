@@ -12,6 +12,14 @@ import { UserError, EXIT_OK, EXIT_FAILED, type Command } from '../io.js';
 export const drillCommand: Command = {
   summary: 'Runs the drills of a lab and reports which VMs lose the network, for how long, and why.',
   usage: 'lab-planner drill LAB [--drill NAME]... [--seed N] [--json] [--record] [--pcap DIR [--capture POINT]...]',
+  options: {
+    '--drill NAME': 'run only this drill (repeat for several; default: every drill)',
+    '--seed N': "the random seed (default: the lab's settings.seed)",
+    '--json': 'the results as JSON, as typed in shared/drill.ts',
+    '--record': "append the run to the .lab file's history",
+    '--pcap DIR': 'write one pcap file per drill and capture point into DIR',
+    '--capture POINT': 'with --pcap: capture only at this point (HostB/NIC3, switch1/port2, Client1 or a VM); repeat for several',
+  },
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,

@@ -8,6 +8,10 @@ import { UserError, EXIT_OK, type Command } from '../io.js';
 export const command: Command = {
   summary: 'Lists the drill runs recorded in a .lab file; --run N shows one run in full.',
   usage: 'lab-planner history FILE.lab [--run N] [--json]',
+  options: {
+    '--run N': 'show run N in full',
+    '--json': 'the runs as JSON',
+  },
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,

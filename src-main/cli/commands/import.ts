@@ -9,6 +9,10 @@ import { countsLine } from './info.js';
 export const command: Command = {
   summary: 'Creates a .lab file from a .lab.json document, with the run history it carries.',
   usage: 'lab-planner import FILE.lab.json -o LAB.lab [--force]',
+  options: {
+    '-o, --output LAB.lab': 'the .lab file to create',
+    '--force': 'replace LAB.lab if it exists',
+  },
   run: async (args, io) => {
     const { values, positionals } = parseArgs({
       args,

@@ -9,6 +9,9 @@ import { UserError, EXIT_OK, type Command } from '../io.js';
 export const command: Command = {
   summary: 'Shows what a lab file holds: schema and app version, revision, last saved by, counts, run history.',
   usage: 'lab-planner info FILE [--json]',
+  options: {
+    '--json': 'the same as JSON',
+  },
   run: async (args, io) => {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
     if (positionals.length !== 1) throw new UserError(`give exactly one lab file\nUsage: ${command.usage}`);

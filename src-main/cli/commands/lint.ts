@@ -17,8 +17,11 @@ export function formatChecks(checks: readonly DesignCheck[]): string {
 }
 
 export const command: Command = {
-  summary: 'Check a lab design for known risks without running a simulation.',
+  summary: 'Checks a lab design for known risks without running a simulation.',
   usage: 'lab-planner lint LAB [--json]',
+  options: {
+    '--json': 'the design checks as JSON, as typed in shared/checks.ts',
+  },
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
     if (positionals.length !== 1) throw new UserError('give exactly one lab file, e.g. lab-planner lint examples/field-report.lab.json');

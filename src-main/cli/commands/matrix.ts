@@ -75,11 +75,14 @@ function positiveInt(text: string | undefined, what: string): number | undefined
 }
 
 export const command: Command = {
-  summary: 'Try every VM lifecycle event and every infrastructure failure, and group the outcomes.',
-  usage:
-    'lab-planner matrix LAB [--depth 1|2] [--json] [--threads N | --queue redis://HOST:PORT[/DB]]\n' +
-    '  --threads N   worker threads (default: one per core once the matrix is large enough to gain from them)\n' +
-    '  --queue URL   run the cases on `lab-planner worker` processes that take them from this Redis',
+  summary: 'Tries every VM lifecycle event and every infrastructure failure, and groups the outcomes.',
+  usage: 'lab-planner matrix LAB [--depth 1|2] [--json] [--threads N | --queue redis://HOST:PORT[/DB]]',
+  options: {
+    '--depth 1|2': '1 (default): every single event; 2: every pair of infrastructure failures too',
+    '--json': 'the matrix as JSON',
+    '--threads N': 'worker threads (default: one per core once the matrix is large enough to gain from them)',
+    '--queue URL': 'run the cases on `lab-planner worker` processes that take them from this Redis (redis://HOST:PORT[/DB])',
+  },
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

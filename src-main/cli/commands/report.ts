@@ -12,8 +12,14 @@ import { UserError, EXIT_OK, type Command } from '../io.js';
 import { loadLabForCli } from '../load.js';
 
 export const command: Command = {
-  summary: 'Write one self-contained HTML report: topology, design checks, drills and the what-if matrix.',
+  summary: 'Writes one self-contained HTML report: topology, design checks, drills and the what-if matrix.',
   usage: 'lab-planner report LAB -o FILE.html [--depth 1|2] [--threads N] [--skip-matrix]',
+  options: {
+    '-o, --output FILE.html': 'the report to write',
+    '--depth 1|2': 'depth of the what-if matrix (default 1)',
+    '--threads N': 'worker threads for the matrix',
+    '--skip-matrix': 'leave the what-if matrix out',
+  },
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

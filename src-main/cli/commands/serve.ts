@@ -30,12 +30,13 @@ export function parseServeArgs(args: string[], cwd: string): ServeArgs {
 }
 
 export const command: Command = {
-  summary: 'Open the lab planner in a web browser: serves the window and its API on 127.0.0.1 only.',
-  usage:
-    'lab-planner serve [--workspace DIR] [--port N] [--open FILE.lab|example:ID]\n' +
-    '  --workspace DIR   folder whose .lab files may be opened and saved (default: the current folder)\n' +
-    '  --port N          port to listen on (default: a free one)\n' +
-    '  --open WHAT       lab to show first: a .lab file in the workspace or example:field-report',
+  summary: 'Opens the lab planner in a web browser: serves the window and its API on 127.0.0.1 only.',
+  usage: 'lab-planner serve [--workspace DIR] [--port N] [--open FILE.lab|example:ID]',
+  options: {
+    '--workspace DIR': 'folder whose .lab files may be opened and saved (default: the current folder)',
+    '--port N': 'port to listen on, on 127.0.0.1 (default: a free one)',
+    '--open WHAT': 'lab to show first: a .lab file in the workspace or example:field-report',
+  },
   async run(args, io) {
     const options = parseServeArgs(args, io.cwd);
     const info = await stat(options.workspace).catch(() => null);

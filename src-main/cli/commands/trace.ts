@@ -11,6 +11,16 @@ import { UserError, EXIT_OK, EXIT_FAILED, type Command } from '../io.js';
 export const command: Command = {
   summary: 'Lists every hop of every frame of a drill: where each frame went, what each device did with it, and where it died.',
   usage: 'lab-planner trace LAB --drill NAME [--vm VM]... [--from SEC] [--to SEC] [--kind arp|icmp] [--drops] [--seed N] [--json]',
+  options: {
+    '--drill NAME': 'the drill to trace (required)',
+    '--vm VM': 'keep only the frames of this VM (repeat for several)',
+    '--from SEC': 'start of the window, seconds from the drill start',
+    '--to SEC': 'end of the window',
+    '--kind arp|icmp': 'only ARP or only ICMP frames',
+    '--drops': 'only the hops where a frame died',
+    '--seed N': 'the random seed',
+    '--json': 'the events as JSON, as typed in shared/trace.ts',
+  },
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

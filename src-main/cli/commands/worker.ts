@@ -6,10 +6,12 @@ import { UserError, EXIT_OK, type Command } from '../io.js';
 import { queueAt } from '../queue-address.js';
 
 export const command: Command = {
-  summary: 'Run what-if matrix cases from a Redis queue, for `lab-planner matrix --queue`.',
-  usage:
-    'lab-planner worker --queue redis://HOST:PORT[/DB] [--stall-seconds N]\n' +
-    '  --stall-seconds N   a case whose worker is silent this long is given to another worker (default 30)',
+  summary: 'Runs what-if matrix cases from a Redis queue, for `lab-planner matrix --queue`.',
+  usage: 'lab-planner worker --queue redis://HOST:PORT[/DB] [--stall-seconds N]',
+  options: {
+    '--queue URL': 'the Redis queue to work for (redis://HOST:PORT[/DB]; required)',
+    '--stall-seconds N': 'a case whose worker is silent this long is given to another worker (default 30)',
+  },
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { queue: { type: 'string' }, 'stall-seconds': { type: 'string', default: '30' } }, allowPositionals: true });
     if (positionals.length) throw new UserError(`a worker takes no lab file ("${positionals[0]}"): the cases come with their lab from the queue`);

@@ -62,7 +62,7 @@ describe('lab-planner trace', () => {
   });
 
   it('is listed in lab-planner --help', () => {
-    expect(cli('--help').stdout).toMatch(/^\s+trace$/m);
+    expect(cli('--help').stdout).toMatch(/^\s+trace\s+Lists every hop of every frame/m);
     expect(cli('trace', '--help').stdout).toContain('lab-planner trace LAB --drill NAME [--vm VM]... [--from SEC] [--to SEC] [--kind arp|icmp] [--drops]');
   });
 });
