@@ -1,6 +1,8 @@
 // Worker threads for the what-if matrix, kept between runs: each thread is sent the lab once per
-// matrix and then batches of cell indices, and answers results by cell index. This same module is
-// the threads' code (compiled JS under dist/); where no compiled copy exists there are no threads.
+// matrix and then batches of cells, two in hand so it never waits on this thread, and answers a
+// batch's results by cell index in a few messages (one per batch, or more often for slow cases so
+// progress keeps flowing). This same module is the threads' code (compiled JS under dist/); where
+// no compiled copy exists there are no threads.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -12,7 +14,10 @@ import { MatrixCellRunner, type MatrixJob } from './matrix-cell-runner.js';
 const WORKER_ROLE = 'lab-planner/matrix-worker';
 
 type ToWorker = { load: MatrixJob; key: string } | { run: MatrixCell[] };
-type FromWorker = { result: MatrixCellResult } | { idle: true };
+type FromWorker = { results: MatrixCellResult[]; batchDone: boolean };
+
+// A thread holds finished cases back at most this long, so a batch of slow cases still streams.
+const ANSWER_EVERY_MS = 50;
 
 /** Raised when no thread could start: the caller runs the cells in its own thread instead. */
 export class ThreadsDidNotStart extends Error {}
@@ -106,9 +111,12 @@ export class MatrixThreads {
       for (const t of threads) {
         t.worker.ref();
         const onMessage = (message: FromWorker) => {
-          if ('idle' in message) return feed(t);
-          done++;
-          onResult(message.result);
+          if (message.batchDone) feed(t);
+          for (const result of message.results) {
+            if (finished) return;
+            done++;
+            onResult(result);
+          }
           if (done === cells.length) stop(() => resolve(true));
         };
         const onError = (error: Error) => stop(() => reject(done === 0 ? new ThreadsDidNotStart(error.message) : error), true);
@@ -126,6 +134,7 @@ export class MatrixThreads {
           t.key = key;
         }
         feed(t);
+        feed(t);
       }
     });
   }
@@ -138,8 +147,16 @@ function serveAsWorker(): void {
       runner = new MatrixCellRunner(message.load);
       return;
     }
-    for (const cell of message.run) parentPort!.postMessage({ result: runner!.run(cell) } satisfies FromWorker);
-    parentPort!.postMessage({ idle: true } satisfies FromWorker);
+    let results: MatrixCellResult[] = [];
+    let since = performance.now();
+    message.run.forEach((cell, i) => {
+      results.push(runner!.run(cell));
+      const batchDone = i === message.run.length - 1;
+      if (!batchDone && performance.now() - since < ANSWER_EVERY_MS) return;
+      parentPort!.postMessage({ results, batchDone } satisfies FromWorker);
+      results = [];
+      since = performance.now();
+    });
   });
 }
 

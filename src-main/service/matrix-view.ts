@@ -180,7 +180,9 @@ export function drillToAdd(lab: Lab, cell: MatrixCell): Drill {
 
 type StreamPayload = Omit<EventPayload<'matrix.cells'>, 'runId' | 'docId'>;
 
-/** The `matrix.cells` events of one run: the header first, then finished cells at most every 100 ms. */
+const STREAM_EVERY_MS = 100;
+
+/** The `matrix.cells` events of one run: the header first, then finished cells at most every 100 ms, and at the latest 100 ms after they finish. */
 export class MatrixStream {
   private writer: MatrixWireWriter | null = null;
   private pending: MatrixCellResult[] = [];
@@ -188,6 +190,7 @@ export class MatrixStream {
   private done = 0;
   private lost = 0;
   private etaMs: number | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly lab: Lab,
@@ -206,10 +209,22 @@ export class MatrixStream {
     this.done += results.length;
     this.lost += results.filter((r) => r.status === 'lost').length;
     this.etaMs = etaMs;
-    if (performance.now() - this.lastSent >= 100) this.flush();
+    const wait = STREAM_EVERY_MS - (performance.now() - this.lastSent);
+    if (wait <= 0) this.flush();
+    // Cells that finish just before a long pause (threads starting, a slow case) are not held back.
+    else this.timer ??= setTimeout(() => this.flush(), wait);
+  }
+
+  /** No more events: the run ended or was cancelled. */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.writer = null;
   }
 
   flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     if (!this.writer || this.pending.length === 0) return;
     const pieces = this.writer.write(this.pending);
     this.pending = [];

@@ -447,6 +447,7 @@ export class LabService {
       if (signal.aborted) return fail('cancelled', 'the what-if matrix was cancelled');
       throw error;
     } finally {
+      stream.stop();
       this.runs.finish(p.runId);
     }
   }

@@ -80,7 +80,12 @@ function squareFor(cell: MatrixCellDetail, vm: string): HeatSquare {
   return { cell: cell.index, status: 'ok', title: `${what}: keeps connectivity${blip}` };
 }
 
-export function heatmapOf(view: MatrixView): Heatmap {
+export interface HeatmapOptions {
+  /** Only the VMs that lose connectivity somewhere and the events and failures that lose one. */
+  lossesOnly?: boolean;
+}
+
+export function heatmapOf(view: MatrixView, options: HeatmapOptions = {}): Heatmap {
   const vmColumns = new Map<string, HeatColumn>();
   const failureColumns: HeatColumn[] = [];
   const byKey = new Map<string, MatrixCellDetail[]>();
@@ -97,20 +102,31 @@ export function heatmapOf(view: MatrixView): Heatmap {
   }
   const eventRank = (c: HeatColumn) => VM_EVENT_ORDER.indexOf(c.key.slice('vm-event:'.length).split(':')[0]);
   const byName = (a: HeatColumn, b: HeatColumn) => eventRank(a) - eventRank(b) || a.header.localeCompare(b.header, undefined, { numeric: true });
-  const columns = [...[...vmColumns.values()].sort(byName), ...failureColumns];
+  const allColumns = [...[...vmColumns.values()].sort(byName), ...failureColumns];
+  const squareAt = (col: HeatColumn, vm: string): HeatSquare => {
+    const cells = byKey.get(col.key) ?? [];
+    const cell = col.key.startsWith('vm-event:') ? cells.find((c) => c.vm === vm) : cells[0];
+    return cell ? squareFor(cell, vm) : { cell: -1, status: 'none', title: `${col.header}: not a case for ${vm}` };
+  };
+  let vms = view.vms;
+  let columns = allColumns;
+  if (options.lossesOnly) {
+    const lostIn = new Set<string>();
+    const lostVms = new Set<string>();
+    for (const cell of view.cells) {
+      if (cell.lostVms.length === 0) continue;
+      lostIn.add(cell.vm === null ? `cell:${cell.index}` : `vm-event:${vmEventKey(cell)}`);
+      for (const l of cell.lostVms) lostVms.add(l.vm);
+    }
+    vms = vms.filter((vm) => lostVms.has(vm));
+    columns = allColumns.filter((c) => lostIn.has(c.key));
+  }
   const groups: Heatmap['groups'] = [];
   for (const c of columns) {
     const last = groups.at(-1);
     if (last && last.name === c.group) last.span++;
     else groups.push({ name: c.group, span: 1 });
   }
-  const rows = view.vms.map((vm) => ({
-    vm,
-    squares: columns.map((col): HeatSquare => {
-      const cells = byKey.get(col.key) ?? [];
-      const cell = col.key.startsWith('vm-event:') ? cells.find((c) => c.vm === vm) : cells[0];
-      return cell ? squareFor(cell, vm) : { cell: -1, status: 'none', title: `${col.header}: not a case for ${vm}` };
-    }),
-  }));
+  const rows = vms.map((vm) => ({ vm, squares: columns.map((col) => squareAt(col, vm)) }));
   return { groups, columns, rows };
 }

@@ -24,6 +24,17 @@ test("the matrix shows Guest1 lost after migration then restart, and that cell o
   const outcomes = view.getByRole('list', { name: 'Grouped outcomes' });
   await expect(outcomes.getByRole('button', { name: /^Guest1 \(dynamic MAC behind a Broadcom .* team\): stale-team-vm-mac after migration to a host behind .*, then restart$/ })).toBeVisible();
 
+  // Losses only: the VMs that lose connectivity and the cases that lose them, under their group headers.
+  await expect(heatmap.getByRole('columnheader', { name: 'VM events' })).toBeVisible();
+  const allColumns = await heatmap.locator('th.heat-column').count();
+  await view.getByRole('checkbox', { name: /Losses only/ }).check();
+  await expect(heatmap.locator('th.heat-column')).not.toHaveCount(allColumns);
+  await expect(lost).toBeVisible();
+  await expect(heatmap.getByRole('columnheader', { name: 'VM events' })).toBeVisible();
+  await expect(heatmap.getByRole('button', { name: /^Guest1 · restart on HostA: keeps connectivity/ })).toHaveCount(0);
+  await view.getByRole('checkbox', { name: /Losses only/ }).uncheck();
+  await expect(heatmap.locator('th.heat-column')).toHaveCount(allColumns);
+
   await page.screenshot({ path: info.outputPath('matrix-light.png') });
   await lost.click();
   const opened = page.getByRole('region', { name: 'Drill results' });

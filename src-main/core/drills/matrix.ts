@@ -45,7 +45,7 @@ export interface MatrixCell {
   clientIsolated: boolean;
   /**
    * Hosts the event can touch; the cell simulates only them (with the switches and clients), which
-   * keeps a 256-VM matrix fast. Null: the whole lab (switch, inter-switch link and paired failures).
+   * keeps a 256-VM matrix fast. Null: the whole lab (a switch or inter-switch link failure, alone or with another).
    */
   scope: string[] | null;
 }
@@ -188,12 +188,13 @@ export function enumerateMatrix(lab: Lab, depth: MatrixDepth = 1): MatrixCell[] 
     });
   }
   if (depth === 2) {
+    const clusterNodes = hostsWithSwitch;
     const usable = failures.filter((f) => !f.isolatesClient && f.pairs !== false);
     for (let i = 0; i < usable.length; i++) {
       for (let j = i + 1; j < usable.length; j++) {
         const [a, b] = [usable[i], usable[j]];
         const scenario = `fail ${a.label} and ${b.label}`;
-        const scope = pairScope(a, b);
+        const scope = pairScope(a, b, clusterNodes);
         cells.push({
           id: `fail2:${a.id}+${b.id}`,
           kind: 'pair',
@@ -212,12 +213,21 @@ export function enumerateMatrix(lab: Lab, depth: MatrixDepth = 1): MatrixCell[] 
 }
 
 /**
- * Two local failures touch only their hosts. Two host failures may send VMs to a third node, so
- * that pair, like anything with a switch or link failure, needs the whole lab.
+ * The hosts a pair of failures touches. Two local failures touch only their hosts; two host
+ * failures also the nodes the cluster restarts their VMs on. A switch or link failure beside a local
+ * one is tried on the hosts the local one touches: every other VM meets only the switch or link
+ * failure, which is its own case. Only two switch or link failures need the whole lab.
  */
-function pairScope(a: InfraFailure, b: InfraFailure): string[] | null {
-  if (!a.scope || !b.scope || (a.kind === 'host' && b.kind === 'host')) return null;
-  return [...new Set([...a.scope, ...b.scope])];
+function pairScope(a: InfraFailure, b: InfraFailure, clusterNodes: readonly string[]): string[] | null {
+  if (!a.scope && !b.scope) return null;
+  const hosts = [...(a.scope ?? []), ...(b.scope ?? [])];
+  if (a.kind === 'host' && b.kind === 'host') {
+    // The first node still up after both, as the simulation picks it (the single failures' targets are in their scopes).
+    const failed = [a.step, b.step].flatMap((st) => (st.action === 'fail-host' ? [st.host] : []));
+    const target = clusterNodes.find((h) => !failed.includes(h));
+    if (target) hosts.push(target);
+  }
+  return [...new Set(hosts)];
 }
 
 /** Single failures of every used NIC, host cable, used switch port, switch, inter-switch link and host. */

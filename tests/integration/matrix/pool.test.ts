@@ -23,6 +23,9 @@ beforeAll(() => {
   if (!existsSync(compiledPool)) throw new Error(`npx tsc -p tsconfig.main.json --outDir ${outDir} did not produce the matrix pool`);
 }, 120_000);
 
+// These run several depth-2 matrices one after another: on a loaded machine that takes a while.
+const SEVERAL_MATRICES_MS = 120_000;
+
 const loadPool = async () => (pool ??= (await import(pathToFileURL(compiledPool).href)) as typeof PoolModule);
 
 describe('the matrix on worker threads', () => {
@@ -34,7 +37,7 @@ describe('the matrix on worker threads', () => {
       expect(two.ok && two.threads).toBe(2);
       expect(two.ok && two.result).toEqual(one.ok && one.result);
     }
-  });
+  }, SEVERAL_MATRICES_MS);
 
   it('streams progress up to the last case', async () => {
     const { runMatrixInPool } = await loadPool();
@@ -81,5 +84,5 @@ describe('the matrix on worker threads', () => {
     } finally {
       threads.close();
     }
-  });
+  }, SEVERAL_MATRICES_MS);
 });

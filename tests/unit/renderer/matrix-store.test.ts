@@ -173,4 +173,15 @@ describe('the heatmap of the field-report lab', () => {
     expect(square('Guest2', 'switch switch1').status).toBe('isolated');
     expect(square('Guest1', 'switch switch2').status).toBe('ok');
   });
+
+  it('shows only the VMs and cases that lose connectivity when asked for losses only, under their group headers', () => {
+    const losses = heatmapOf(view, { lossesOnly: true });
+    const lostCells = view.cells.filter((c) => c.lostVms.length > 0);
+    expect(losses.rows.map((r) => r.vm)).toEqual([...new Set(lostCells.flatMap((c) => c.lostVms.map((l) => l.vm)))].filter((vm) => view.vms.includes(vm)));
+    expect(losses.columns.length).toBeLessThan(map.columns.length);
+    for (const [i] of losses.columns.entries()) expect(losses.rows.some((r) => r.squares[i].status === 'lost'), losses.columns[i].label).toBe(true);
+    expect(losses.columns.map((c) => c.header)).toContain('migrate → HostB + restart');
+    expect(losses.groups.reduce((n, g) => n + g.span, 0)).toBe(losses.columns.length);
+    expect(losses.groups.map((g) => g.name)).toEqual([...new Set(losses.columns.map((c) => c.group))]);
+  });
 });
