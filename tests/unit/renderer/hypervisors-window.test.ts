@@ -118,12 +118,12 @@ describe('a virtual switch’s own uplinks in the inspector', () => {
 });
 
 describe('teaming choices', () => {
-  const profiles = [...DRIVER_CATALOGUE, policy('esxi-ip-hash'), policy('set-dynamic'), policy('esxi-originating-port')];
+  const profiles = [...DRIVER_CATALOGUE, policy('esxi-ip-hash-custom')];
 
   it('offers a vSwitch only the policies of its host’s hypervisor, and keeps them out of a NIC team’s drivers', () => {
-    expect(switchPoliciesFor('esxi', profiles).map((p) => p.id)).toEqual(['esxi-ip-hash', 'esxi-originating-port']);
-    expect(switchPoliciesFor('hyper-v', profiles).map((p) => p.id)).toEqual(['set-dynamic']);
-    expect(switchPoliciesFor('linux-kvm', profiles).map((p) => p.id)).toEqual(['linux-bonding-active-backup']);
+    expect(switchPoliciesFor('esxi', profiles).map((p) => p.id)).toEqual(['esxi-originating-port', 'esxi-source-mac-hash', 'esxi-ip-hash', 'esxi-explicit-failover', 'esxi-ip-hash-custom']);
+    expect(switchPoliciesFor('hyper-v', profiles).map((p) => p.id)).toEqual(['set-hyper-v-port', 'set-dynamic']);
+    expect(switchPoliciesFor('linux-kvm', profiles).map((p) => p.id)).toContain('linux-bonding-active-backup');
     expect(teamProfiles(profiles).map((p) => p.id)).not.toContain('esxi-ip-hash');
     expect(teamProfiles(profiles).map((p) => p.id)).toContain('broadcom-basp-2009-12-15');
   });
