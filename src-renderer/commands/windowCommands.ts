@@ -92,6 +92,7 @@ export function registerWindowCommands(): () => void {
     { id: 'help-docs', title: 'Documentation', category: 'Help', run: show('docs') },
     { id: 'shortcut-reference', title: 'Keyboard shortcuts', category: 'Help', shortcut: '?', run: show('shortcuts') },
     { id: 'about', title: 'About Lab Planner', category: 'Help', run: show('about') },
+    { id: 'version', title: () => `Version ${commands.info.value?.appVersion ?? '…'}`, category: 'Help', run: show('about') },
   ];
 
   const off = [

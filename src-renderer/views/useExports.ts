@@ -4,6 +4,8 @@ import { call, ApiRefusal } from '../api/client.js';
 import { useLabStore } from '../stores/lab.js';
 import { useCommands } from './useCommands.js';
 import { canvasHolder } from '../canvas/current.js';
+import { showToast, dismissTopic } from '../stores/toasts.js';
+import { plural } from '../../shared/words.js';
 import type { RequestParams, RequestValue } from '../../shared/api.js';
 
 export type DiagramFormat = RequestParams<'diagram.export'>['format'];
@@ -19,9 +21,6 @@ export type CaptureSource = { drill: string } | { cellId: string; name: string }
 
 const captureDialog = shallowRef<{ source: CaptureSource | null; points: RequestValue<'capture.points'>['points'] } | null>(null);
 const busy = ref<{ what: string; runId: string | null; done: number; total: number } | null>(null);
-/** The last export's outcome, in the domain's words ("Saved field-report-report.html"). */
-const notice = ref<string | null>(null);
-const exportError = ref<string | null>(null);
 let runCounter = 0;
 
 export function download(bytes: BlobPart, fileName: string, type: string): void {
@@ -45,9 +44,12 @@ export function useExports() {
   const commands = useCommands();
   const native = () => commands.info.value?.host === 'electron';
 
+  /** The export's outcome, in the domain's words ("Saved field-report-report.html"). */
+  const notice = (message: string) => showToast(message, { topic: 'export' });
+
   function failed(e: unknown): void {
-    if (e instanceof ApiRefusal && e.code === 'cancelled') notice.value = 'Export cancelled.';
-    else exportError.value = e instanceof Error ? e.message : String(e);
+    if (e instanceof ApiRefusal && e.code === 'cancelled') notice('Export cancelled.');
+    else showToast(e instanceof Error ? e.message : String(e), { tone: 'error', topic: 'export' });
   }
 
   async function exportReport(): Promise<void> {
@@ -55,13 +57,12 @@ export function useExports() {
     if (!docId || busy.value) return;
     const runId = `report-${Date.now()}-${++runCounter}`;
     busy.value = { what: 'Writing the report', runId, done: 0, total: 0 };
-    notice.value = null;
-    exportError.value = null;
+    dismissTopic('export');
     try {
       await lab.settled();
       const out = await call('report.export', { docId, runId, saveToFile: native() });
       if (out.html !== undefined) download(out.html, out.fileName, 'text/html');
-      notice.value = `${out.savedTo ? `Saved ${out.savedTo}` : `Downloaded ${out.fileName}`}: ${out.checks} design checks, ${out.drills} drills, ${out.matrixCells} what-if cases.`;
+      notice(`${out.savedTo ? `Saved ${out.savedTo}` : `Downloaded ${out.fileName}`}: ${plural(out.checks, 'design check')}, ${plural(out.drills, 'drill')}, ${plural(out.matrixCells, 'what-if case')}.`);
     } catch (e) {
       failed(e);
     } finally {
@@ -73,7 +74,7 @@ export function useExports() {
   async function openCaptureDialog(source?: CaptureSource): Promise<void> {
     const docId = lab.status?.docId;
     if (!docId) return;
-    exportError.value = null;
+    dismissTopic('export');
     try {
       const { points } = await call('capture.points', { docId });
       const first = lab.doc?.drills[0]?.name;
@@ -88,8 +89,7 @@ export function useExports() {
     if (!docId || busy.value) return;
     captureDialog.value = null;
     busy.value = { what: 'Capturing', runId: null, done: 0, total: 0 };
-    notice.value = null;
-    exportError.value = null;
+    dismissTopic('export');
     try {
       await lab.settled();
       const out = await call('capture.export', {
@@ -100,7 +100,7 @@ export function useExports() {
       });
       for (const f of out.files) if (f.base64 !== undefined) download(base64Bytes(f.base64), f.fileName, 'application/vnd.tcpdump.pcap');
       const saved = out.files.map((f) => f.savedTo).filter((s): s is string => !!s);
-      notice.value = `${saved.length ? `Saved ${saved.join(', ')}` : `Downloaded ${out.files.map((f) => f.fileName).join(', ')}`} (${out.drill} ${out.passed ? 'passed' : 'failed'}).`;
+      notice(`${saved.length ? `Saved ${saved.join(', ')}` : `Downloaded ${out.files.map((f) => f.fileName).join(', ')}`} (${out.drill} ${out.passed ? 'passed' : 'failed'}).`);
     } catch (e) {
       failed(e);
     } finally {
@@ -112,13 +112,12 @@ export function useExports() {
   async function exportDiagram(format: DiagramFormat): Promise<void> {
     const docId = lab.status?.docId;
     if (!docId) return;
-    notice.value = null;
-    exportError.value = null;
+    dismissTopic('export');
     try {
       await lab.settled();
       const out = await call('diagram.export', { docId, format });
       if (out.text !== undefined) download(out.text, out.fileName, DIAGRAM_TYPES[format]);
-      notice.value = out.savedTo ? `Saved ${out.savedTo}` : `Downloaded ${out.fileName}`;
+      notice(out.savedTo ? `Saved ${out.savedTo}` : `Downloaded ${out.fileName}`);
     } catch (e) {
       failed(e);
     }
@@ -133,7 +132,7 @@ export function useExports() {
     const png = cy.png({ full: true, scale: 2, bg: bg && bg !== 'rgba(0, 0, 0, 0)' ? bg : '#ffffff', output: 'blob' });
     const fileName = `${title.replace(/\.lab$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'lab'}.png`;
     download(png, fileName, 'image/png');
-    notice.value = `Downloaded ${fileName}`;
+    notice(`Downloaded ${fileName}`);
   }
 
   async function cancel(): Promise<void> {
@@ -145,5 +144,5 @@ export function useExports() {
     if (busy.value && busy.value.runId === p.runId) busy.value = { ...busy.value, done: p.done, total: p.total };
   }
 
-  return { captureDialog, busy, notice, exportError, exportReport, openCaptureDialog, exportCapture, exportDiagram, exportCanvasPng, cancel, progress };
+  return { captureDialog, busy, exportReport, openCaptureDialog, exportCapture, exportDiagram, exportCanvasPng, cancel, progress };
 }

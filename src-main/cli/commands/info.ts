@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
 import type { Lab } from '../../../shared/lab.js';
+import { plural } from '../../../shared/words.js';
 import { CURRENT_SCHEMA_VERSION, LAB_APPLICATION_ID } from '../../store/index.js';
 import { loadLabForCli } from '../load.js';
 import { UserError, EXIT_OK, type Command } from '../io.js';
@@ -73,7 +74,6 @@ export function countsOf(lab: Lab) {
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function countsLine(lab: Lab): string {
   const c = countsOf(lab);

@@ -1,13 +1,13 @@
 // `lab-planner lint LAB [--json]`: the design checks of a lab, with no simulation. Exit 1 on errors.
 import { parseArgs } from 'node:util';
 import { hasErrors, type DesignCheck } from '../../../shared/checks.js';
+import { plural } from '../../../shared/words.js';
 import { lintLab } from '../../core/lint/index.js';
 import { UserError, EXIT_OK, EXIT_FAILED, type Command } from '../io.js';
 import { loadLabForCli } from '../load.js';
 
 export function formatChecks(checks: readonly DesignCheck[]): string {
   const count = (s: DesignCheck['severity']) => checks.filter((c) => c.severity === s).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const lines = [`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`];
   for (const check of checks) {
     lines.push('', `${check.severity.toUpperCase().padEnd(7)} ${check.code}`, `        ${check.message}`);

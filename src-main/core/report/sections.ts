@@ -4,9 +4,9 @@ import type { DrillReport, DrillResult, VmResult } from '../../../shared/drill.j
 import type { MatrixResult, MatrixEventKind } from '../drills/matrix.js';
 import { clockFormatter } from '../drills/clock.js';
 import { vmDowntimeWords } from '../../../shared/downtime-words.js';
+import { plural } from '../../../shared/words.js';
 import { h, empty, type Markup } from './html.js';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function checksSection(checks: readonly DesignCheck[]): Markup {
   const count = (s: DesignCheck['severity']) => checks.filter((c) => c.severity === s).length;
