@@ -626,6 +626,7 @@ export const APP_COMMANDS = [
   'undo', 'redo', 'delete', 'select-all', 'fit', 'run-drill', 'run-all-drills',
   'run-matrix', 'export-report', 'export-capture', 'new-from-template', 'export-diagram', 'merge',
   'theme-light', 'theme-dark', 'theme-system', 'close',
+  'command-palette', 'shortcut-reference', 'help-docs', 'about',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

@@ -354,6 +354,11 @@ export type Layout = z.output<typeof layoutSchema>;
 export const HYPERVISOR_WORDS: Record<Hypervisor, string> = { 'hyper-v': 'Hyper-V', esxi: 'VMware ESXi', 'linux-kvm': 'Linux/KVM' };
 
 /** Names an endpoint the way engineers write it: "HostA/NIC3", "switch2/port7", "Client1". */
+/** The client a drill pings from when it names none: the lab's first client (drills and the what-if matrix alike). */
+export function defaultDrillClient(lab: { clients: readonly { name: string }[] }): string | null {
+  return lab.clients[0]?.name ?? null;
+}
+
 export function endpointLabel(e: Endpoint): string {
   if ('nic' in e) return `${e.host}/${e.nic}`;
   if ('port' in e) return `${e.switch}/port${e.port}`;

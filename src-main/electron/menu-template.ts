@@ -82,6 +82,8 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
     label: '&View',
     role: 'viewMenu',
     items: [
+      cmd('&Command Palette…', 'command-palette', 'CmdOrCtrl+Shift+P'),
+      sep,
       cmd('&Fit to Window', 'fit', 'CmdOrCtrl+0'),
       sep,
       { kind: 'submenu', label: '&Theme', items: [theme('&Light', 'theme-light', 'light'), theme('&Dark', 'theme-dark', 'dark'), theme('Follow &System', 'theme-system', 'system')] },
@@ -106,6 +108,16 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
     role: 'windowMenu',
     items: [{ kind: 'role', role: 'minimize' }, ...(mac ? [{ kind: 'role', role: 'zoom' } as MenuSpec, sep, { kind: 'role', role: 'front' } as MenuSpec] : [])],
   };
+  const help: MenuSpec = {
+    kind: 'submenu',
+    label: '&Help',
+    role: 'help',
+    items: [
+      cmd('&Documentation', 'help-docs'),
+      cmd('&Keyboard Shortcuts', 'shortcut-reference'),
+      ...(mac ? [] : [sep, cmd('&About Lab Planner', 'about')]),
+    ],
+  };
   const appMenu: MenuSpec = {
     kind: 'submenu',
     label: 'Lab Planner',
@@ -122,7 +134,7 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
       { kind: 'role', role: 'quit' },
     ],
   };
-  return [...(mac ? [appMenu] : []), file, edit, view, drills, windowMenu];
+  return [...(mac ? [appMenu] : []), file, edit, view, drills, windowMenu, help];
 }
 
 /** Every command a menu sends, in menu order (for tests and for checking the renderer handles them). */

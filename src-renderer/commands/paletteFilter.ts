@@ -26,7 +26,7 @@ export function paletteRows(query: string, commands: readonly Command[], host: H
   const items = commands.map((command, order) => ({ command, order, title: titleOf(command), category: String(command.category) }));
   const q = query.trim();
   if (!q) return items.map((i) => row(i.command, host, i.title, [{ text: i.title, matched: false }]));
-  const found = fuzzysort.go(q, items, { keys: ['title', 'category'], threshold: 0.2, limit: 0 });
+  const found = fuzzysort.go(q, items, { keys: ['title', 'category'], threshold: 0.5, limit: 0 });
   return [...found]
     .sort((a, b) => b.score - a.score || a.obj.order - b.obj.order)
     .map((r) => {

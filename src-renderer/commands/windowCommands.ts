@@ -23,7 +23,7 @@ export function registerWindowCommands(): () => void {
   const exportable = () => hasDoc() && !exports.busy.value;
   const idle = () => hasDoc() && !drills.running;
   const selectedDrill = () => (drills.selected && lab.doc?.drills.some((d) => d.name === drills.selected) ? { drill: drills.selected } : undefined);
-  const show = (kind: 'new' | 'new-from-template' | 'export-diagram' | 'merge' | 'palette' | 'shortcuts' | 'docs' | 'about') => () => (commands.dialog.value = { kind });
+  const show = (kind: 'new' | 'export-diagram' | 'merge' | 'palette' | 'shortcuts' | 'docs' | 'about') => () => (commands.dialog.value = { kind });
 
   const fileStart: Command[] = [
     { id: 'new', title: 'New empty lab', category: 'File', shortcut: 'Ctrl+N', inTextFields: true, run: commands.newEmpty },
@@ -32,7 +32,7 @@ export function registerWindowCommands(): () => void {
   const examples = () =>
     commands.examples.value.map((e): Command => ({ id: `new-from-example:${e.id}`, title: `New from example: ${e.title}`, category: 'File', run: () => commands.newFromExample(e.id) }));
   const fileOpen: Command[] = [
-    { id: 'new-from-template', title: 'New from template…', category: 'File', run: show('new-from-template') },
+    { id: 'new-from-template', title: 'New from template…', category: 'File', run: commands.chooseTemplate },
     { id: 'open', title: 'Open…', category: 'File', shortcut: 'Ctrl+O', inTextFields: true, run: commands.open },
   ];
   const recent = () =>
@@ -65,7 +65,7 @@ export function registerWindowCommands(): () => void {
   ];
   const view: Command[] = [
     { id: 'command-palette', title: 'Command palette…', category: 'View', shortcut: 'Ctrl+Shift+P', inTextFields: true, run: show('palette') },
-    { id: 'fit', title: 'Fit', category: 'View', shortcut: 'F', run: () => canvasHolder.adapter?.fit() },
+    { id: 'fit', title: 'Fit', category: 'View', shortcut: 'F', keys: ['Ctrl+0'], run: () => canvasHolder.adapter?.fit() },
     { id: 'zoom-in', title: 'Zoom in', category: 'View', shortcut: '+', keys: ['='], run: () => canvasHolder.adapter?.zoomBy(1.25) },
     { id: 'zoom-out', title: 'Zoom out', category: 'View', shortcut: '-', run: () => canvasHolder.adapter?.zoomBy(0.8) },
     { id: 'auto-layout', title: 'Auto layout', category: 'View', enabled: hasDoc, run: () => void commands.autoLayout() },
@@ -81,10 +81,10 @@ export function registerWindowCommands(): () => void {
     },
   ];
   const drillCommands: Command[] = [
-    { id: 'run-drill', title: 'Run drill', category: 'Drills', shortcut: 'Ctrl+Enter', inTextFields: true, enabled: idle, run: commands.runDrill },
-    { id: 'run-all-drills', title: 'Run all drills', category: 'Drills', shortcut: 'Ctrl+Shift+Enter', inTextFields: true, enabled: idle, run: commands.runAll },
+    { id: 'run-drill', title: 'Run drill', category: 'Drills', shortcut: 'Ctrl+Enter', keys: ['F5'], inTextFields: true, enabled: idle, run: commands.runDrill },
+    { id: 'run-all-drills', title: 'Run all drills', category: 'Drills', shortcut: 'Ctrl+Shift+Enter', keys: ['Shift+F5'], inTextFields: true, enabled: idle, run: commands.runAll },
     { id: 'cancel-run', title: 'Cancel run', category: 'Drills', enabled: () => !!drills.running, run: () => void drills.cancel() },
-    { id: 'run-matrix', title: 'Run what-if matrix', category: 'Drills', enabled: () => hasDoc() && !matrix.running, run: commands.runMatrix },
+    { id: 'run-matrix', title: 'Run what-if matrix', category: 'Drills', shortcut: 'Ctrl+Shift+M', enabled: () => hasDoc() && !matrix.running, run: commands.runMatrix },
     { id: 'cancel-matrix', title: 'Cancel what-if matrix', category: 'Drills', enabled: () => !!matrix.running, run: () => void matrix.cancel() },
     { id: 'export-drill-capture', title: 'Export capture of the drill…', category: 'Drills', enabled: () => hasDoc() && !!drills.selected, run: () => void exports.openCaptureDialog(selectedDrill()) },
   ];

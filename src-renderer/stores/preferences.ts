@@ -1,29 +1,39 @@
-// Preferences of this window: the theme, kept in the browser's storage.
+// Preferences of this window: the theme and the panel sizes, kept in the browser's storage.
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { reactive, ref, watch } from 'vue';
+import { PANEL_KEY, readPanelSizes, type PanelSizes } from './panelSizes.js';
 
 export type Theme = 'light' | 'dark';
 const THEME_KEY = 'lab-planner.theme';
 
-function storedTheme(): Theme {
+function stored(key: string): string | null {
   try {
-    const t = globalThis.localStorage?.getItem(THEME_KEY);
-    if (t === 'light' || t === 'dark') return t;
+    return globalThis.localStorage?.getItem(key) ?? null;
   } catch {
-    // storage may be off; the default stays
+    return null; // storage may be off; the defaults stay
   }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    globalThis.localStorage?.setItem(key, value);
+  } catch {
+    // not remembered, still applied
+  }
+}
+
+function storedTheme(): Theme {
+  const t = stored(THEME_KEY);
+  if (t === 'light' || t === 'dark') return t;
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 export const usePreferencesStore = defineStore('preferences', () => {
   const theme = ref<Theme>(storedTheme());
-  watch(theme, (t) => {
-    try {
-      globalThis.localStorage?.setItem(THEME_KEY, t);
-    } catch {
-      // not remembered, still applied
-    }
-  });
+  watch(theme, (t) => remember(THEME_KEY, t));
   const toggleTheme = () => (theme.value = theme.value === 'dark' ? 'light' : 'dark');
-  return { theme, toggleTheme };
+
+  const panels = reactive<PanelSizes>(readPanelSizes(stored(PANEL_KEY)));
+  watch(panels, (p) => remember(PANEL_KEY, JSON.stringify(p)));
+  return { theme, toggleTheme, panels };
 });

@@ -67,17 +67,17 @@ export function useCommands() {
 
   const newEmpty = () => unlessUnsaved('start a new lab', () => void opened(lab.newLab({ kind: 'empty' })));
   const newFromExample = (id: string) => unlessUnsaved('open the example', () => void opened(lab.newLab({ kind: 'example', id })));
-  /** Answers the size fields the template refused, by field; empty when the lab was made (or the engineer was asked about unsaved work). */
+  /** Answers the size fields the template refused, by field; empty when the lab was made. The template command asked about unsaved work already. */
   async function newFromTemplate(params: RequestParams<'lab.newFromTemplate'>): Promise<Record<string, string>> {
-    if (lab.status?.dirty) {
-      unlessUnsaved('start a lab from the template', () => void opened(lab.newFromTemplate(params).then((r) => r.ok)));
-      return {};
-    }
     const made = lab.newFromTemplate(params);
     await opened(made.then((r) => r.ok));
     return (await made).fields;
   }
-  const openPath = (path: string) => unlessUnsaved('open another lab', () => void opened(lab.open(path)));
+  /** File → New from template…: asks once about unsaved work, before the templates are shown. */
+  const chooseTemplate = () => unlessUnsaved('start a lab from a template', () => (dialog.value = { kind: 'new-from-template' }));
+  const openPath = (path: string) => unlessUnsaved('open another lab', () => openChosen(path));
+  /** Opens a file picked in the window's own Open dialog: Open… asked about unsaved work before showing it. */
+  const openChosen = (path: string) => void opened(lab.open(path));
   const open = () =>
     unlessUnsaved('open another lab', () => {
       if (info.value?.canPickFiles) void opened(lab.open());
@@ -185,7 +185,7 @@ export function useCommands() {
 
   return {
     dialog, info, recent, examples, recovery, importRequest, restore,
-    refreshLists, newEmpty, newFromExample, newFromTemplate, open, openPath, save, saveAs, exportJson, importJson, importHyperV, importText,
+    refreshLists, newEmpty, newFromExample, newFromTemplate, chooseTemplate, open, openPath, openChosen, save, saveAs, exportJson, importJson, importHyperV, importText,
     deleteSelection, selectAll, autoLayout, runDrill, runAll, runMatrix, unlessUnsaved,
   };
 }

@@ -1,7 +1,7 @@
 // The what-if matrix: every VM lifecycle event and every infrastructure failure (pairs at depth 2),
 // each run as a synthetic drill, and identical outcomes grouped into one sentence each.
 import type { Lab, Endpoint } from '../../../shared/lab.js';
-import { endpointLabel } from '../../../shared/lab.js';
+import { endpointLabel, defaultDrillClient } from '../../../shared/lab.js';
 import type { Drill, DrillStep, DrillResult, DiagnosisCode } from '../../../shared/drill.js';
 import { ONE_WAY_DIRECTIONS } from '../../../shared/drill.js';
 import { hostId, nicId, portId, switchId, vmId, cableId } from '../../../shared/checks.js';
@@ -118,7 +118,7 @@ const MATRIX_EXPECT = { reachableWithinSec: 60, expectDown: [] };
 
 /** The lab's pinging client: the one drills use by default. */
 export function matrixClient(lab: Lab): string | null {
-  return lab.clients[0]?.name ?? null;
+  return defaultDrillClient(lab);
 }
 
 export function runningVms(lab: Lab): string[] {

@@ -11,7 +11,7 @@ import { useCommands } from '../../../src-renderer/views/useCommands.js';
 import { useLabStore } from '../../../src-renderer/stores/lab.js';
 import { useApi } from '../../../src-renderer/api/client.js';
 import { APP_COMMANDS } from '../../../shared/api.js';
-import { menuCommands, menuTemplate } from '../../../src-main/electron/menu-template.js';
+import { menuCommands, menuTemplate, type MenuSpec } from '../../../src-main/electron/menu-template.js';
 import { FakeService } from './fake-api.js';
 
 type Press = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
@@ -123,6 +123,17 @@ describe("the window's commands", () => {
     const registered = new Set(allCommands().map((c) => c.id));
     for (const c of APP_COMMANDS) expect(registered, c).toContain(c);
     for (const c of menuCommands(menuTemplate({ platform: 'linux', recent: [], theme: 'light', devTools: true }))) expect(registered, c).toContain(c);
+  });
+
+  it('runs each Electron menu accelerator in the window as well: the native menu and the registry agree', () => {
+    const accelerators = (items: MenuSpec[]): { command: string; accelerator: string }[] =>
+      items.flatMap((i) => (i.kind === 'submenu' ? accelerators(i.items) : i.kind === 'command' && i.accelerator ? [{ command: i.command, accelerator: i.accelerator }] : []));
+    for (const platform of ['linux', 'darwin'] as const) {
+      for (const { command, accelerator } of accelerators(menuTemplate({ platform, recent: [], theme: 'light', devTools: false }))) {
+        const c = commandById(command)!;
+        expect([c.shortcut, ...(c.keys ?? [])], `${command} ${accelerator}`).toContain(accelerator.replace(/^(CmdOrCtrl|Cmd)\+/, 'Ctrl+'));
+      }
+    }
   });
 
   it('puts every menu item of the menu bar in the registry: the File menu lists the examples and recent files as commands', () => {
