@@ -212,3 +212,24 @@ test('a note goes away by itself; it is in words', async ({ page }) => {
   await expect(toast).toContainText('Downloaded');
   await expect(toast).toBeHidden({ timeout: 20_000 });
 });
+
+test('File → Open… asks once, not again when the file is picked', async ({ page }) => {
+  const file = `open-once-${Date.now().toString(36)}.lab`;
+  await openApp(page);
+  await openFieldReportExample(page);
+  await menu(page, 'File', 'Save As…');
+  await page.getByRole('dialog').getByLabel('File name').fill(file);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('title')).toHaveText(`${file} — Lab Planner`);
+  await openFieldReportExample(page);
+  await selectOnCanvas(page, 'vm:Guest2');
+  await leaveFields(page);
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('status-unsaved')).toBeVisible();
+
+  await menu(page, 'File', 'Open…');
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await page.getByRole('dialog', { name: 'open' }).getByRole('button', { name: file }).click();
+  await expect(page.getByTestId('title')).toHaveText(`${file} — Lab Planner`);
+  await expect(page.getByRole('button', { name: 'Discard changes' })).toHaveCount(0);
+});
