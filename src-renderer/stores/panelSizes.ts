@@ -3,7 +3,7 @@ export type PanelName = 'inspector' | 'problems' | 'bottom';
 export type PanelSizes = Record<PanelName, number>;
 
 export const PANEL_KEY = 'lab-planner.panels';
-export const DEFAULT_PANEL_SIZES: Readonly<PanelSizes> = { inspector: 340, problems: 260, bottom: 330 };
+export const DEFAULT_PANEL_SIZES: Readonly<PanelSizes> = { inspector: 320, problems: 220, bottom: 330 };
 /** The smallest each panel gets; the canvas keeps at least CANVAS_MIN pixels across and down. */
 export const PANEL_MIN: Readonly<PanelSizes> = { inspector: 240, problems: 160, bottom: 120 };
 export const CANVAS_MIN = 280;

@@ -2,7 +2,7 @@
 // saved, closed and reopened, its drill gives the results of the example file.
 import { test, expect, type Page } from '@playwright/test';
 import {
-  appUrl, chooseField, dragOnCanvas, drillsPanel, dropFromPalette, inspector, menu, newEmptyLab, openApp, pointOf, runDrill,
+  appUrl, chooseField, dragOnCanvas, drillsPanel, dropFromPalette, fit, inspector, menu, newEmptyLab, openApp, pointOf, runDrill,
   selectOnCanvas, setField, waitForCanvas,
 } from './support/app.js';
 import { HostApi } from './support/api.js';
@@ -77,6 +77,8 @@ test('the field-report lab built from empty in the window, saved and reopened, d
   await expect(inspector(page).getByLabel('Static MAC', { exact: true })).toHaveValue('00-15-5D-00-20-02');
 
   // Drag a host aside, then cables: drag from each NIC to its switch port, and switch to switch.
+  // Fit first: the canvas shares the window with the inspector and problems columns, so HostB may lie past its edge.
+  await fit(page);
   const hostB = await pointOf(page, 'host:HostB');
   await dragOnCanvas(page, 'host:HostB', { x: hostB.x + 30, y: hostB.y + 10 });
   for (const [from, to] of [
