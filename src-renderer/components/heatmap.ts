@@ -46,6 +46,8 @@ const GROUP_NAMES: Record<string, string> = {
   pair: 'two failures',
 };
 
+const GROUP_ORDER = Object.values(GROUP_NAMES);
+
 const VM_EVENT_ORDER = ['restart', 'mac-mode-restart', 'live-migrate', 'migrate-restart'];
 
 /** The column of a VM event, the same for every VM: "restart", "live-migrate:HostB". */
@@ -66,6 +68,8 @@ function vmEventHeader(key: string): string {
 /** "fail the cable at HostA/NIC3" → "cable HostA/NIC3": short enough for a turned column header. */
 function failureHeader(label: string): string {
   return label
+    .replace(/^flap the cable at (\S+) .*$/, 'flap $1')
+    .replace(/^fail the cable \S+ – \S+ one way: frames from (\S+) no longer reach (\S+)$/, '$1 ↛ $2')
     .replace(/^fail the cable at /, 'cable ')
     .replace(/^fail the inter-switch link /, 'link ')
     .replace(/^fail (NIC|switch|host) /, '$1 ')
@@ -123,7 +127,11 @@ export function heatmapOf(view: MatrixView, options: HeatmapOptions = {}): Heatm
   }
   const eventRank = (c: HeatColumn) => VM_EVENT_ORDER.indexOf(c.key.slice('vm-event:'.length).split(':')[0]);
   const byName = (a: HeatColumn, b: HeatColumn) => eventRank(a) - eventRank(b) || a.header.localeCompare(b.header, undefined, { numeric: true });
-  const allColumns = [...[...vmColumns.values()].sort(byName), ...failureColumns];
+  // Each group's columns side by side (a cable's fail, flap and one-way cases come together), so every group header
+  // spans its columns and is readable.
+  const groupRank = (c: HeatColumn) => (GROUP_ORDER.includes(c.group) ? GROUP_ORDER.indexOf(c.group) : GROUP_ORDER.length);
+  const failuresByGroup = failureColumns.map((c, i) => ({ c, i })).sort((a, b) => groupRank(a.c) - groupRank(b.c) || a.i - b.i).map((x) => x.c);
+  const allColumns = [...[...vmColumns.values()].sort(byName), ...failuresByGroup];
   let vms = view.vms;
   let columns = allColumns;
   if (options.lossesOnly) {
