@@ -1,9 +1,8 @@
-// The window's commands: one place for the menu, the keyboard shortcuts and the Electron menu events.
+// The window's actions (open, save, import, run) and its dialogs; commands/windowCommands.ts names them for the menus and keys.
 import { ref, shallowRef } from 'vue';
 import { useLabStore } from '../stores/lab.js';
 import { useSelectionStore } from '../stores/selection.js';
 import { useDrillsStore } from '../stores/drills.js';
-import { usePreferencesStore } from '../stores/preferences.js';
 import { useMatrixStore } from '../stores/matrix.js';
 import { useFocusStore } from '../stores/focus.js';
 import { canvasHolder } from '../canvas/current.js';
@@ -11,8 +10,7 @@ import { anchorOf, firstPartId } from '../canvas/elements.js';
 import { removeElements, movePositions, type Position } from '../stores/edits.js';
 import { hostId, switchId, clientId } from '../../shared/checks.js';
 import { call } from '../api/client.js';
-import { useExports } from './useExports.js';
-import type { AppCommand, ImportSummary, RequestParams, RequestValue } from '../../shared/api.js';
+import type { ImportSummary, RequestParams, RequestValue } from '../../shared/api.js';
 
 export type Dialog =
   | { kind: 'open' }
@@ -23,7 +21,11 @@ export type Dialog =
   | { kind: 'export-diagram' }
   | { kind: 'merge' }
   | { kind: 'discard'; action: string; then: () => void }
-  | { kind: 'import-hyperv'; summary?: ImportSummary };
+  | { kind: 'import-hyperv'; summary?: ImportSummary }
+  | { kind: 'palette' }
+  | { kind: 'shortcuts' }
+  | { kind: 'docs'; page?: string }
+  | { kind: 'about' };
 
 const dialog = shallowRef<Dialog | null>(null);
 const info = shallowRef<RequestValue<'app.info'> | null>(null);
@@ -37,7 +39,6 @@ export function useCommands() {
   const lab = useLabStore();
   const selection = useSelectionStore();
   const drills = useDrillsStore();
-  const prefs = usePreferencesStore();
   const matrix = useMatrixStore();
   const focus = useFocusStore();
 
@@ -182,44 +183,9 @@ export function useCommands() {
     void matrix.run();
   }
 
-  function dispatch(command: AppCommand): void {
-    const table: Record<AppCommand, () => void> = {
-      new: newEmpty,
-      'new-from-example': () => (dialog.value = { kind: 'new' }),
-      open,
-      save: () => void save(),
-      'save-as': () => void saveAs(),
-      'import-json': importJson,
-      'import-hyperv': importHyperV,
-      'export-json': () => void exportJson(),
-      undo: lab.undo,
-      redo: lab.redo,
-      delete: deleteSelection,
-      'select-all': selectAll,
-      fit: () => canvasHolder.adapter?.fit(),
-      'run-drill': runDrill,
-      'run-all-drills': runAll,
-      'run-matrix': runMatrix,
-      // Resolved when used: the exports composable itself reads these commands.
-      'export-report': () => void useExports().exportReport(),
-      'new-from-template': () => (dialog.value = { kind: 'new-from-template' }),
-      'export-diagram': () => (dialog.value = { kind: 'export-diagram' }),
-      merge: () => (dialog.value = { kind: 'merge' }),
-      'export-capture': () => {
-        const drill = drills.selected && lab.doc?.drills.some((d) => d.name === drills.selected) ? { drill: drills.selected } : undefined;
-        void useExports().openCaptureDialog(drill);
-      },
-      'theme-light': () => (prefs.theme = 'light'),
-      'theme-dark': () => (prefs.theme = 'dark'),
-      'theme-system': () => (prefs.theme = globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
-      close: () => unlessUnsaved('close the lab', () => void lab.close()),
-    };
-    table[command]();
-  }
-
   return {
     dialog, info, recent, examples, recovery, importRequest, restore,
     refreshLists, newEmpty, newFromExample, newFromTemplate, open, openPath, save, saveAs, exportJson, importJson, importHyperV, importText,
-    deleteSelection, selectAll, autoLayout, runDrill, runAll, runMatrix, dispatch, unlessUnsaved,
+    deleteSelection, selectAll, autoLayout, runDrill, runAll, runMatrix, unlessUnsaved,
   };
 }
