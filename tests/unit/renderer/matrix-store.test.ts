@@ -141,7 +141,8 @@ describe('the what-if matrix in the window', () => {
       expect(lab.edit('Rename Guest2', (d) => void (d.vms[1].name = 'Guest3'))).toBeNull();
       expect(lab.edit('Rename Guest3', (d) => void (d.vms[1].name = 'Guest4'))).toBeNull();
       await vi.advanceTimersByTimeAsync(1000);
-      expect(service.runs).toBe(2);
+      // The run waits for the edits to reach the service first: on a loaded machine that takes a few turns.
+      await vi.waitFor(() => expect(service.runs).toBe(2));
       expect(matrix.running).not.toBeNull();
     } finally {
       vi.useRealTimers();
