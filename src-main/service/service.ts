@@ -380,7 +380,7 @@ export class LabService {
     if (!folder.ok) return folder;
     const imported = importEstate(folder.value);
     if (!imported.ok) return imported;
-    return ok({ document: this.state(this.addDocument(imported.value.lab, null)), summary: imported.value.summary });
+    return ok({ document: this.state(this.addDocument(imported.value.lab, null, { unsaved: true })), summary: imported.value.summary });
   }
 
   // ---- drivers, drills, matrix -------------------------------------------------------------
@@ -694,13 +694,14 @@ export class LabService {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private addDocument(lab: Lab, file: string | null, extra: { readOnly?: boolean; fingerprint?: string | null } = {}): OpenDocument {
+  /** `unsaved`: work that exists nowhere as a lab yet (an estate just imported), so closing it asks first. */
+  private addDocument(lab: Lab, file: string | null, extra: { readOnly?: boolean; fingerprint?: string | null; unsaved?: boolean } = {}): OpenDocument {
     const doc: OpenDocument = {
       docId: `doc-${this.nextDoc++}`,
       file,
       lab,
       revision: 0,
-      savedRevision: 0,
+      savedRevision: extra.unsaved ? -1 : 0,
       readOnly: extra.readOnly ?? false,
       fingerprint: extra.fingerprint ?? null,
       problems: checkReferences(lab, this.knownProfiles()),

@@ -22,7 +22,7 @@ export function filterEvents(events: readonly TraceEvent[], filter: EventFilter)
   return events.filter(
     (e) =>
       (filter.vm === null || e.vm === filter.vm) &&
-      (filter.kind === 'all' || e.frame.kind.startsWith(filter.kind)) &&
+      (filter.kind === 'all' || e.frame.kind.startsWith(filter.kind) || (filter.kind === 'arp' && e.frame.kind === 'rarp')) &&
       (!filter.dropsOnly || e.action === 'dropped'),
   );
 }

@@ -24,7 +24,13 @@ export interface HeatColumn {
 export interface Heatmap {
   groups: { name: string; span: number }[];
   columns: HeatColumn[];
-  rows: { vm: string; squares: HeatSquare[] }[];
+  /** The rows' VMs, in order. */
+  vms: string[];
+  /** The square of row `row` (index into `vms`) and column `column`, computed when asked: a depth-2 matrix of a
+   * 256-VM lab has millions of squares and the window draws only those in view. */
+  square(row: number, column: number): HeatSquare;
+  /** Every row in full: for small maps and tests; the window asks `square` for what it shows. */
+  readonly rows: { vm: string; squares: HeatSquare[] }[];
 }
 
 const GROUP_NAMES: Record<string, string> = {
@@ -39,6 +45,8 @@ const GROUP_NAMES: Record<string, string> = {
   'one-way': 'cable fails one way',
   pair: 'two failures',
 };
+
+const GROUP_ORDER = Object.values(GROUP_NAMES);
 
 const VM_EVENT_ORDER = ['restart', 'mac-mode-restart', 'live-migrate', 'migrate-restart'];
 
@@ -60,6 +68,8 @@ function vmEventHeader(key: string): string {
 /** "fail the cable at HostA/NIC3" → "cable HostA/NIC3": short enough for a turned column header. */
 function failureHeader(label: string): string {
   return label
+    .replace(/^flap the cable at (\S+) .*$/, 'flap $1')
+    .replace(/^fail the cable \S+ – \S+ one way: frames from (\S+) no longer reach (\S+)$/, '$1 ↛ $2')
     .replace(/^fail the cable at /, 'cable ')
     .replace(/^fail the inter-switch link /, 'link ')
     .replace(/^fail (NIC|switch|host) /, '$1 ')
@@ -69,13 +79,21 @@ function failureHeader(label: string): string {
     .replace(/ and /, ' + ');
 }
 
+/** A cell's VMs as sets, made once per cell however many squares ask. */
+const pingedOf = new WeakMap<MatrixCellDetail, Set<string>>();
+function pinged(cell: MatrixCellDetail): Set<string> {
+  let set = pingedOf.get(cell);
+  if (!set) pingedOf.set(cell, (set = new Set(cell.pingedVms)));
+  return set;
+}
+
 function squareFor(cell: MatrixCellDetail, vm: string): HeatSquare {
   const what = `${vm} · ${cell.label}`;
   if (cell.status === 'error') return { cell: cell.index, status: 'error', title: `${what}: not simulated${cell.problems.length ? ` (${cell.problems.join('; ')})` : ''}` };
   if (cell.status === 'client-isolated') return { cell: cell.index, status: 'isolated', title: `${cell.label} cuts the client itself off: not judged` };
-  const lost = cell.lostVms.find((l) => l.vm === vm);
+  const lost = cell.lostVms.length > 0 ? cell.lostVms.find((l) => l.vm === vm) : undefined;
   if (lost) return { cell: cell.index, status: 'lost', title: `${what}: lost for ${secondsText(lost.downtimeMs)}${lost.code ? ` (${lost.code})` : ''}` };
-  if (!cell.pingedVms.includes(vm)) return { cell: -1, status: 'none', title: `${cell.label} does not touch ${vm}` };
+  if (!pinged(cell).has(vm)) return { cell: -1, status: 'none', title: `${cell.label} does not touch ${vm}` };
   const blip = cell.okMaxDowntimeMs > 0 ? `, down ${secondsText(cell.okMaxDowntimeMs)} at most` : '';
   return { cell: cell.index, status: 'ok', title: `${what}: keeps connectivity${blip}` };
 }
@@ -88,26 +106,32 @@ export interface HeatmapOptions {
 export function heatmapOf(view: MatrixView, options: HeatmapOptions = {}): Heatmap {
   const vmColumns = new Map<string, HeatColumn>();
   const failureColumns: HeatColumn[] = [];
-  const byKey = new Map<string, MatrixCellDetail[]>();
+  /** VM-event columns: the cell of each VM; failure columns: their one cell. */
+  const vmEventCells = new Map<string, Map<string, MatrixCellDetail>>();
+  const failureCell = new Map<string, MatrixCellDetail>();
   for (const cell of view.cells) {
     if (cell.vm !== null) {
-      const key = `vm-event:${vmEventKey(cell)}`;
-      if (!vmColumns.has(key)) vmColumns.set(key, { key, header: vmEventHeader(vmEventKey(cell)), label: cell.label, group: GROUP_NAMES['vm-event'] });
-      byKey.set(key, [...(byKey.get(key) ?? []), cell]);
+      const event = vmEventKey(cell);
+      const key = `vm-event:${event}`;
+      let byVm = vmEventCells.get(key);
+      if (!byVm) {
+        vmColumns.set(key, { key, header: vmEventHeader(event), label: cell.label, group: GROUP_NAMES['vm-event'] });
+        vmEventCells.set(key, (byVm = new Map()));
+      }
+      if (!byVm.has(cell.vm)) byVm.set(cell.vm, cell);
     } else {
       const key = `cell:${cell.index}`;
       failureColumns.push({ key, header: failureHeader(cell.label), label: cell.label, group: GROUP_NAMES[cell.event] ?? cell.event });
-      byKey.set(key, [cell]);
+      failureCell.set(key, cell);
     }
   }
   const eventRank = (c: HeatColumn) => VM_EVENT_ORDER.indexOf(c.key.slice('vm-event:'.length).split(':')[0]);
   const byName = (a: HeatColumn, b: HeatColumn) => eventRank(a) - eventRank(b) || a.header.localeCompare(b.header, undefined, { numeric: true });
-  const allColumns = [...[...vmColumns.values()].sort(byName), ...failureColumns];
-  const squareAt = (col: HeatColumn, vm: string): HeatSquare => {
-    const cells = byKey.get(col.key) ?? [];
-    const cell = col.key.startsWith('vm-event:') ? cells.find((c) => c.vm === vm) : cells[0];
-    return cell ? squareFor(cell, vm) : { cell: -1, status: 'none', title: `${col.header}: not a case for ${vm}` };
-  };
+  // Each group's columns side by side (a cable's fail, flap and one-way cases come together), so every group header
+  // spans its columns and is readable.
+  const groupRank = (c: HeatColumn) => (GROUP_ORDER.includes(c.group) ? GROUP_ORDER.indexOf(c.group) : GROUP_ORDER.length);
+  const failuresByGroup = failureColumns.map((c, i) => ({ c, i })).sort((a, b) => groupRank(a.c) - groupRank(b.c) || a.i - b.i).map((x) => x.c);
+  const allColumns = [...[...vmColumns.values()].sort(byName), ...failuresByGroup];
   let vms = view.vms;
   let columns = allColumns;
   if (options.lossesOnly) {
@@ -127,6 +151,30 @@ export function heatmapOf(view: MatrixView, options: HeatmapOptions = {}): Heatm
     if (last && last.name === c.group) last.span++;
     else groups.push({ name: c.group, span: 1 });
   }
-  const rows = vms.map((vm) => ({ vm, squares: columns.map((col) => squareAt(col, vm)) }));
-  return { groups, columns, rows };
+  const square = (row: number, column: number): HeatSquare => {
+    const vm = vms[row];
+    const col = columns[column];
+    const cell = col.key.startsWith('vm-event:') ? vmEventCells.get(col.key)?.get(vm) : failureCell.get(col.key);
+    return cell ? squareFor(cell, vm) : { cell: -1, status: 'none', title: `${col.header}: not a case for ${vm}` };
+  };
+  return {
+    groups,
+    columns,
+    vms,
+    square,
+    get rows() {
+      return vms.map((vm, r) => ({ vm, squares: columns.map((_, c) => square(r, c)) }));
+    },
+  };
+}
+
+/** The column groups of the columns `first` to `last` (exclusive), clipped to them: the header row over a window of columns. */
+export function groupsIn(columns: readonly HeatColumn[], first: number, last: number): { name: string; span: number }[] {
+  const groups: { name: string; span: number }[] = [];
+  for (let i = first; i < last; i++) {
+    const g = groups.at(-1);
+    if (g && g.name === columns[i].group) g.span++;
+    else groups.push({ name: columns[i].group, span: 1 });
+  }
+  return groups;
 }

@@ -13,6 +13,8 @@ import { useDrillsStore } from './drills.js';
 let runCounter = 0;
 /** Edits in quick succession (typing a name) run the matrix once, after the last. */
 const FOLLOW_EDITS_AFTER_MS = 400;
+/** A filling heatmap is redrawn at most this often: cells arrive every 100 ms, and a depth-2 run has thousands. */
+const REDRAW_FILLING_MS = 300;
 
 export const useMatrixStore = defineStore('matrix', () => {
   const lab = useLabStore();
@@ -58,6 +60,7 @@ export const useMatrixStore = defineStore('matrix', () => {
       if (e instanceof ApiRefusal && e.code === 'cancelled') cancelled.value = true;
       else error.value = e instanceof Error ? e.message : String(e);
     } finally {
+      stopRedraws();
       running.value = null;
       partial.value = null;
       streamed = null;
@@ -65,15 +68,32 @@ export const useMatrixStore = defineStore('matrix', () => {
     if (view.value && viewRevision.value !== lab.revision && !cancelled.value && !error.value) followEdits();
   }
 
-  /** Finished cells of the running matrix, shown as they come. */
+  let redrawTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastRedraw = 0;
+  function stopRedraws(): void {
+    if (redrawTimer) clearTimeout(redrawTimer);
+    redrawTimer = null;
+  }
+  /** Shows the cells streamed so far. */
+  function redrawFilling(): void {
+    stopRedraws();
+    if (!streamed) return;
+    lastRedraw = Date.now();
+    const h = streamed.header;
+    partial.value = { depth: h.depth, seed: h.seed, client: h.client, vms: h.vms, cells: [...streamed.cells].sort((a, b) => a.index - b.index), groups: [], lostAny: streamed.cells.some((c) => c.status === 'lost') };
+  }
+
+  /** Finished cells of the running matrix, shown as they come: the first at once, then a few times a second, so the
+   * window stays responsive however fast they arrive. */
   function cellsFinished(p: EventPayload<'matrix.cells'>): void {
     if (!running.value || p.runId !== running.value.runId) return;
     if (p.header) streamed = { header: p.header, cells: [] };
     if (!streamed) return;
     streamed.cells.push(...expandCells(streamed.header, p));
-    const h = streamed.header;
-    partial.value = { depth: h.depth, seed: h.seed, client: h.client, vms: h.vms, cells: [...streamed.cells].sort((a, b) => a.index - b.index), groups: [], lostAny: streamed.cells.some((c) => c.status === 'lost') };
     running.value = { ...running.value, done: p.done, total: p.total, etaMs: p.etaMs };
+    const sinceLast = Date.now() - lastRedraw;
+    if (!partial.value || partial.value.cells.length === 0 || sinceLast >= REDRAW_FILLING_MS) redrawFilling();
+    else if (!redrawTimer) redrawTimer = setTimeout(redrawFilling, REDRAW_FILLING_MS - sinceLast);
   }
 
   let followTimer: ReturnType<typeof setTimeout> | null = null;

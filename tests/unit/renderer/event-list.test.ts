@@ -14,6 +14,13 @@ describe('the event list', () => {
     expect(filterEvents(events, { vm: 'Guest1', kind: 'all', dropsOnly: true }).map((e) => e.device)).toEqual(['HostB/VM-Switch']);
   });
 
+  it('counts the RARP a host sends to notify the switches as ARP, as the CLI’s --kind arp does', () => {
+    const arp = guest2Arp();
+    const rarp = { ...arp, frame: { ...arp.frame, kind: 'rarp' as const } };
+    expect(filterEvents([rarp, ...staleEchoEvents()], { vm: null, kind: 'arp', dropsOnly: false })).toEqual([rarp]);
+    expect(filterEvents([rarp], { vm: null, kind: 'icmp', dropsOnly: false })).toEqual([]);
+  });
+
   it('says what a device did in the engineer\u2019s words, the drop with its reason', () => {
     const [, , , , rewrite, drop] = staleEchoEvents();
     expect(actionWords(drop)).toBe('dropped: no port of the virtual switch has that MAC');

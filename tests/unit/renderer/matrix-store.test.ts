@@ -6,7 +6,7 @@ import { useApi } from '../../../src-renderer/api/client.js';
 import { useLabStore } from '../../../src-renderer/stores/lab.js';
 import { useMatrixStore } from '../../../src-renderer/stores/matrix.js';
 import { useDrillsStore } from '../../../src-renderer/stores/drills.js';
-import { heatmapOf } from '../../../src-renderer/components/heatmap.js';
+import { groupsIn, heatmapOf } from '../../../src-renderer/components/heatmap.js';
 import { runMatrix } from '../../../src-main/core/drills/matrix.js';
 import { MatrixWireWriter, toMatrixView, toMatrixWire } from '../../../src-main/service/matrix-view.js';
 import { runCell } from '../../../src-main/service/drill-exports.js';
@@ -141,7 +141,8 @@ describe('the what-if matrix in the window', () => {
       expect(lab.edit('Rename Guest2', (d) => void (d.vms[1].name = 'Guest3'))).toBeNull();
       expect(lab.edit('Rename Guest3', (d) => void (d.vms[1].name = 'Guest4'))).toBeNull();
       await vi.advanceTimersByTimeAsync(1000);
-      expect(service.runs).toBe(2);
+      // The run waits for the edits to reach the service first: on a loaded machine that takes a few turns.
+      await vi.waitFor(() => expect(service.runs).toBe(2));
       expect(matrix.running).not.toBeNull();
     } finally {
       vi.useRealTimers();
@@ -183,5 +184,25 @@ describe('the heatmap of the field-report lab', () => {
     expect(losses.columns.map((c) => c.header)).toContain('migrate → HostB + restart');
     expect(losses.groups.reduce((n, g) => n + g.span, 0)).toBe(losses.columns.length);
     expect(losses.groups.map((g) => g.name)).toEqual([...new Set(losses.columns.map((c) => c.group))]);
+  });
+});
+
+describe('the heatmap of a depth-2 matrix', () => {
+  const view = toMatrixView(runMatrix(fieldReportLab(), { depth: 2 }));
+  const map = heatmapOf(view);
+
+  it('computes any square on demand, the same as the full rows', () => {
+    const rows = map.rows;
+    expect(map.vms).toEqual(rows.map((r) => r.vm));
+    for (let r = 0; r < map.vms.length; r++) for (let c = 0; c < map.columns.length; c += 7) expect(map.square(r, c)).toEqual(rows[r].squares[c]);
+  });
+
+  it('gives the group headers of a window of columns, clipped to it', () => {
+    const pairs = map.columns.findIndex((c) => c.group === 'two failures');
+    expect(pairs).toBeGreaterThan(0);
+    const groups = groupsIn(map.columns, pairs - 2, pairs + 3);
+    expect(groups.reduce((n, g) => n + g.span, 0)).toBe(5);
+    expect(groups.at(-1)).toEqual({ name: 'two failures', span: 3 });
+    expect(groupsIn(map.columns, 0, map.columns.length)).toEqual(map.groups);
   });
 });

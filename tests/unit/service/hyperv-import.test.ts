@@ -40,6 +40,8 @@ describe('lab.importHyperV', () => {
     if (!answer.ok) throw new Error(answer.error.message);
     const { document, summary } = answer.value as RequestValue<'lab.importHyperV'>;
     expect(document.path).toBeNull();
+    expect(document.dirty).toBe(true);
+    expect(await service.handle('lab.close', { docId: document.docId })).toMatchObject({ ok: false, error: { code: 'unsaved-changes' } });
     expect(document.document.hosts.map((h) => h.name)).toEqual(['HostA', 'HostB']);
     expect(summary).toMatchObject({ hosts: 2, vms: 2, cablesPlaced: 6 });
     expect(summary.defaults).toHaveLength(7);
