@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { Lab } from '../../shared/lab.js';
 import { enumerateMatrix, scopingOf, assembleMatrix, type MatrixCell, type MatrixCellResult, type MatrixDepth, type MatrixResult } from '../core/drills/matrix.js';
-import { planMatrix, translateResult, type CellSignature } from '../core/drills/matrix-symmetry.js';
+import { MatrixPlanner, translateResult, type CellSignature } from '../core/drills/matrix-symmetry.js';
 import { MatrixCellRunner, type MatrixJob } from './matrix-cell-runner.js';
-import { MatrixThreads, ThreadsDidNotStart, defaultThreads, matrixWorkerScript } from './matrix-threads.js';
+import { CellFeed, MatrixThreads, ThreadsDidNotStart, defaultThreads, matrixWorkerScript } from './matrix-threads.js';
 
 export { defaultThreads, matrixWorkerScript } from './matrix-threads.js';
 
@@ -82,65 +82,185 @@ const WARM_THREAD_MS = 10;
 const PROBE_MS = 100;
 // Fewer cells than this never pay for a thread, however slow the first ones were (a cold JIT).
 const FEWEST_CELLS_FOR_THREADS = 64;
+// Cheap cases a cold thread runs first, to warm its JIT before the costly ones.
+const WARM_UP_CASES = 12;
 
 export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {}): Promise<MatrixRun> {
   const depth = options.depth ?? 1;
   const seed = options.seed ?? lab.settings.seed;
   const job: MatrixJob = { lab, depth, seed };
-  const cells = enumerateMatrix(lab, depth);
-  options.onStart?.(cells, seed);
-  const scoping = scopingOf(lab);
-  const plan = options.reduce === false ? null : planMatrix(lab, cells, seed, scoping);
-  const membersOf = new Map<number, number[]>();
-  if (plan) plan.representativeOf.forEach((rep, i) => (membersOf.get(rep) ?? membersOf.set(rep, []).get(rep)!).push(i));
-  const representatives = plan ? plan.representatives : cells.map((_, i) => i);
+  const script = options.workerScript ?? matrixWorkerScript();
+  // Threads asked for by number start now, so their start-up overlaps the planning, and take the
+  // costliest cells while the rest are still being grouped.
+  const streaming = !options.executor && (options.threads ?? 1) > 1 && script !== null;
+  const key = streaming ? jobKey(job) : '';
+  const ownPool = streaming && !(options.threadPool && options.threadPool.size >= options.threads!);
+  const pool = streaming ? (ownPool ? new MatrixThreads(script!, options.threads!) : options.threadPool!) : null;
+  const coldPool = pool !== null && !pool.warm;
+  pool?.prepare(job, key);
+  try {
+    const cells = enumerateMatrix(lab, depth);
+    options.onStart?.(cells, seed);
+    const planner = options.reduce === false ? null : new MatrixPlanner(lab, cells, seed, scopingOf(lab));
 
-  const results: MatrixCellResult[] = new Array(cells.length);
-  let done = 0;
-  let lost = 0;
-  let simulated = 0;
-  const started = performance.now();
-  const toSimulate: MatrixCell[] = [];
-  const deliver = (rep: number, result: MatrixCellResult) => {
-    const finished: MatrixCellResult[] = [];
-    for (const m of plan ? membersOf.get(rep)! : [rep]) {
-      const r = plan ? translateResult(result, plan.signatures[rep], plan.signatures[m], m) : result;
-      results[m] = r;
-      finished.push(r);
-      if (r.status === 'lost') lost++;
+    const results: MatrixCellResult[] = new Array(cells.length);
+    // Outcomes of the cells simulated (or found in the cache), and the members still waiting for one.
+    const outcomeOf = new Map<number, MatrixCellResult>();
+    const waiting = new Map<number, number[]>();
+    let done = 0;
+    let lost = 0;
+    let simulated = 0;
+    let finished: MatrixCellResult[] = [];
+    const started = performance.now();
+    const toSimulate: MatrixCell[] = [];
+    const deliver = (rep: number, members: number[], result: MatrixCellResult) => {
+      for (const m of members) {
+        const r = planner && m !== rep ? translateResult(result, planner.signatures[rep], planner.signatures[m], m) : { ...result, index: m };
+        results[m] = r;
+        finished.push(r);
+        if (r.status === 'lost') lost++;
+      }
+      done += members.length;
+    };
+    const flush = () => {
+      if (finished.length === 0) return;
+      const some = finished;
+      finished = [];
+      options.onCells?.(some);
+    };
+    const progress = (current: string) => {
+      const elapsed = performance.now() - started;
+      const etaMs = simulated === 0 ? null : Math.round((elapsed / simulated) * (toSimulate.length - simulated));
+      options.onProgress?.({ done, total: cells.length, lost, current, etaMs });
+    };
+    /** Groups cell `i`: a member of a class already simulated gets its outcome now; a new class is to simulate. */
+    const place = (i: number): MatrixCell | null => {
+      if (!planner) {
+        waiting.set(i, [i]);
+        return cells[i];
+      }
+      const rep = planner.sign(i);
+      if (rep !== i) {
+        const outcome = outcomeOf.get(rep);
+        if (outcome) deliver(rep, [i], outcome);
+        else waiting.get(rep)!.push(i);
+        return null;
+      }
+      const hit = options.cache?.get(planner.signatures[i]);
+      if (hit) {
+        const outcome = translateResult(hit.result, hit.signature, planner.signatures[i], i);
+        outcomeOf.set(i, outcome);
+        deliver(i, [i], outcome);
+        return null;
+      }
+      waiting.set(i, [i]);
+      return cells[i];
+    };
+    const onResult = (r: MatrixCellResult) => {
+      // A queue may hand back a case twice (a worker died after answering): the first answer stands.
+      if (outcomeOf.has(r.index) || !waiting.has(r.index)) return;
+      simulated++;
+      if (planner) options.cache?.set(planner.signatures[r.index], r);
+      outcomeOf.set(r.index, r);
+      deliver(r.index, waiting.get(r.index)!, r);
+      waiting.delete(r.index);
+      flush();
+      progress(cells[r.index].scenario);
+    };
+
+    let threads = 1;
+    let completed: boolean;
+    if (pool) {
+      const outcome = await streamToThreads(job, key, pool, cells, place, toSimulate, onResult, () => (flush(), progress('')), coldPool, options);
+      completed = outcome.completed;
+      threads = outcome.threads;
+    } else {
+      cells.forEach((_, i) => {
+        const cell = place(i);
+        if (cell) toSimulate.push(cell);
+      });
+      flush();
+      if (done > 0) progress('');
+      if (options.executor) completed = await options.executor(job, toSimulate, onResult, options.signal);
+      else {
+        const outcome = await simulateLocally(job, toSimulate, onResult, options);
+        completed = outcome.completed;
+        threads = outcome.threads;
+      }
     }
-    done += finished.length;
-    options.onCells?.(finished);
-  };
-  const progress = (current: string) => {
-    const elapsed = performance.now() - started;
-    const etaMs = simulated === 0 ? null : Math.round((elapsed / simulated) * (toSimulate.length - simulated));
-    options.onProgress?.({ done, total: cells.length, lost, current, etaMs });
-  };
-
-  for (const rep of representatives) {
-    const hit = plan && options.cache?.get(plan.signatures[rep]);
-    if (hit) deliver(rep, translateResult(hit.result, hit.signature, plan.signatures[rep], rep));
-    else toSimulate.push(cells[rep]);
+    if (!completed || options.signal?.aborted) return { ok: false, cancelled: true, done, total: cells.length };
+    return { ok: true, result: assembleMatrix(lab, depth, seed, cells, results), threads, simulated };
+  } finally {
+    if (ownPool) pool!.close();
   }
-  if (done > 0) progress('');
-  const onResult = (r: MatrixCellResult) => {
-    simulated++;
-    if (plan) options.cache?.set(plan.signatures[r.index], r);
-    deliver(r.index, r);
-    progress(cells[r.index].scenario);
-  };
+}
 
-  let threads = 1;
-  let completed: boolean;
-  if (options.executor) completed = await options.executor(job, toSimulate, onResult, options.signal);
-  else {
-    const outcome = await simulateLocally(job, toSimulate, onResult, options);
-    completed = outcome.completed;
-    threads = outcome.threads;
+// Planning between deliveries of the threads' answers: this long, then the event loop turns.
+const PLAN_SLICE_MS = 10;
+
+/**
+ * Plans and runs at once: a few cheap cells first (a cold thread warms its JIT on them), then the
+ * whole-lab cells, the costliest, then the rest in slices, each slice's new classes handed to the
+ * threads costliest first while the next slice is planned.
+ */
+async function streamToThreads(
+  job: MatrixJob,
+  key: string,
+  pool: MatrixThreads,
+  cells: MatrixCell[],
+  place: (i: number) => MatrixCell | null,
+  toSimulate: MatrixCell[],
+  onResult: (r: MatrixCellResult) => void,
+  afterSlice: () => void,
+  cold: boolean,
+  options: MatrixPoolOptions,
+): Promise<{ completed: boolean; threads: number }> {
+  const weights = weightsOf(job.lab, cells);
+  const weightOf = (c: MatrixCell) => weights.get(c)!;
+  const feed = new CellFeed();
+  const hand = (some: MatrixCell[]) => {
+    some.sort((a, b) => weightOf(b) - weightOf(a));
+    toSimulate.push(...some);
+    feed.push(some);
+  };
+  const placeAll = (indices: Iterable<number>) => {
+    const some: MatrixCell[] = [];
+    for (const i of indices) {
+      const cell = place(i);
+      if (cell) some.push(cell);
+    }
+    return some;
+  };
+  const first = cold ? Math.min(cells.length, WARM_UP_CASES * pool.size) : 0;
+  hand(placeAll(Array.from({ length: first }, (_, i) => i)));
+  hand(placeAll(cells.flatMap((c, i) => (i >= first && !c.scope ? [i] : []))));
+  const running = pool.run(job, key, feed, onResult, options.signal, weightOf);
+  // Planning must not outlive a run that failed: its error is read once planning is done.
+  running.catch(() => undefined);
+  let next = first;
+  while (next < cells.length) {
+    if (options.signal?.aborted) break;
+    const began = performance.now();
+    const some: MatrixCell[] = [];
+    for (; next < cells.length && performance.now() - began < PLAN_SLICE_MS; next++) {
+      if (!cells[next].scope && next >= first) continue;
+      const cell = place(next);
+      if (cell) some.push(cell);
+    }
+    hand(some);
+    afterSlice();
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  if (!completed || options.signal?.aborted) return { ok: false, cancelled: true, done, total: cells.length };
-  return { ok: true, result: assembleMatrix(lab, depth, seed, cells, results), threads, simulated };
+  feed.close();
+  afterSlice();
+  try {
+    return { completed: await running, threads: pool.size };
+  } catch (error) {
+    // Threads that cannot start leave the matrix to this thread: slower, same result.
+    if (!(error instanceof ThreadsDidNotStart)) throw error;
+    const runner = new MatrixCellRunner(job);
+    return { completed: (await runHere(runner, feed.all(), onResult, options.signal, Infinity)) !== null, threads: 1 };
+  }
 }
 
 /**
@@ -190,11 +310,16 @@ async function simulateLocally(
       return { completed: (await here(cells.slice(start))) !== null, threads: 1 };
     }
   }
-  // The costliest first, so no thread is left with a long case at the end while the others idle.
-  const rest = cells.slice(start).sort((a, b) => weights.get(b)! - weights.get(a)!);
+  // The costliest first, so no thread is left with a long case at the end while the others idle; but a
+  // cold thread runs a few cheap cases before them, since a whole-lab case run by a cold JIT costs
+  // several times what it costs warm.
+  const sorted = cells.slice(start).sort((a, b) => weights.get(b)! - weights.get(a)!);
+  const cold = !(options.threadPool?.warm ?? false);
+  const warmUp = cold ? sorted.splice(Math.max(0, sorted.length - WARM_UP_CASES * wanted)).reverse() : [];
+  const rest = [...warmUp, ...sorted];
   const pool = options.threadPool && options.threadPool.size >= wanted ? options.threadPool : new MatrixThreads(script, wanted);
   try {
-    return { completed: await pool.run(job, jobKey(job), rest, onResult, options.signal), threads: wanted };
+    return { completed: await pool.run(job, jobKey(job), rest, onResult, options.signal, (c) => weights.get(c)!), threads: wanted };
   } catch (error) {
     // Threads that cannot start (e.g. the compiled script is packed where threads cannot load it)
     // leave the matrix to this thread: slower, same result.

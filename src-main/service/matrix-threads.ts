@@ -42,6 +42,78 @@ interface Thread {
   started: boolean;
 }
 
+/**
+ * Cells handed to the threads as they become known (the planner signs the costliest first and the
+ * rest while threads already run); closed once no more will come.
+ */
+export class CellFeed {
+  private readonly cells: MatrixCell[] = [];
+  private taken = 0;
+  private listeners: (() => void)[] = [];
+  closed = false;
+
+  /** A feed of a known list, closed at once. */
+  static of(cells: MatrixCell[]): CellFeed {
+    const feed = new CellFeed();
+    feed.push(cells);
+    feed.close();
+    return feed;
+  }
+
+  get total(): number {
+    return this.cells.length;
+  }
+
+  /** Every cell pushed so far. */
+  all(): MatrixCell[] {
+    return [...this.cells];
+  }
+
+  get waiting(): number {
+    return this.cells.length - this.taken;
+  }
+
+  push(cells: MatrixCell[]): void {
+    if (this.closed) throw new Error('cells pushed after the feed was closed');
+    if (cells.length === 0) return;
+    this.cells.push(...cells);
+    this.notify();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.notify();
+  }
+
+  /** Up to `most` cells not yet handed out, while their weight stays within `budget` (at least one). */
+  take(most: number, budget: number, weightOf: (cell: MatrixCell) => number): MatrixCell[] {
+    const run: MatrixCell[] = [];
+    let weight = 0;
+    while (this.taken < this.cells.length && run.length < most) {
+      const w = weightOf(this.cells[this.taken]);
+      if (run.length > 0 && weight + w > budget) break;
+      weight += w;
+      run.push(this.cells[this.taken++]);
+    }
+    return run;
+  }
+
+  weightWaiting(weightOf: (cell: MatrixCell) => number): number {
+    let n = 0;
+    for (let i = this.taken; i < this.cells.length; i++) n += weightOf(this.cells[i]);
+    return n;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.push(listener);
+    return () => (this.listeners = this.listeners.filter((l) => l !== listener));
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+}
+
 export class MatrixThreads {
   private threads: Thread[] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -56,9 +128,30 @@ export class MatrixThreads {
     return this.threads.some((t) => t.started);
   }
 
+  /**
+   * Starts up to `count` threads now and sends them the lab, so their start-up overlaps the
+   * planning of the matrix; a run that follows with the same key finds them ready.
+   */
+  prepare(job: MatrixJob, key: string, count = this.size): void {
+    while (this.threads.length < Math.min(this.size, count)) this.threads.push(this.spawn());
+    for (const t of this.threads.slice(0, count)) {
+      if (t.key === key) continue;
+      t.worker.postMessage({ load: job, key } satisfies ToWorker);
+      t.key = key;
+    }
+  }
+
   /** Runs the cells on the threads; false when cancelled. One run at a time, in call order. */
-  run(job: MatrixJob, key: string, cells: MatrixCell[], onResult: (r: MatrixCellResult) => void, signal?: AbortSignal): Promise<boolean> {
-    const next = this.queue.then(() => this.runNow(job, key, cells, onResult, signal));
+  run(
+    job: MatrixJob,
+    key: string,
+    cells: MatrixCell[] | CellFeed,
+    onResult: (r: MatrixCellResult) => void,
+    signal?: AbortSignal,
+    weightOf: (cell: MatrixCell) => number = () => 1,
+  ): Promise<boolean> {
+    const feed = Array.isArray(cells) ? CellFeed.of(cells) : cells;
+    const next = this.queue.then(() => this.runNow(job, key, feed, onResult, signal, weightOf));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -80,14 +173,22 @@ export class MatrixThreads {
     return thread;
   }
 
-  private runNow(job: MatrixJob, key: string, cells: MatrixCell[], onResult: (r: MatrixCellResult) => void, signal?: AbortSignal): Promise<boolean> {
-    while (this.threads.length < Math.min(this.size, cells.length)) this.threads.push(this.spawn());
-    const threads = this.threads.slice(0, Math.min(this.size, cells.length));
+  private runNow(
+    job: MatrixJob,
+    key: string,
+    feed: CellFeed,
+    onResult: (r: MatrixCellResult) => void,
+    signal: AbortSignal | undefined,
+    weightOf: (cell: MatrixCell) => number,
+  ): Promise<boolean> {
+    const count = feed.closed ? Math.min(this.size, feed.total) : this.size;
+    if (count === 0) return Promise.resolve(!signal?.aborted);
+    while (this.threads.length < count) this.threads.push(this.spawn());
+    const threads = this.threads.slice(0, count);
     return new Promise((resolve, reject) => {
-      let next = 0;
       let done = 0;
       let finished = false;
-      const size = Math.max(1, Math.min(16, Math.ceil(cells.length / (threads.length * 8))));
+      const inHand = new Map<Thread, number>(threads.map((t) => [t, 0]));
       const listeners: (() => void)[] = [];
       const stop = (outcome: () => void, drop = false) => {
         if (finished) return;
@@ -102,22 +203,40 @@ export class MatrixThreads {
       const onAbort = () => stop(() => resolve(false), true);
       if (signal?.aborted) return resolve(false);
       signal?.addEventListener('abort', onAbort);
-      const feed = (t: Thread) => {
-        if (next >= cells.length) return;
-        const run = cells.slice(next, next + size);
-        next += run.length;
-        t.worker.postMessage({ run } satisfies ToWorker);
+      // Batches of about an eighth of a thread's share of the work waiting, by weight: a batch of the
+      // costliest cases holds one, so no thread is handed all of them while the others run cheap ones.
+      const feedThread = (t: Thread) => {
+        while (inHand.get(t)! < 2 && feed.waiting > 0) {
+          const share = threads.length * 8;
+          const most = Math.max(1, Math.min(16, Math.ceil(feed.waiting / share)));
+          const run = feed.take(most, feed.weightWaiting(weightOf) / share, weightOf);
+          inHand.set(t, inHand.get(t)! + 1);
+          t.worker.postMessage({ run } satisfies ToWorker);
+        }
       };
+      const settleIfDone = () => {
+        if (feed.closed && done === feed.total) stop(() => resolve(true));
+      };
+      listeners.push(
+        feed.onChange(() => {
+          if (finished) return;
+          for (const t of threads) feedThread(t);
+          settleIfDone();
+        }),
+      );
       for (const t of threads) {
         t.worker.ref();
         const onMessage = (message: FromWorker) => {
-          if (message.batchDone) feed(t);
+          if (message.batchDone) {
+            inHand.set(t, inHand.get(t)! - 1);
+            feedThread(t);
+          }
           for (const result of message.results) {
             if (finished) return;
             done++;
             onResult(result);
           }
-          if (done === cells.length) stop(() => resolve(true));
+          settleIfDone();
         };
         const onError = (error: Error) => stop(() => reject(done === 0 ? new ThreadsDidNotStart(error.message) : error), true);
         const onExit = (code: number) => onError(new Error(`a matrix thread stopped with exit code ${code}`));
@@ -133,9 +252,9 @@ export class MatrixThreads {
           t.worker.postMessage({ load: job, key } satisfies ToWorker);
           t.key = key;
         }
-        feed(t);
-        feed(t);
+        feedThread(t);
       }
+      settleIfDone();
     });
   }
 }

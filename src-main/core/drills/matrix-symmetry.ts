@@ -190,42 +190,71 @@ function scopeCanonOf(lab: Lab): ScopeCanon {
   return { canon, id: createHash('sha256').update(key).update(canon.order()).digest('base64'), pools: pools ?? [] };
 }
 
-/** Signatures of every cell; cells sharing a scope share the canonical form of its lab. */
-export function signCells(lab: Lab, cells: MatrixCell[], seed: number, scoping: LabScoping = scopingOf(lab)): CellSignature[] {
-  const byScope = new Map<string, ScopeCanon>();
-  return cells.map((cell) => {
+/**
+ * Signs cells one at a time, in any order, and groups them: the first cell signed of each class is
+ * the one simulated. Cells sharing a scope share the canonical form of its lab. Signing in slices
+ * lets the costliest cells start on threads while the rest are still being grouped.
+ */
+export class MatrixPlanner {
+  readonly signatures: CellSignature[];
+  readonly representativeOf: Int32Array;
+  private readonly byScope = new Map<string, ScopeCanon>();
+  private readonly first = new Map<string, number>();
+  private readonly scoping: LabScoping;
+
+  constructor(
+    private readonly lab: Lab,
+    private readonly cells: MatrixCell[],
+    private readonly seed: number,
+    scoping?: LabScoping,
+  ) {
+    this.scoping = scoping ?? scopingOf(lab);
+    this.signatures = new Array(cells.length);
+    this.representativeOf = new Int32Array(cells.length).fill(-1);
+  }
+
+  /** Signs cell `i` (once) and answers the cell simulated for it: `i` itself when it is the first of its class. */
+  sign(i: number): number {
+    if (this.representativeOf[i] >= 0) return this.representativeOf[i];
+    const cell = this.cells[i];
     const scopeKey = cell.scope ? cell.scope.join('\u0000') : '*';
-    let scope = byScope.get(scopeKey);
+    let scope = this.byScope.get(scopeKey);
     if (!scope) {
-      scope = scopeCanonOf(cellLab(lab, cell, scoping));
-      byScope.set(scopeKey, scope);
+      scope = scopeCanonOf(cellLab(this.lab, cell, this.scoping));
+      this.byScope.set(scopeKey, scope);
     }
     const canon = scope.canon.fork();
     const { name: _name, description: _description, ...drill } = cell.drill;
     const drillKey = canon.walk(drill);
     // A drill naming an address its lab does not have changes the order the addresses sort in.
     const order = canon.sawNewAddress ? `|${canon.order()}` : '';
-    const key = `${seed}|${cell.clientIsolated}|${scope.id}|${drillKey}${order}`;
-    return new CellSignature(key, scope.canon.values, canon.values, scope.pools);
-  });
+    const key = `${this.seed}|${cell.clientIsolated}|${scope.id}|${drillKey}${order}`;
+    this.signatures[i] = new CellSignature(key, scope.canon.values, canon.values, scope.pools);
+    let rep = this.first.get(key);
+    if (rep === undefined) {
+      rep = i;
+      this.first.set(key, i);
+    }
+    this.representativeOf[i] = rep;
+    return rep;
+  }
+}
+
+/** Signatures of every cell; cells sharing a scope share the canonical form of its lab. */
+export function signCells(lab: Lab, cells: MatrixCell[], seed: number, scoping: LabScoping = scopingOf(lab)): CellSignature[] {
+  const planner = new MatrixPlanner(lab, cells, seed, scoping);
+  cells.forEach((_, i) => planner.sign(i));
+  return planner.signatures;
 }
 
 /** Groups the cells by signature; the first cell of each class is the one simulated. */
 export function planMatrix(lab: Lab, cells: MatrixCell[], seed: number, scoping?: LabScoping): MatrixPlan {
-  const signatures = signCells(lab, cells, seed, scoping);
-  const first = new Map<string, number>();
-  const representativeOf = new Int32Array(cells.length);
+  const planner = new MatrixPlanner(lab, cells, seed, scoping);
   const representatives: number[] = [];
-  signatures.forEach((s, i) => {
-    let rep = first.get(s.key);
-    if (rep === undefined) {
-      rep = i;
-      first.set(s.key, i);
-      representatives.push(i);
-    }
-    representativeOf[i] = rep;
+  cells.forEach((_, i) => {
+    if (planner.sign(i) === i) representatives.push(i);
   });
-  return { signatures, representativeOf, representatives };
+  return { signatures: planner.signatures, representativeOf: planner.representativeOf, representatives };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

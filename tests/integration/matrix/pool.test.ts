@@ -39,6 +39,19 @@ describe('the matrix on worker threads', () => {
     }
   }, SEVERAL_MATRICES_MS);
 
+  it('answers from the cache on threads too: a second run of an unchanged lab simulates nothing', async () => {
+    const { runMatrixInPool, MatrixCellCache } = await loadPool();
+    const lab = generatedLab(3, 4);
+    const cache = new MatrixCellCache();
+    const one = await runMatrixInPool(lab, { depth: 1, threads: 1, reduce: false });
+    const first = await runMatrixInPool(lab, { depth: 1, threads: 2, cache });
+    const again = await runMatrixInPool(lab, { depth: 1, threads: 2, cache });
+    expect(first.ok && first.simulated).toBeGreaterThan(0);
+    expect(again.ok && again.simulated).toBe(0);
+    expect(first.ok && first.result).toEqual(one.ok && one.result);
+    expect(again.ok && again.result).toEqual(one.ok && one.result);
+  }, SEVERAL_MATRICES_MS);
+
   it('streams progress up to the last case', async () => {
     const { runMatrixInPool } = await loadPool();
     const seen: number[] = [];
