@@ -91,16 +91,28 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
   const job: MatrixJob = { lab, depth, seed };
   const script = options.workerScript ?? matrixWorkerScript();
   // Threads asked for by number start now, so their start-up overlaps the planning, and take the
-  // costliest cells while the rest are still being grouped.
-  const streaming = !options.executor && (options.threads ?? 1) > 1 && script !== null;
-  const key = streaming ? jobKey(job) : '';
-  const ownPool = streaming && !(options.threadPool && options.threadPool.size >= options.threads!);
-  const pool = streaming ? (ownPool ? new MatrixThreads(script!, options.threads!) : options.threadPool!) : null;
-  const coldPool = pool !== null && !pool.warm;
-  pool?.prepare(job, key);
+  // costliest cells while the rest are still being grouped. By default, threads stream so when the
+  // lab's whole-lab cases alone are long enough to pay for them.
+  const asked = options.threads;
+  let pool: MatrixThreads | null = null;
+  let ownPool = false;
+  const key = jobKey(job);
+  const startThreads = (count: number) => {
+    ownPool = !(options.threadPool && options.threadPool.size >= count);
+    pool = ownPool ? new MatrixThreads(script!, count) : options.threadPool!;
+    const cold = !pool.warm;
+    pool.prepare(job, key, count);
+    return cold;
+  };
+  let coldPool = false;
+  if (!options.executor && script && asked !== undefined && asked > 1) coldPool = startThreads(asked);
   try {
     const cells = enumerateMatrix(lab, depth);
     options.onStart?.(cells, seed);
+    if (!options.executor && script && asked === undefined && defaultThreads() > 1) {
+      const warm = options.threadPool?.warm ?? false;
+      if (wholeLabMs(lab, cells) > (warm ? WARM_STREAM_MS : COLD_STREAM_MS)) coldPool = startThreads(defaultThreads());
+    }
     const planner = options.reduce === false ? null : new MatrixPlanner(lab, cells, seed, scopingOf(lab));
 
     const results: MatrixCellResult[] = new Array(cells.length);
@@ -171,7 +183,7 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
     let threads = 1;
     let completed: boolean;
     if (pool) {
-      const outcome = await streamToThreads(job, key, pool, cells, place, toSimulate, onResult, () => (flush(), progress('')), coldPool, options);
+      const outcome = await streamToThreads(job, key, pool as MatrixThreads, cells, place, toSimulate, onResult, () => (flush(), progress('')), coldPool, options);
       completed = outcome.completed;
       threads = outcome.threads;
     } else {
@@ -191,8 +203,22 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
     if (!completed || options.signal?.aborted) return { ok: false, cancelled: true, done, total: cells.length };
     return { ok: true, result: assembleMatrix(lab, depth, seed, cells, results), threads, simulated };
   } finally {
-    if (ownPool) pool!.close();
+    if (ownPool) (pool as MatrixThreads | null)?.close();
   }
+}
+
+// By default threads take a matrix whose whole-lab cases alone would take this long in one thread:
+// cold threads cost their start-up and a cold JIT, warm ones (the service's) little.
+const COLD_STREAM_MS = 1500;
+const WARM_STREAM_MS = 150;
+
+/**
+ * What the matrix's whole-lab cases would take in one thread, roughly: measured, a whole-lab case of
+ * the generated 256-VM lab takes about 100 ms, growing with the VMs to the power 1.7.
+ */
+function wholeLabMs(lab: Lab, cells: MatrixCell[]): number {
+  const count = cells.reduce((n, c) => n + (c.scope ? 0 : 1), 0);
+  return count * 100 * (lab.vms.length / 256) ** 1.7;
 }
 
 // Planning between deliveries of the threads' answers: this long, then the event loop turns.
