@@ -719,7 +719,7 @@ export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const APP_COMMANDS = [
   'new', 'new-from-example', 'open', 'save', 'save-as', 'import-json', 'import-hyperv', 'export-json',
   'undo', 'redo', 'delete', 'select-all', 'fit', 'run-drill', 'run-all-drills',
-  'run-matrix', 'export-report', 'export-capture', 'new-from-template', 'export-diagram', 'merge',
+  'run-matrix', 'export-report', 'export-capture', 'new-from-template', 'export-diagram', 'merge', 'compare-with', 'run-history',
   'theme-light', 'theme-dark', 'theme-system', 'close',
   'command-palette', 'shortcut-reference', 'help-docs', 'about',
 ] as const;
