@@ -1,6 +1,10 @@
 // Journey 3 of issue 12 (without Ctrl+F, built elsewhere): the palette runs every drill, an edit in the
 // inspector, "Compare with…" the bundled example in lab-planner diff's words, and the run history.
 import { test, expect, type Page } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chooseField, drillsPanel, inspector, menu, openApp, openFieldReportExample, selectOnCanvas } from './support/app.js';
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
@@ -67,4 +71,30 @@ test('palette runs every drill, Compare with… the example names the MAC mode e
   await expect(history).toBeHidden();
   await expect(page.getByTestId('recorded-run')).toContainText('recorded run #1');
   await expect(drillList(page).getByRole('option', { name: /✗ migrate-then-restart/ })).toBeVisible();
+});
+
+test('File → Export all captures downloads one pcapng file whose interfaces are named after the capture points', async ({ page }) => {
+  await openApp(page);
+  await openFieldReportExample(page);
+  await menu(page, 'File', 'Export all captures (pcapng)…');
+  const dialog = page.getByRole('dialog', { name: 'Export capture' });
+  await expect(dialog.getByRole('radio', { name: /all points in one pcapng file/ })).toBeChecked();
+  const submit = dialog.getByRole('button', { name: /^Export \d+ captures in one pcapng file$/ });
+  const count = Number((await submit.textContent())!.match(/\d+/)![0]);
+  const download = page.waitForEvent('download');
+  await submit.click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('static-to-dynamic-restart--all-points.pcapng');
+  const saved = path.join(mkdtempSync(path.join(tmpdir(), 'lab-planner-pcapng-')), file.suggestedFilename());
+  await file.saveAs(saved);
+  expect(readFileSync(saved).readUInt32LE(0)).toBe(0x0a0d0d0a);
+  if (spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status !== 0) return; // the bytes were checked; tshark reads them where present
+  const names = execFileSync('tshark', ['-r', saved, '-T', 'fields', '-e', 'frame.interface_name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, HOME: path.dirname(saved) } });
+  // Each frame is named by the point that saw it; points that saw nothing in this drill name no frame.
+  const points = new Set(names.trim().split('\n'));
+  expect(points.size).toBeGreaterThan(2);
+  expect(points.size).toBeLessThanOrEqual(count);
+  expect(points).toContain('HostA/NIC3');
+  expect(points).toContain('Client1');
+  for (const name of points) expect(name).toMatch(/^(Host[AB]\/NIC\d|switch\d\/port\d+|Client1|Guest\d \(virtual switch port\))$/);
 });
