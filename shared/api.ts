@@ -327,15 +327,15 @@ export type MatrixWire = z.output<typeof matrixWireSchema>;
 /** One file of `capture.export`: bytes for a download, or where it was written. */
 export const captureFileSchema = z
   .object({
-    /** The capture point as engineers write it: "HostB/NIC3", "switch1/port2", "Client1", "Guest1" (its virtual switch port). */
+    /** The capture point as engineers write it: "HostB/NIC3", "switch1/port2", "Client1", "Guest1" (its virtual switch port); a pcapng file lists its points ("HostB/NIC3, Client1"). */
     point: z.string(),
-    /** Canvas id of the element captured at (the VM's id for a virtual switch port). */
+    /** Canvas id of the element captured at (the VM's id for a virtual switch port); '' for a pcapng file of several points. */
     elementId: z.string(),
     /** "migrate-then-restart--HostB-NIC3.pcap" */
     fileName: z.string(),
     frames: z.number().int().min(0),
     sizeBytes: z.number().int().min(0),
-    /** The classic pcap file, base64; absent when written to `savedTo`. */
+    /** The pcap (or, for `format: 'pcapng'`, the one pcapng) file, base64; absent when written to `savedTo`. */
     base64: z.string().optional(),
     /** Where it was written (as `path` is shown: workspace-relative in the browser host); null when returned as bytes. */
     savedTo: z.string().nullable(),
@@ -379,6 +379,45 @@ export const mergeConflictSchema = z
     choice: z.enum(['ours', 'theirs']).nullable(),
   })
   .strict();
+
+/** One recorded drill run, numbered as `lab-planner history` numbers them (#1 the oldest). */
+export const runSummarySchema = z
+  .object({
+    run: z.number().int().min(1),
+    ranAt: z.string(),
+    seed: z.number().int(),
+    appVersion: z.string(),
+    passed: z.boolean(),
+    /** False for a run of a lab not saved yet: it goes into the file when the lab is saved. */
+    inFile: z.boolean(),
+    drills: z.array(z.object({ name: z.string(), passed: z.boolean() }).strict()),
+  })
+  .strict();
+export type RunSummary = z.output<typeof runSummarySchema>;
+
+const runChangeSchema = z
+  .object({
+    kind: z.enum(['verdict', 'lost', 'regained', 'vm-verdict', 'downtime', 'diagnosis', 'vm-only', 'drill-only']),
+    vm: z.string().nullable(),
+    /** "VM Guest1 regained the network (…)", shown as text. */
+    text: z.string(),
+  })
+  .strict();
+
+/** One difference of `lab.compare`: `lab-planner diff`'s record plus the canvas ids of what it is about. */
+export const labChangeSchema = z
+  .object({
+    kind: z.enum(['added', 'removed', 'changed']),
+    entity: z.string(),
+    name: z.string(),
+    field: z.string().optional(),
+    /** The line `lab-planner diff` prints: "VM Guest1: MAC mode dynamic → static". */
+    text: z.string(),
+    /** Canvas ids (shared/checks.ts scheme) in the open lab; empty for what is not drawn (settings, drills, removed elements). */
+    elements: z.array(z.string()),
+  })
+  .strict();
+export type LabChangeView = z.output<typeof labChangeSchema>;
 
 export const hostKindSchema = z.enum(['electron', 'browser']);
 
@@ -484,7 +523,16 @@ export const requests = {
   },
   /** Run drills of the document as it is now (all when `drills` is absent); answers when done. */
   'drills.run': {
-    params: z.object({ docId, runId, drills: z.array(z.string().min(1).max(200)).max(1000).optional(), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
+    params: z
+      .object({
+        docId,
+        runId,
+        drills: z.array(z.string().min(1).max(200)).max(1000).optional(),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+        /** Keep the run in the lab's run history (`runs.list`): in its `.lab` file, or until the lab is saved. */
+        record: z.boolean().default(false),
+      })
+      .strict(),
     result: drillReportSchema,
   },
   /** Stop a drill or matrix run; its request then answers `cancelled`. */
@@ -533,9 +581,17 @@ export const requests = {
    * file when one point is captured, otherwise a folder (created when missing) that receives
    * `fileName`s; in the browser host the path is relative to the workspace and must stay inside it.
    * `saveToFile` without `path` asks the host to pick one (Electron; the browser host answers `needs-path`).
+   * `format: 'pcapng'` gives one file ("DRILL--all-points.pcapng") holding every point as an interface
+   * named after it, so Wireshark shows which point saw each frame; its `path` is a `.pcapng` file.
    */
   'capture.export': {
-    params: drillOrCell({ points: z.array(z.string().min(1).max(500)).max(1000).optional(), path: filePath.optional(), saveToFile: z.boolean().default(false) }),
+    params: drillOrCell({
+      points: z.array(z.string().min(1).max(500)).max(1000).optional(),
+      path: filePath.optional(),
+      saveToFile: z.boolean().default(false),
+      /** `pcapng`: every point in one file, one interface named after each point (a `.pcapng` path). */
+      format: z.enum(['pcap', 'pcapng']).default('pcap'),
+    }),
     result: z.object({ drill: z.string(), passed: z.boolean(), files: z.array(captureFileSchema) }).strict(),
   },
   /**
@@ -607,6 +663,45 @@ export const requests = {
       .strict(),
   },
 
+  /**
+   * What changed from another lab (a `.lab` or `.lab.json` file, or a bundled example) to the open
+   * lab, in `lab-planner diff`'s words; nothing changes. Without `path` or `example` the host picks
+   * a file (Electron); the browser host answers `needs-path`.
+   */
+  'lab.compare': {
+    params: z
+      .object({ docId, path: filePath.optional(), example: z.string().min(1).max(200).optional() })
+      .strict()
+      .refine((p) => p.path === undefined || p.example === undefined, { message: 'name a file or an example, not both', path: ['path'] }),
+    result: z.object({ other: z.string(), changes: z.array(labChangeSchema) }).strict(),
+  },
+  /**
+   * The drill runs recorded for the open lab, oldest first: those in its `.lab` file, then those of
+   * this session not saved yet. `drills.run` with `record: true` records one.
+   */
+  'runs.list': { params: byDoc, result: z.object({ runs: z.array(runSummarySchema) }).strict() },
+  /** One recorded run with its full results, as `drills.run` answered them. */
+  'runs.get': {
+    params: z.object({ docId, run: z.number().int().min(1).max(1_000_000) }).strict(),
+    result: z.object({ run: runSummarySchema, report: drillReportSchema }).strict(),
+  },
+  /** What changed from run `from` to run `to`, drill by drill, in the domain's words (shared/run-compare.ts). */
+  'runs.compare': {
+    params: z.object({ docId, from: z.number().int().min(1).max(1_000_000), to: z.number().int().min(1).max(1_000_000) }).strict(),
+    result: z
+      .object({
+        from: runSummarySchema,
+        to: runSummarySchema,
+        same: z.boolean(),
+        drills: z.array(
+          z
+            .object({ drill: z.string(), from: z.enum(['passed', 'failed']).nullable(), to: z.enum(['passed', 'failed']).nullable(), changes: z.array(runChangeSchema) })
+            .strict(),
+        ),
+      })
+      .strict(),
+  },
+
   /** Work autosaved before a crash, offered on the next start. */
   'recovery.list': { params: empty, result: z.object({ entries: z.array(recoveryEntrySchema) }).strict() },
   'recovery.restore': { params: z.object({ id: z.string().min(1).max(200) }).strict(), result: documentStateSchema },
@@ -624,7 +719,7 @@ export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const APP_COMMANDS = [
   'new', 'new-from-example', 'open', 'save', 'save-as', 'import-json', 'import-hyperv', 'export-json',
   'undo', 'redo', 'delete', 'select-all', 'fit', 'run-drill', 'run-all-drills',
-  'run-matrix', 'export-report', 'export-capture', 'new-from-template', 'export-diagram', 'merge',
+  'run-matrix', 'export-report', 'export-capture', 'new-from-template', 'export-diagram', 'merge', 'compare-with', 'run-history',
   'theme-light', 'theme-dark', 'theme-system', 'close',
   'command-palette', 'shortcut-reference', 'help-docs', 'about',
 ] as const;

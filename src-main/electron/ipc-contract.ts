@@ -31,6 +31,7 @@ export type DialogStep =
   | 'choose-json-export-file'
   | 'choose-capture-file'
   | 'choose-capture-folder'
+  | 'choose-pcapng-file'
   | 'choose-report-file'
   | null;
 
@@ -41,6 +42,8 @@ export function dialogStepFor(request: RequestName, params: unknown): DialogStep
   if (request === 'lab.importJson' && p.text === undefined) return 'choose-json-to-import';
   if (request === 'lab.importHyperV' && p.path === undefined) return 'choose-hyperv-folder';
   if (request === 'lab.exportJson' && p.saveToFile === true) return 'choose-json-export-file';
+  if (request === 'lab.compare' && p.path === undefined && p.example === undefined) return 'choose-lab-to-open';
+  if (request === 'capture.export' && p.saveToFile === true && p.path === undefined && p.format === 'pcapng') return 'choose-pcapng-file';
   if (request === 'capture.export' && p.saveToFile === true && p.path === undefined)
     return Array.isArray(p.points) && p.points.length === 1 ? 'choose-capture-file' : 'choose-capture-folder';
   if (request === 'report.export' && p.saveToFile === true && p.path === undefined) return 'choose-report-file';

@@ -355,6 +355,12 @@ async function invokeForWindow(win: BrowserWindow, request: string, params: unkn
       p.path = chosen.filePath.toLowerCase().endsWith('.pcap') ? chosen.filePath : `${chosen.filePath}.pcap`;
       break;
     }
+    case 'choose-pcapng-file': {
+      const chosen = await dialog.showSaveDialog(win, { properties: ['showOverwriteConfirmation'], title: 'Export All Captures', defaultPath: 'captures.pcapng', filters: [{ name: 'pcapng captures', extensions: ['pcapng'] }] });
+      if (chosen.canceled || !chosen.filePath) return fail('cancelled', 'no file name was chosen');
+      p.path = chosen.filePath.toLowerCase().endsWith('.pcapng') ? chosen.filePath : `${chosen.filePath}.pcapng`;
+      break;
+    }
     case 'choose-capture-folder': {
       const chosen = await dialog.showOpenDialog(win, { title: 'Export Captures to Folder', properties: ['openDirectory', 'createDirectory'] });
       if (chosen.canceled || !chosen.filePaths[0]) return fail('cancelled', 'no folder was chosen');

@@ -50,6 +50,7 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
       cmd('Export &Capture (pcap)…', 'export-capture'),
       cmd('Export &Diagram…', 'export-diagram'),
       cmd('&Merge Another Copy…', 'merge'),
+      cmd('Com&pare With…', 'compare-with'),
       sep,
       cmd('&Close Lab', 'close', 'CmdOrCtrl+W'),
       ...(mac ? [] : [sep, { kind: 'role', role: 'quit', label: 'E&xit' } as MenuSpec]),
@@ -100,6 +101,7 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
       cmd('Run &All Drills', 'run-all-drills', 'Shift+F5'),
       sep,
       cmd('Run &What-if Matrix', 'run-matrix', 'CmdOrCtrl+Shift+M'),
+      cmd('Run &History…', 'run-history'),
     ],
   };
   const windowMenu: MenuSpec = {

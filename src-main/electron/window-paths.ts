@@ -33,7 +33,7 @@ export class HandedOutPaths {
 
 /** What a request does with its `path`, or null when it names no file. */
 export function pathUseOf(request: RequestName | string): PathUse | null {
-  if (request === 'lab.open' || request === 'lab.importHyperV') return 'open';
+  if (request === 'lab.open' || request === 'lab.importHyperV' || request === 'lab.compare') return 'open';
   return WRITES.has(request) ? 'write' : null;
 }
 

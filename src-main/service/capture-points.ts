@@ -88,6 +88,10 @@ function add(points: Map<string, NamedCapturePoint>, point: CapturePoint): void 
 export function captureFileName(drill: string, point: CapturePoint): string {
   const label =
     'vm' in point ? `${point.vm}-vport` : 'nic' in point ? `${point.host}-${point.nic}` : 'port' in point ? `${point.switch}-port${point.port}` : point.client;
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return `${safe(drill)}--${safe(label)}.pcap`;
+  return `${safeFileName(drill)}--${safeFileName(label)}.pcap`;
+}
+
+/** A name as a file name part: anything but letters, digits, dot, dash and underscore becomes "_". */
+export function safeFileName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_');
 }

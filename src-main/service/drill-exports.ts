@@ -6,7 +6,8 @@ import type { MatrixCellDetail } from '../../shared/api.js';
 import { runDrill } from '../core/drills/runner.js';
 import { cellResultOf, type MatrixCell, type MatrixCellResult } from '../core/drills/matrix.js';
 import { framesToPcap, clockStartSeconds } from '../core/net/pcap.js';
-import { captureFileName, type NamedCapturePoint } from './capture-points.js';
+import { writePcapng } from '../core/net/pcapng.js';
+import { captureFileName, safeFileName, type NamedCapturePoint } from './capture-points.js';
 import { cellDetail, drillToAdd } from './matrix-view.js';
 
 export interface CellRun {
@@ -52,4 +53,16 @@ export function captureDrill(lab: Lab, drill: Drill, points: readonly NamedCaptu
     };
   });
   return { result, files };
+}
+
+/**
+ * Runs the drill with captures at the points: one pcapng file, one interface per point named as
+ * `lab-planner drill --pcapng` names it ("HostB/NIC3"), so Wireshark shows which point saw each frame.
+ */
+export function captureDrillPcapng(lab: Lab, drill: Drill, points: readonly NamedCapturePoint[], seed: number): { result: DrillResult; file: { fileName: string; frames: number; bytes: Uint8Array } } {
+  const { result, captures } = runDrill(lab, drill, { seed, captures: points.map((p) => p.point) });
+  const interfaces = captures.map((c) => ({ name: c.point, packets: c.records.map((r) => ({ atMs: r.atUs / 1000, direction: r.direction, frame: r.frame })) }));
+  const bytes = writePcapng(interfaces, { startSec: clockStartSeconds(lab.settings.clockStart) });
+  const frames = captures.reduce((n, c) => n + c.records.length, 0);
+  return { result, file: { fileName: `${safeFileName(drill.name)}--all-points.pcapng`, frames, bytes } };
 }

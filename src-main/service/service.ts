@@ -32,12 +32,17 @@ import { listLabFiles } from './list-files.js';
 import { importEstate, resolveEstateFolder } from './hyperv-estate.js';
 import { buildLabReport } from './report-export.js';
 import { toMatrixWire, findMatrixCell, MatrixStream, type CoreMatrixFn } from './matrix-view.js';
-import { allCapturePoints, defaultCapturePoints, readCapturePoints } from './capture-points.js';
-import { captureDrill, runCell } from './drill-exports.js';
+import { allCapturePoints, defaultCapturePoints, readCapturePoints, type NamedCapturePoint } from './capture-points.js';
+import { captureDrill, captureDrillPcapng, runCell } from './drill-exports.js';
 import { writeExport, ExportWriteFailed } from './export-files.js';
 import { drillOf, noSuchCell, traceOf, ScrubbedDrill } from './simulation.js';
 import type { Drill } from '../../shared/drill.js';
 import { DIAGRAM_EXTENSIONS, diagramFile, mergeInto, templateList, templateLab } from './lab-exchange.js';
+import { labChanges } from './lab-compare.js';
+import { listRuns, readAllRuns, readRun, stampNow, writeRuns } from './run-history.js';
+import { compareRuns } from '../../shared/run-compare.js';
+import type { DrillReport } from '../../shared/drill.js';
+import type { RunRecord } from '../store/index.js';
 
 /** Params as the contract parsed them (defaults filled in). */
 type Params<N extends RequestName> = z.output<(typeof requests)[N]['params']>;
@@ -85,6 +90,8 @@ interface OpenDocument {
   watcher: ((current: Stats) => void) | null;
   /** Who has the lab open (windows, connections); it closes when the last one lets go. */
   holders: Set<unknown>;
+  /** Drill runs recorded this session that are not in a `.lab` file yet (written on the next save). */
+  pendingRuns: RunRecord[];
 }
 
 /** The holder of requests that name none: a host with a single window (the CLI, tests). */
@@ -193,6 +200,10 @@ export class LabService {
       'lab.newFromTemplate': (x) => this.labNewFromTemplate(x),
       'diagram.export': (x) => this.diagramExport(x),
       'lab.merge': (x) => this.labMerge(x),
+      'lab.compare': (x) => this.labCompare(x),
+      'runs.list': (x) => this.runsList(x),
+      'runs.get': (x) => this.runsGet(x),
+      'runs.compare': (x) => this.runsCompare(x),
       'recovery.list': () => this.recoveryList(),
       'recovery.restore': (x) => this.recoveryRestore(x),
       'recovery.discard': (x) => this.recoveryDiscard(x),
@@ -409,6 +420,7 @@ export class LabService {
         signal,
         onProgress: (done, total, current) => this.events.emit('run.progress', { runId: p.runId, docId: p.docId, done, total, current }),
       });
+      if (p.record) this.recordRun(doc, report);
       return ok(report);
     } catch (error) {
       if (error instanceof RunCancelled) return fail('cancelled', 'the drill run was cancelled');
@@ -486,6 +498,7 @@ export class LabService {
     if (chosen.points.length === 0) return fail('not-found', 'this lab has no cabled NIC or client to capture at; name a capture point (HostB/NIC3, switch1/port2, Client1 or Guest1)');
     if (p.saveToFile && p.path === undefined) return fail('needs-path', 'choose where to save the capture');
     // The destination is checked before the drill runs, so a refused path costs nothing.
+    if (p.format === 'pcapng') return this.capturePcapng(lab, drill, chosen.points, p);
     let destination: { file: string } | { folder: string } | null = null;
     if (p.path !== undefined) {
       const single = p.path.toLowerCase().endsWith('.pcap');
@@ -509,6 +522,21 @@ export class LabService {
       out.push({ ...file, savedTo: written.value });
     }
     return ok({ drill: drill.name, passed: result.passed, files: out });
+  }
+
+  /** Every point in one pcapng file, an interface per point: written to `path` or given back as bytes. */
+  private async capturePcapng(lab: Lab, drill: Drill, points: NamedCapturePoint[], p: Params<'capture.export'>): Answer<'capture.export'> {
+    let target: string | null = null;
+    if (p.path !== undefined) {
+      const resolved = await this.options.paths.resolveExport(p.path, { file: ['.pcapng'] });
+      if (!resolved.ok) return fail(resolved.missing ? 'file-error' : 'path-refused', resolved.message);
+      target = resolved.absolute;
+    }
+    const { result, file } = captureDrillPcapng(lab, drill, points, p.seed ?? lab.settings.seed);
+    const described = { point: points.map((x) => x.name).join(', '), elementId: points.length === 1 ? points[0].elementId : '', fileName: file.fileName, frames: file.frames, sizeBytes: file.bytes.length };
+    if (target === null) return ok({ drill: drill.name, passed: result.passed, files: [{ ...described, base64: Buffer.from(file.bytes).toString('base64'), savedTo: null }] });
+    const written = await this.writeExportFile(target, file.bytes);
+    return written.ok ? ok({ drill: drill.name, passed: result.passed, files: [{ ...described, savedTo: written.value }] }) : written;
   }
 
   // ---- simulation mode ---------------------------------------------------------------------
@@ -618,6 +646,60 @@ export class LabService {
     return mergeInto(base.value, doc.lab, theirs.value, p.choices ?? {}, this.knownProfiles());
   }
 
+  async labCompare(p: Params<'lab.compare'>): Answer<'lab.compare'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    if (p.example !== undefined) {
+      const example = await readExample(this.options.examplesDir, p.example);
+      return example.ok ? ok({ other: `${p.example}${LAB_JSON_EXTENSION}`, changes: labChanges(example.value, doc.lab) }) : example;
+    }
+    if (p.path === undefined) return fail('needs-path', 'choose a lab to compare with');
+    const other = await this.readLabAt(p.path);
+    return other.ok ? ok({ other: path.basename(p.path), changes: labChanges(other.value, doc.lab) }) : other;
+  }
+
+  // ---- run history -------------------------------------------------------------------------
+
+  async runsList(p: Params<'runs.list'>): Answer<'runs.list'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    return ok({ runs: listRuns(doc.file, doc.pendingRuns) });
+  }
+
+  async runsGet(p: Params<'runs.get'>): Answer<'runs.get'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    const found = readRun(doc.file, doc.pendingRuns, p.run);
+    return found ? ok(found) : this.noSuchRun(doc, p.run);
+  }
+
+  async runsCompare(p: Params<'runs.compare'>): Answer<'runs.compare'> {
+    const doc = this.documents.get(p.docId);
+    if (!doc) return notOpen(p.docId);
+    const from = readRun(doc.file, doc.pendingRuns, p.from);
+    if (!from) return this.noSuchRun(doc, p.from);
+    const to = readRun(doc.file, doc.pendingRuns, p.to);
+    if (!to) return this.noSuchRun(doc, p.to);
+    const comparison = compareRuns(from.report, to.report, { from: `run #${p.from}`, to: `run #${p.to}` });
+    return ok({ from: from.run, to: to.run, ...comparison });
+  }
+
+  private noSuchRun(doc: OpenDocument, n: number): Result<never> {
+    const count = listRuns(doc.file, doc.pendingRuns).length;
+    return fail('not-found', `${this.displayName(doc)} has no run #${n} (it has ${count === 1 ? '1 recorded run' : `${count} recorded runs`})`);
+  }
+
+  /** Into the lab's file when it has one that takes it; otherwise kept until the lab is saved. */
+  private recordRun(doc: OpenDocument, report: DrillReport): void {
+    const run: RunRecord = { ranAt: this.now().toISOString(), seed: report.seed, appVersion: this.options.appVersion, report };
+    if (doc.file === null || doc.readOnly) {
+      doc.pendingRuns.push(run);
+      return;
+    }
+    doc.pendingRuns.push(...writeRuns(doc.file, [run]));
+    doc.diskStamp = stampNow(doc.file);
+  }
+
   /** A `.lab` file or a `.lab.json` export, read without opening it as a document. */
   private async readLabAt(requested: string): Promise<Result<Lab>> {
     const resolved = await this.options.paths.resolve(requested, 'open');
@@ -710,6 +792,7 @@ export class LabService {
       changeReported: false,
       watcher: null,
       holders: new Set(),
+      pendingRuns: [],
     };
     this.documents.set(doc.docId, doc);
     return doc;
@@ -734,9 +817,12 @@ export class LabService {
     const revision = doc.revision;
     const lab = doc.lab;
     const previousFile = doc.file;
+    // Saved under a new name, the lab takes its recorded runs along.
+    const carried = previousFile !== null && previousFile !== file ? readAllRuns(previousFile) : [];
     this.unwatch(doc);
     try {
       const saved = how.replace ? await this.options.files.replace(file, lab) : await this.options.files.save(file, lab, expectedFingerprint);
+      if (carried.length || doc.pendingRuns.length) doc.pendingRuns = writeRuns(file, [...carried, ...doc.pendingRuns]);
       doc.file = file;
       doc.fingerprint = saved.fingerprint;
       doc.readOnly = false;

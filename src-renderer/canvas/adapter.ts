@@ -36,6 +36,8 @@ export class CanvasAdapter {
   private gesture: { kind: 'cable'; from: string; moved: boolean } | { kind: 'move'; host: NodeSingular; last: Point; moved: boolean } | null = null;
 
   private theme: Theme;
+  /** Elements "Compare with…" marks as changed: kept here so elements re-added by a sync get the mark again. */
+  private changed: readonly string[] = [];
   private band: ZoomBand = 'near';
   private bandQueued = false;
 
@@ -125,6 +127,17 @@ export class CanvasAdapter {
       // Parents before children: Cytoscape needs a compound to exist when its parts arrive.
       toAdd.sort((a, b) => (a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1));
       if (toAdd.length) cy.add(toAdd);
+      for (const id of this.changed) cy.getElementById(id).addClass('changed');
+    });
+  }
+
+  /** Marks what differs from a compared lab (class `changed`); an empty list clears the marks. */
+  markChanged(ids: readonly string[]): void {
+    const cy = this.cy;
+    this.changed = [...ids];
+    cy.batch(() => {
+      cy.elements('.changed').removeClass('changed');
+      for (const id of ids) cy.getElementById(id).addClass('changed');
     });
   }
 

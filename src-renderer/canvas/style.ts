@@ -3,8 +3,8 @@ import type { StylesheetJson } from 'cytoscape';
 import type { Theme } from '../stores/preferences.js';
 
 const PALETTES = {
-  light: { text: '#1d2330', backdrop: '#ffffff', host: '#eef3fb', hostBorder: '#6b87b8', switch: '#f3efe6', switchBorder: '#a48a55', nic: '#dbe7ff', team: '#d9f2e3', vswitch: '#fde9c8', vm: '#ffffff', port: '#ffffff', client: '#efe3fa', cable: '#55606e', member: '#2f9a5a', uplink: '#c98210', vnic: '#9aa4b1', select: '#0b63d6', problem: '#d32f2f', path: '#0b8f5a', dies: '#d32f2f', warning: '#c77700', info: '#0b63d6', event: '#7c3aed', frame: '#0b63d6', rewritten: '#e07b00', booting: '#fff4c2', disabled: '#c9ced6' },
-  dark: { text: '#e6e9ef', backdrop: '#1b1f27', host: '#222c3c', hostBorder: '#6d8ccc', switch: '#2e2a22', switchBorder: '#b89a62', nic: '#2b3d63', team: '#23432f', vswitch: '#4a3a1c', vm: '#2a2f3a', port: '#323846', client: '#3b2d4b', cable: '#a9b3c1', member: '#52c682', uplink: '#e0a43a', vnic: '#6f7886', select: '#5aa2ff', problem: '#ff6b6b', path: '#3ddc97', dies: '#ff6b6b', warning: '#f5b041', info: '#5aa2ff', event: '#b794f6', frame: '#5aa2ff', rewritten: '#ffa53a', booting: '#4a4320', disabled: '#3a3f48' },
+  light: { text: '#1d2330', backdrop: '#ffffff', host: '#eef3fb', hostBorder: '#6b87b8', switch: '#f3efe6', switchBorder: '#a48a55', nic: '#dbe7ff', team: '#d9f2e3', vswitch: '#fde9c8', vm: '#ffffff', port: '#ffffff', client: '#efe3fa', cable: '#55606e', member: '#2f9a5a', uplink: '#c98210', vnic: '#9aa4b1', select: '#0b63d6', problem: '#d32f2f', path: '#0b8f5a', dies: '#d32f2f', warning: '#c77700', info: '#0b63d6', event: '#7c3aed', changed: '#0e9aa7', frame: '#0b63d6', rewritten: '#e07b00', booting: '#fff4c2', disabled: '#c9ced6' },
+  dark: { text: '#e6e9ef', backdrop: '#1b1f27', host: '#222c3c', hostBorder: '#6d8ccc', switch: '#2e2a22', switchBorder: '#b89a62', nic: '#2b3d63', team: '#23432f', vswitch: '#4a3a1c', vm: '#2a2f3a', port: '#323846', client: '#3b2d4b', cable: '#a9b3c1', member: '#52c682', uplink: '#e0a43a', vnic: '#6f7886', select: '#5aa2ff', problem: '#ff6b6b', path: '#3ddc97', dies: '#ff6b6b', warning: '#f5b041', info: '#5aa2ff', event: '#b794f6', changed: '#3fd0dc', frame: '#5aa2ff', rewritten: '#ffa53a', booting: '#4a4320', disabled: '#3a3f48' },
 } as const;
 
 /** How far out the view is: near shows every label, mid shortens and enlarges them, far names only the big boxes. */
@@ -83,6 +83,9 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'node.dies', style: { 'border-color': c.dies, 'border-width': 6, 'border-style': 'double', 'background-color': c.dies, 'background-opacity': 0.25 } },
     { selector: ':selected', style: { 'border-color': c.select, 'border-width': 3, 'overlay-color': c.select, 'overlay-opacity': 0.08 } },
     { selector: 'edge:selected', style: { 'line-color': c.select, width: 4 } },
+    // "Compare with…": what differs from the other lab, until its panel closes.
+    { selector: 'node.changed', style: { 'border-color': c.changed, 'border-width': 4, 'border-style': 'dashed', 'underlay-color': c.changed, 'underlay-opacity': 0.3, 'underlay-padding': 6, 'underlay-shape': 'round-rectangle' } },
+    { selector: 'edge.changed', style: { 'line-color': c.changed, 'line-style': 'dashed', width: 5, 'z-index': 10 } },
     // After the selection: a check's or a case's elements are selected too, and their tone must still show.
     ...(['error', 'warning', 'info', 'event'] as const).flatMap((tone): StylesheetJson => {
       const colour = tone === 'error' ? c.problem : c[tone];

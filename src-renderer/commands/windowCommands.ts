@@ -4,6 +4,8 @@ import { useSelectionStore } from '../stores/selection.js';
 import { useDrillsStore } from '../stores/drills.js';
 import { usePreferencesStore } from '../stores/preferences.js';
 import { useMatrixStore } from '../stores/matrix.js';
+import { useRunHistoryStore } from '../stores/runHistory.js';
+import { useLabCompareStore } from '../stores/labCompare.js';
 import { canvasHolder } from '../canvas/current.js';
 import { useCommands } from '../views/useCommands.js';
 import { useExports } from '../views/useExports.js';
@@ -18,6 +20,8 @@ export function registerWindowCommands(): () => void {
   const drills = useDrillsStore();
   const prefs = usePreferencesStore();
   const matrix = useMatrixStore();
+  const history = useRunHistoryStore();
+  const compare = useLabCompareStore();
 
   const hasDoc = () => lab.doc !== null;
   const exportable = () => hasDoc() && !exports.busy.value;
@@ -52,9 +56,11 @@ export function registerWindowCommands(): () => void {
     { id: 'export-json', title: 'Export JSON', category: 'File', enabled: hasDoc, run: () => void commands.exportJson() },
     { id: 'export-report', title: 'Export report (HTML)', category: 'File', enabled: exportable, run: () => void exports.exportReport() },
     { id: 'export-capture', title: 'Export capture (pcap)…', category: 'File', enabled: exportable, run: () => void exports.openCaptureDialog(selectedDrill()) },
+    { id: 'export-all-captures', title: 'Export all captures (pcapng)…', category: 'File', enabled: exportable, run: () => void exports.openCaptureDialog(selectedDrill(), true) },
     { id: 'export-diagram', title: 'Export diagram…', category: 'File', enabled: hasDoc, run: show('export-diagram') },
     { id: 'export-canvas-png', title: 'Export canvas as PNG', category: 'File', enabled: hasDoc, run: exports.exportCanvasPng },
     { id: 'merge', title: 'Merge another copy…', category: 'File', enabled: hasDoc, run: show('merge') },
+    { id: 'compare-with', title: 'Compare with…', category: 'File', enabled: hasDoc, run: () => void compare.choose(!!commands.info.value?.canPickFiles) },
     { id: 'close', title: 'Close lab', category: 'File', shortcut: 'Ctrl+W', enabled: hasDoc, run: () => commands.unlessUnsaved('close the lab', () => void lab.close()) },
   ];
   const edit: Command[] = [
@@ -86,6 +92,7 @@ export function registerWindowCommands(): () => void {
     { id: 'cancel-run', title: 'Cancel run', category: 'Drills', enabled: () => !!drills.running, run: () => void drills.cancel() },
     { id: 'run-matrix', title: 'Run what-if matrix', category: 'Drills', shortcut: 'Ctrl+Shift+M', enabled: () => hasDoc() && !matrix.running, run: commands.runMatrix },
     { id: 'cancel-matrix', title: 'Cancel what-if matrix', category: 'Drills', enabled: () => !!matrix.running, run: () => void matrix.cancel() },
+    { id: 'run-history', title: 'Run history…', category: 'Drills', enabled: hasDoc, run: () => void history.show() },
     { id: 'export-drill-capture', title: 'Export capture of the drill…', category: 'Drills', enabled: () => hasDoc() && !!drills.selected, run: () => void exports.openCaptureDialog(selectedDrill()) },
   ];
   const help: Command[] = [

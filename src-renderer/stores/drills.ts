@@ -27,6 +27,8 @@ export const useDrillsStore = defineStore('drills', () => {
   const resultsView = ref<'vms' | 'tables' | 'events'>('vms');
   /** Results shown from a what-if cell: the cell each drill name came from, so traces and tables ask for that cell. */
   const cellOf = shallowRef<Record<string, string | null>>({});
+  /** Set while a run opened from the run history is shown: "run #2, 2026-12-03 06:12 UTC". */
+  const recordedRun = ref<string | null>(null);
   /** How drills.trace and drills.stateAt name the shown result: the lab's drill, or the matrix cell it came from. */
   const source = computed(() => {
     const r = result.value;
@@ -57,7 +59,7 @@ export const useDrillsStore = defineStore('drills', () => {
     const r = result.value;
     atMs.value = r ? Math.max(0, Math.min(Math.round(ms), r.durationMs)) : 0;
   }
-  const stale = computed(() => report.value !== null && reportRevision.value !== lab.revision);
+  const stale = computed(() => report.value !== null && recordedRun.value === null && reportRevision.value !== lab.revision);
 
   async function run(drills?: string[]): Promise<void> {
     const docId = lab.status?.docId;
@@ -68,7 +70,12 @@ export const useDrillsStore = defineStore('drills', () => {
     const revision = lab.revision;
     try {
       await lab.settled();
-      const next = await call('drills.run', { docId, runId, ...(drills ? { drills } : {}) });
+      // Every run of the window goes into the lab's run history (Drills → Run history…).
+      const next = await call('drills.run', { docId, runId, ...(drills ? { drills } : {}), record: true });
+      if (recordedRun.value !== null) {
+        report.value = null;
+        recordedRun.value = null;
+      }
       // Results of drills not in this run stay, unless the lab changed since they ran.
       const kept = report.value && reportRevision.value === revision ? report.value.drills.filter((d) => !next.drills.some((n) => n.name === d.name)) : [];
       const order = lab.doc?.drills.map((d) => d.name) ?? [];
@@ -96,12 +103,24 @@ export const useDrillsStore = defineStore('drills', () => {
 
   /** Shows a result run elsewhere (a what-if matrix cell) as if it came from a drill run. */
   function showResult(shown: DrillResult, cellId?: string): void {
+    if (recordedRun.value !== null) report.value = null;
+    recordedRun.value = null;
     cellOf.value = { ...cellOf.value, [shown.name]: cellId ?? null };
     const others = report.value && reportRevision.value === lab.revision ? report.value.drills.filter((d) => d.name !== shown.name) : [];
     const all = [...others, shown];
     report.value = { format: 'lab-planner/drill-results', lab: lab.doc?.meta.title ?? '', seed: shown.seed, passed: all.every((d) => d.passed), drills: all };
     reportRevision.value = lab.revision;
     selected.value = shown.name;
+    openAtTrouble();
+  }
+
+  /** Shows a recorded run's results as a drill run's, named by `label`, opened at its first failing drill. */
+  function showRecorded(recorded: DrillReport, label: string): void {
+    cellOf.value = {};
+    report.value = recorded;
+    reportRevision.value = lab.revision;
+    recordedRun.value = label;
+    if (!recorded.drills.some((d) => d.name === selected.value)) selected.value = recorded.drills.find((d) => !d.passed)?.name ?? recorded.drills[0]?.name ?? null;
     openAtTrouble();
   }
 
@@ -112,12 +131,13 @@ export const useDrillsStore = defineStore('drills', () => {
 
   function forget(): void {
     report.value = null;
+    recordedRun.value = null;
     runError.value = null;
     atMs.value = 0;
     focusVm.value = null;
   }
 
-  return { selected, report, result, source, resultsOpen, resultsView, snapshot, step, atMs, focusVm, simulated, setMoment, running, runError, stale, run, cancel, progress, showResult, forget };
+  return { selected, report, result, source, resultsOpen, resultsView, snapshot, step, atMs, focusVm, simulated, setMoment, running, runError, stale, recordedRun, run, cancel, progress, showResult, showRecorded, forget };
 });
 
 /** The step a moment falls in: the last that began at or before it; -1 before the first. */

@@ -19,7 +19,9 @@ const DIAGRAM_TYPES: Record<DiagramFormat, string> = { drawio: 'application/vnd.
 /** What a capture records: a drill of the lab by name, or a what-if case by its cell id. */
 export type CaptureSource = { drill: string } | { cellId: string; name: string };
 
-const captureDialog = shallowRef<{ source: CaptureSource | null; points: RequestValue<'capture.points'>['points'] } | null>(null);
+/** `pcap`: one classic file per point; `pcapng`: one file, an interface named after each point. */
+export type CaptureFormat = 'pcap' | 'pcapng';
+const captureDialog = shallowRef<{ source: CaptureSource | null; points: RequestValue<'capture.points'>['points']; format: CaptureFormat; all: boolean } | null>(null);
 const busy = ref<{ what: string; runId: string | null; done: number; total: number } | null>(null);
 let runCounter = 0;
 
@@ -70,21 +72,21 @@ export function useExports() {
     }
   }
 
-  /** Asks which drill (or the given what-if case) and where to capture. */
-  async function openCaptureDialog(source?: CaptureSource): Promise<void> {
+  /** Asks which drill (or the given what-if case) and where to capture; `all`: every point into one pcapng file. */
+  async function openCaptureDialog(source?: CaptureSource, all = false): Promise<void> {
     const docId = lab.status?.docId;
     if (!docId) return;
     dismissTopic('export');
     try {
       const { points } = await call('capture.points', { docId });
       const first = lab.doc?.drills[0]?.name;
-      captureDialog.value = { source: source ?? (first ? { drill: first } : null), points };
+      captureDialog.value = { source: source ?? (first ? { drill: first } : null), points, format: all ? 'pcapng' : 'pcap', all };
     } catch (e) {
       failed(e);
     }
   }
 
-  async function exportCapture(source: CaptureSource, points: readonly string[]): Promise<void> {
+  async function exportCapture(source: CaptureSource, points: readonly string[], format: CaptureFormat = 'pcap'): Promise<void> {
     const docId = lab.status?.docId;
     if (!docId || busy.value) return;
     captureDialog.value = null;
@@ -97,8 +99,10 @@ export function useExports() {
         ...('drill' in source ? { drill: source.drill } : { cellId: source.cellId }),
         ...(points.length ? { points: [...points] } : {}),
         saveToFile: native(),
+        format,
       });
-      for (const f of out.files) if (f.base64 !== undefined) download(base64Bytes(f.base64), f.fileName, 'application/vnd.tcpdump.pcap');
+      const type = format === 'pcapng' ? 'application/x-pcapng' : 'application/vnd.tcpdump.pcap';
+      for (const f of out.files) if (f.base64 !== undefined) download(base64Bytes(f.base64), f.fileName, type);
       const saved = out.files.map((f) => f.savedTo).filter((s): s is string => !!s);
       notice(`${saved.length ? `Saved ${saved.join(', ')}` : `Downloaded ${out.files.map((f) => f.fileName).join(', ')}`} (${out.drill} ${out.passed ? 'passed' : 'failed'}).`);
     } catch (e) {

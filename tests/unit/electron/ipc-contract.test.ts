@@ -47,6 +47,10 @@ describe('IPC calls into the service', () => {
     expect(dialogStepFor('capture.export', { docId: 'd', drill: 'x', points: ['HostB/NIC3'], saveToFile: true })).toBe('choose-capture-file');
     expect(dialogStepFor('capture.export', { docId: 'd', drill: 'x', saveToFile: true })).toBe('choose-capture-folder');
     expect(dialogStepFor('capture.export', { docId: 'd', drill: 'x' })).toBeNull();
+    expect(dialogStepFor('capture.export', { docId: 'd', drill: 'x', saveToFile: true, format: 'pcapng' })).toBe('choose-pcapng-file');
+    expect(dialogStepFor('lab.compare', { docId: 'd' })).toBe('choose-lab-to-open');
+    expect(dialogStepFor('lab.compare', { docId: 'd', example: 'field-report' })).toBeNull();
+    expect(dialogStepFor('lab.compare', { docId: 'd', path: '/other.lab' })).toBeNull();
     expect(dialogStepFor('report.export', { docId: 'd', saveToFile: true })).toBe('choose-report-file');
     expect(dialogStepFor('report.export', { docId: 'd', saveToFile: true, path: '/tmp/r.html' })).toBeNull();
   });

@@ -43,6 +43,13 @@ describe('paths a window may name', () => {
     expect(withHandedOutPathOnly('lab.merge', { docId: 'd', theirs: '/home/u/.ssh/id_rsa.lab' }, handedOut)).toEqual({ docId: 'd' });
   });
 
+  it('lets Compare with… read only a lab main handed out, and asks in the open dialog otherwise', () => {
+    const handedOut = new HandedOutPaths();
+    handedOut.handOut('/home/u/labs/ann.lab', 'open');
+    expect(stepFor('lab.compare', { docId: 'd', path: '/home/u/labs/ann.lab' }, handedOut)).toBeNull();
+    expect(stepFor('lab.compare', { docId: 'd', path: '/etc/shadow' }, handedOut)).toBe('choose-lab-to-open');
+  });
+
   it('never lets a lab handed out for opening be overwritten by a save or an export', () => {
     const handedOut = new HandedOutPaths();
     handedOut.handOut('/home/u/labs/field.lab', 'open');
