@@ -26,6 +26,7 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     'font-family': 'system-ui, sans-serif',
     color: c.text,
     'text-wrap': 'wrap',
+    'text-max-width': '90px',
     'text-valign': 'center',
     'text-halign': 'center',
     'min-zoomed-font-size': 6,
@@ -37,7 +38,7 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
       style: {
         label: boxLabel, 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-size': boxFont, 'font-weight': 'bold',
         'text-background-color': c.backdrop, 'text-background-opacity': 0.85, 'text-background-padding': '2px',
-        'background-color': c.host, 'border-color': c.hostBorder, 'border-width': 2, padding: '18px',
+        'background-color': c.host, 'border-color': c.hostBorder, 'border-width': 2, padding: '18px', 'text-max-width': '2000px',
       },
     },
     { selector: 'node[kind="switch"]', style: { 'background-color': c.switch, 'border-color': c.switchBorder, padding: '10px' } },
@@ -50,6 +51,16 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'node[kind="client"]', style: { 'background-color': c.client, shape: 'ellipse', width: 104, height: 56, label: band === 'far' ? boxLabel : 'data(label)', 'font-size': band === 'far' ? boxFont : 11 * scale } },
     { selector: 'node[kind="ghost"]', style: { width: 6, height: 6, 'background-color': c.select, label: '' } },
     { selector: 'edge', style: { width: 2, 'line-color': c.cable, 'curve-style': 'haystack', 'haystack-radius': 0 } },
+    // Cables: routed round the boxes (routing.ts), the port number at each end, a used port filled in.
+    {
+      selector: 'edge[kind="cable"]',
+      style: {
+        'curve-style': 'straight', 'source-label': 'data(sourceLabel)', 'target-label': 'data(targetLabel)', 'source-text-offset': 20, 'target-text-offset': 20,
+        'font-size': 10, 'font-weight': 'bold', color: c.text, 'text-background-color': c.backdrop, 'text-background-opacity': 0.9, 'text-background-padding': '1px', 'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'edge[kind="cable"][segmentWeights]', style: { 'curve-style': 'round-segments', 'edge-distances': 'node-position', 'segment-weights': 'data(segmentWeights)', 'segment-distances': 'data(segmentDistances)', 'segment-radii': [6] } },
+    { selector: 'node[kind="port"].used', style: { 'background-color': c.cable, color: c.backdrop, 'font-weight': 'bold', 'border-color': c.cable } },
     { selector: 'edge[kind="member"]', style: { 'line-color': c.member, 'line-style': 'dashed', width: 1.5 } },
     { selector: 'edge[kind="member"].primary', style: { 'line-style': 'solid' } },
     { selector: 'edge[kind="uplink"]', style: { 'line-color': c.uplink, width: 3 } },
@@ -83,6 +94,8 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'node.dies', style: { 'border-color': c.dies, 'border-width': 6, 'border-style': 'double', 'background-color': c.dies, 'background-opacity': 0.25 } },
     { selector: ':selected', style: { 'border-color': c.select, 'border-width': 3, 'overlay-color': c.select, 'overlay-opacity': 0.08 } },
     { selector: 'edge:selected', style: { 'line-color': c.select, width: 4 } },
+    // A selected cable shows both of its ends.
+    { selector: 'node.cable-end', style: { 'border-color': c.select, 'border-width': 4, 'underlay-color': c.select, 'underlay-opacity': 0.3, 'underlay-padding': 5, 'underlay-shape': 'round-rectangle' } },
     // After the selection: a check's or a case's elements are selected too, and their tone must still show.
     ...(['error', 'warning', 'info', 'event'] as const).flatMap((tone): StylesheetJson => {
       const colour = tone === 'error' ? c.problem : c[tone];
