@@ -71,12 +71,16 @@ function endOf(node: CanvasElement, other: Point, boxes: Map<string, Box>): End 
 
 const crossesVertical = (b: Box, x: number, ya: number, yb: number) => x > b.x1 && x < b.x2 && Math.max(ya, yb) > b.y1 && Math.min(ya, yb) < b.y2;
 
-/** A vertical run at `x` from `ya` to `yb` moved sideways until no box is in its way (a few tries). */
-export function clearColumn(x: number, ya: number, yb: number, obstacles: readonly Box[]): number {
+/** A vertical run at `x` from `ya` to `yb` moved sideways until no box is in its way (a few tries), to the side nearer `from`. */
+export function clearColumn(x: number, ya: number, yb: number, obstacles: readonly Box[], from = x): number {
+  const target = x;
   for (let tries = 0; tries < 8; tries++) {
     const hit = obstacles.find((b) => crossesVertical(b, x, ya, yb));
     if (!hit) return x;
-    x = x - hit.x1 < hit.x2 - x ? hit.x1 - CLEARANCE : hit.x2 + CLEARANCE;
+    const left = hit.x1 - CLEARANCE;
+    const right = hit.x2 + CLEARANCE;
+    const cost = (side: number) => Math.abs(side - from) + Math.abs(side - target);
+    x = cost(left) <= cost(right) ? left : right;
   }
   return x;
 }
@@ -119,7 +123,7 @@ export function routePoints(a: End, b: End, obstacles: readonly Box[], lanes: La
     const ym = Math.round((ya + yb) / 2);
     out.push({ x: a.x, y: ym }, { x: b.x, y: ym });
   } else {
-    const column = clearColumn(b.x, ya, yb, obstacles);
+    const column = clearColumn(b.x, ya, yb, obstacles, a.x);
     const lane = column === b.x ? 0 : lanes.take(`column:${Math.round(column / 20)}`);
     const x = column === b.x ? column : column + (column < b.x ? -lane : lane) * LANE;
     // The runs to and from the column go past the boxes beside them (a taller host next door).

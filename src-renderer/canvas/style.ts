@@ -49,7 +49,7 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'node[kind="vm"].off', style: { 'border-style': 'dashed', opacity: 0.7 } },
     { selector: 'node[kind="port"]', style: { 'background-color': c.port, width: 24, height: 24, shape: 'rectangle', 'font-size': 10 * scale, 'border-color': c.switchBorder } },
     { selector: 'node[kind="client"]', style: { 'background-color': c.client, shape: 'ellipse', width: 104, height: 56, label: band === 'far' ? boxLabel : 'data(label)', 'font-size': band === 'far' ? boxFont : 11 * scale } },
-    { selector: 'node[kind="ghost"]', style: { width: 6, height: 6, 'background-color': c.select, label: '' } },
+    { selector: 'node[kind="ghost"]', style: { width: 6, height: 6, 'background-color': c.select, label: '', events: 'no' } },
     { selector: 'edge', style: { width: 2, 'line-color': c.cable, 'curve-style': 'haystack', 'haystack-radius': 0 } },
     // Cables: routed round the boxes (routing.ts), the port number at each end, a used port filled in.
     {
@@ -68,7 +68,7 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'edge[kind="uplink"].own-uplink', style: { 'line-color': c.member, width: 2 } },
     { selector: 'edge[kind="uplink"].own-uplink.standby', style: { 'line-style': 'dashed', width: 1.5 } },
     { selector: 'edge[kind="vnic"]', style: { 'line-color': c.vnic, width: 1 } },
-    { selector: 'edge[kind="draft"]', style: { 'line-color': c.select, 'line-style': 'dashed', width: 2 } },
+    { selector: 'edge[kind="draft"]', style: { 'line-color': c.select, 'line-style': 'dashed', width: 2, events: 'no' } },
     // The simulated lab at the drill clock's moment.
     { selector: 'node[kind="vm"].sim-running', style: { 'border-style': 'solid', opacity: 1 } },
     { selector: 'node[kind="vm"].sim-off', style: { 'border-style': 'dashed', opacity: 0.5 } },
