@@ -5,6 +5,7 @@ import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
 import { canvasStyle, zoomBand, type ZoomBand } from './style.js';
 import { SimulationLayer, SIMULATION_KINDS } from './simulationLayer.js';
+import { fitZoom } from './viewport.js';
 import type { Theme } from '../stores/preferences.js';
 
 cytoscape.use(fcose);
@@ -193,6 +194,12 @@ export class CanvasAdapter {
     this.fitWhenSized = false;
     this.cy.resize();
     this.cy.fit(undefined, 40);
+    // A small lab stays readable rather than wholly in view (viewport.ts).
+    const zoom = fitZoom(this.cy.zoom(), this.cy.elements().length);
+    if (zoom !== this.cy.zoom()) {
+      this.cy.zoom(zoom);
+      this.cy.center();
+    }
     this.updateLabels();
   }
 
