@@ -5,6 +5,7 @@ import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
 import { canvasStyle, zoomBand, type ZoomBand } from './style.js';
 import { SimulationLayer, SIMULATION_KINDS } from './simulationLayer.js';
+import { fitZoom } from './viewport.js';
 import type { Theme } from '../stores/preferences.js';
 
 cytoscape.use(fcose);
@@ -117,8 +118,14 @@ export class CanvasAdapter {
           continue;
         }
         if (ele.data('label') !== e.data.label) ele.data({ label: e.data.label, name: e.data.name });
+        // A cut label's whole text and a cable's route follow the document (routing.ts, labels.ts).
+        for (const key of ['full', 'segmentWeights', 'segmentDistances'] as const) {
+          if (ele.data(key) === e.data[key]) continue;
+          if (e.data[key] === undefined) ele.removeData(key);
+          else ele.data(key, e.data[key]);
+        }
         const base = (e.classes ?? '').split(' ').filter(Boolean);
-        for (const cls of ['off', 'primary']) ele.toggleClass(cls, base.includes(cls));
+        for (const cls of ['off', 'primary', 'used']) ele.toggleClass(cls, base.includes(cls));
         if (e.position && ele.isNode()) {
           const p = ele.position();
           if (Math.abs(p.x - e.position.x) > 0.5 || Math.abs(p.y - e.position.y) > 0.5) ele.position({ ...e.position });
@@ -200,6 +207,12 @@ export class CanvasAdapter {
     this.fitWhenSized = false;
     this.cy.resize();
     this.cy.fit(undefined, 40);
+    // A small lab stays readable rather than wholly in view (viewport.ts).
+    const zoom = fitZoom(this.cy.zoom(), this.cy.elements().length);
+    if (zoom !== this.cy.zoom()) {
+      this.cy.zoom(zoom);
+      this.cy.center();
+    }
     this.updateLabels();
   }
 

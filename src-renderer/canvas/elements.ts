@@ -1,14 +1,22 @@
 // The lab document as Cytoscape elements: hosts and switches as compound nodes, cables and bindings as edges.
-import type { Lab, Host, PhysicalSwitchSpec, VirtualSwitchSpec } from '../../shared/lab.js';
+import type { Lab, Host, PhysicalSwitchSpec, VirtualSwitchSpec, Endpoint } from '../../shared/lab.js';
 import { HYPERVISOR_WORDS } from '../../shared/lab.js';
 import { hostId, nicId, teamId, virtualSwitchId, vmId, switchId, portId, clientId, cableId } from '../../shared/checks.js';
 import { endpointElementId } from '../stores/elements.js';
+import { routeCables } from './routing.js';
+import { boxLabel, fitLabel, LABEL_CHARS } from './labels.js';
 
 export type Point = { x: number; y: number };
 
 export interface CanvasElement {
   group: 'nodes' | 'edges';
-  data: { id: string; label?: string; name?: string; kind: string; parent?: string; source?: string; target?: string };
+  data: {
+    id: string; label?: string; name?: string; kind: string; parent?: string; source?: string; target?: string;
+    /** A cable's port numbers at its ends, and its route (Cytoscape segment weights and distances); see routing.ts. */
+    /** The whole label when the drawn one was cut to fit its box (shown on hover). */
+    full?: string;
+    sourceLabel?: string; targetLabel?: string; segmentWeights?: string; segmentDistances?: string;
+  };
   position?: Point;
   classes?: string;
 }
@@ -84,14 +92,17 @@ export function labElements(lab: Lab): CanvasElement[] {
     const vms = vmsByHost.get(host.name) ?? [];
     const offsets = hostPartOffsets(host, vms);
     const at = anchor(id);
-    out.push({ group: 'nodes', data: { id, label: `${host.name} · ${HYPERVISOR_WORDS[host.hypervisor]}\n${host.model} · ${host.managementIp}`, name: host.name, kind: 'host' }, ...(offsets.size === 0 ? { position: at } : {}) });
+    // A host's title sits above its box: no wider than the box, so it never runs over the next host's.
+    const titleChars = Math.max(16, Math.floor((hostColumns(host, vms.length) * SLOT) / 8));
+    const title = boxLabel(`${host.name} · ${HYPERVISOR_WORDS[host.hypervisor]}\n${host.model} · ${host.managementIp}`, titleChars);
+    out.push({ group: 'nodes', data: { id, ...title, name: fitLabel(host.name, titleChars), kind: 'host' }, ...(offsets.size === 0 ? { position: at } : {}) });
     for (const nic of host.nics) {
       const nid = nicId(host.name, nic.name);
-      out.push({ group: 'nodes', data: { id: nid, label: `${nic.name}\n${nic.chipset}`, name: nic.name, kind: 'nic', parent: id }, position: plus(at, offsets.get(nid)!) });
+      out.push({ group: 'nodes', data: { id: nid, ...boxLabel(`${nic.name}\n${nic.chipset}`, LABEL_CHARS.nic), name: fitLabel(nic.name, LABEL_CHARS.nic), kind: 'nic', parent: id }, position: plus(at, offsets.get(nid)!) });
     }
     for (const team of host.teams) {
       const tid = teamId(host.name, team.name);
-      out.push({ group: 'nodes', data: { id: tid, label: `${team.name}\n${team.mode}`, name: team.name, kind: 'team', parent: id }, position: plus(at, offsets.get(tid)!) });
+      out.push({ group: 'nodes', data: { id: tid, ...boxLabel(`${team.name}\n${team.mode}`, LABEL_CHARS.team), name: fitLabel(team.name, LABEL_CHARS.team), kind: 'team', parent: id }, position: plus(at, offsets.get(tid)!) });
       for (const m of team.members) {
         if (host.nics.some((n) => n.name === m)) {
           out.push({ group: 'edges', data: { id: `member:${tid}>${m}`, kind: 'member', source: tid, target: nicId(host.name, m) }, classes: team.primary === m ? 'primary' : '' });
@@ -103,7 +114,7 @@ export function labElements(lab: Lab): CanvasElement[] {
       const up = vs.uplink;
       const ownUplinks = up && 'nics' in up ? up.nics : null;
       const label = ownUplinks && vs.teaming ? `${vs.name}\n${vs.teaming.driverProfile}` : vs.name;
-      out.push({ group: 'nodes', data: { id: sid, label, name: vs.name, kind: 'vswitch', parent: id }, position: plus(at, offsets.get(sid)!), classes: ownUplinks ? 'teams-uplinks' : '' });
+      out.push({ group: 'nodes', data: { id: sid, ...boxLabel(label, LABEL_CHARS.vswitch), name: fitLabel(vs.name, LABEL_CHARS.vswitch), kind: 'vswitch', parent: id }, position: plus(at, offsets.get(sid)!), classes: ownUplinks ? 'teams-uplinks' : '' });
       if (up && 'nics' in up) {
         // A switch teaming its own uplinks (SET, an ESXi vSwitch): its uplink NICs are drawn as members, standby ones dashed.
         for (const n of up.nics)
@@ -119,23 +130,29 @@ export function labElements(lab: Lab): CanvasElement[] {
       const vm = vmByName.get(vmName)!;
       const vid = vmId(vmName);
       const mac = vm.macMode === 'static' ? `static ${vm.staticMac ?? '?'}` : 'dynamic MAC';
-      out.push({ group: 'nodes', data: { id: vid, label: `${vm.name}\n${vm.ip}\n${mac}`, name: vm.name, kind: 'vm', parent: id }, position: plus(at, offsets.get(vid)!), classes: vm.initialState === 'off' ? 'off' : '' });
+      out.push({ group: 'nodes', data: { id: vid, ...boxLabel(`${vm.name}\n${vm.ip}\n${mac}`, LABEL_CHARS.vm), name: fitLabel(vm.name, LABEL_CHARS.vm), kind: 'vm', parent: id }, position: plus(at, offsets.get(vid)!), classes: vm.initialState === 'off' ? 'off' : '' });
       const vsName = vm.virtualSwitch ?? host.virtualSwitches[0]?.name;
       if (vsName && host.virtualSwitches.some((s) => s.name === vsName)) {
         out.push({ group: 'edges', data: { id: `vnic:${vid}`, kind: 'vnic', source: vid, target: virtualSwitchId(host.name, vsName) } });
       }
     }
   }
-  for (const sw of lab.switches) out.push(...switchElements(sw, anchor(switchId(sw.name))));
+  const usedPorts = new Set(lab.cables.flatMap((c) => [c.a, c.b]).filter((e) => 'port' in e).map(endpointElementId));
+  for (const sw of lab.switches) out.push(...switchElements(sw, anchor(switchId(sw.name)), usedPorts));
   for (const c of lab.clients) {
-    out.push({ group: 'nodes', data: { id: clientId(c.name), label: `${c.name}\n${c.ip}`, name: c.name, kind: 'client' }, position: anchor(clientId(c.name)) });
+    out.push({ group: 'nodes', data: { id: clientId(c.name), ...boxLabel(`${c.name}\n${c.ip}`, LABEL_CHARS.client), name: fitLabel(c.name, LABEL_CHARS.client), kind: 'client' }, position: anchor(clientId(c.name)) });
   }
   const nodeIds = new Set(out.map((e) => e.data.id));
   for (const cable of lab.cables) {
     const source = endpointElementId(cable.a);
     const target = endpointElementId(cable.b);
-    if (nodeIds.has(source) && nodeIds.has(target)) out.push({ group: 'edges', data: { id: cableId(cable.a, cable.b), kind: 'cable', source, target } });
+    // Each end says the port it is plugged into, so a cable reads as "switch1 port 24" without following it.
+    const portLabel = (e: Endpoint) => ('port' in e ? String(e.port) : '');
+    if (nodeIds.has(source) && nodeIds.has(target)) {
+      out.push({ group: 'edges', data: { id: cableId(cable.a, cable.b), kind: 'cable', source, target, sourceLabel: portLabel(cable.a), targetLabel: portLabel(cable.b) } });
+    }
   }
+  routeCables(out);
   return out;
 }
 
@@ -147,11 +164,13 @@ export function isStandbyUplink(vs: VirtualSwitchSpec, nic: string): boolean {
   return t.activeUplinks !== undefined && !t.activeUplinks.includes(nic);
 }
 
-function switchElements(sw: PhysicalSwitchSpec, at: Point): CanvasElement[] {
+function switchElements(sw: PhysicalSwitchSpec, at: Point, usedPorts: ReadonlySet<string>): CanvasElement[] {
   const id = switchId(sw.name);
-  const out: CanvasElement[] = [{ group: 'nodes', data: { id, label: `${sw.name}\n${sw.model}`, name: sw.name, kind: 'switch' } }];
+  const titleChars = Math.max(16, Math.floor((Math.min(sw.ports, PORT_COLUMNS) * PORT_SLOT) / 8));
+  const out: CanvasElement[] = [{ group: 'nodes', data: { id, ...boxLabel(`${sw.name}\n${sw.model}`, titleChars), name: fitLabel(sw.name, titleChars), kind: 'switch' } }];
   for (let port = 1; port <= sw.ports; port++) {
-    out.push({ group: 'nodes', data: { id: portId(sw.name, port), label: String(port), name: String(port), kind: 'port', parent: id }, position: plus(at, switchPortOffset(port)) });
+    const pid = portId(sw.name, port);
+    out.push({ group: 'nodes', data: { id: pid, label: String(port), name: String(port), kind: 'port', parent: id }, position: plus(at, switchPortOffset(port)), ...(usedPorts.has(pid) ? { classes: 'used' } : {}) });
   }
   return out;
 }

@@ -26,6 +26,7 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     'font-family': 'system-ui, sans-serif',
     color: c.text,
     'text-wrap': 'wrap',
+    'text-max-width': '90px',
     'text-valign': 'center',
     'text-halign': 'center',
     'min-zoomed-font-size': 6,
@@ -37,7 +38,7 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
       style: {
         label: boxLabel, 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-size': boxFont, 'font-weight': 'bold',
         'text-background-color': c.backdrop, 'text-background-opacity': 0.85, 'text-background-padding': '2px',
-        'background-color': c.host, 'border-color': c.hostBorder, 'border-width': 2, padding: '18px',
+        'background-color': c.host, 'border-color': c.hostBorder, 'border-width': 2, padding: '18px', 'text-max-width': '2000px',
       },
     },
     { selector: 'node[kind="switch"]', style: { 'background-color': c.switch, 'border-color': c.switchBorder, padding: '10px' } },
@@ -48,8 +49,18 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'node[kind="vm"].off', style: { 'border-style': 'dashed', opacity: 0.7 } },
     { selector: 'node[kind="port"]', style: { 'background-color': c.port, width: 24, height: 24, shape: 'rectangle', 'font-size': 10 * scale, 'border-color': c.switchBorder } },
     { selector: 'node[kind="client"]', style: { 'background-color': c.client, shape: 'ellipse', width: 104, height: 56, label: band === 'far' ? boxLabel : 'data(label)', 'font-size': band === 'far' ? boxFont : 11 * scale } },
-    { selector: 'node[kind="ghost"]', style: { width: 6, height: 6, 'background-color': c.select, label: '' } },
+    { selector: 'node[kind="ghost"]', style: { width: 6, height: 6, 'background-color': c.select, label: '', events: 'no' } },
     { selector: 'edge', style: { width: 2, 'line-color': c.cable, 'curve-style': 'haystack', 'haystack-radius': 0 } },
+    // Cables: routed round the boxes (routing.ts), the port number at each end, a used port filled in.
+    {
+      selector: 'edge[kind="cable"]',
+      style: {
+        'curve-style': 'straight', 'source-label': 'data(sourceLabel)', 'target-label': 'data(targetLabel)', 'source-text-offset': 20, 'target-text-offset': 20,
+        'font-size': 10, 'font-weight': 'bold', color: c.text, 'text-background-color': c.backdrop, 'text-background-opacity': 0.9, 'text-background-padding': '1px', 'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'edge[kind="cable"][segmentWeights]', style: { 'curve-style': 'round-segments', 'edge-distances': 'node-position', 'segment-weights': 'data(segmentWeights)', 'segment-distances': 'data(segmentDistances)', 'segment-radii': [6] } },
+    { selector: 'node[kind="port"].used', style: { 'background-color': c.cable, color: c.backdrop, 'font-weight': 'bold', 'border-color': c.cable } },
     { selector: 'edge[kind="member"]', style: { 'line-color': c.member, 'line-style': 'dashed', width: 1.5 } },
     { selector: 'edge[kind="member"].primary', style: { 'line-style': 'solid' } },
     { selector: 'edge[kind="uplink"]', style: { 'line-color': c.uplink, width: 3 } },
@@ -57,7 +68,7 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     { selector: 'edge[kind="uplink"].own-uplink', style: { 'line-color': c.member, width: 2 } },
     { selector: 'edge[kind="uplink"].own-uplink.standby', style: { 'line-style': 'dashed', width: 1.5 } },
     { selector: 'edge[kind="vnic"]', style: { 'line-color': c.vnic, width: 1 } },
-    { selector: 'edge[kind="draft"]', style: { 'line-color': c.select, 'line-style': 'dashed', width: 2 } },
+    { selector: 'edge[kind="draft"]', style: { 'line-color': c.select, 'line-style': 'dashed', width: 2, events: 'no' } },
     // The simulated lab at the drill clock's moment.
     { selector: 'node[kind="vm"].sim-running', style: { 'border-style': 'solid', opacity: 1 } },
     { selector: 'node[kind="vm"].sim-off', style: { 'border-style': 'dashed', opacity: 0.5 } },
@@ -86,6 +97,8 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
     // "Compare with…": what differs from the other lab, until its panel closes.
     { selector: 'node.changed', style: { 'border-color': c.changed, 'border-width': 4, 'border-style': 'dashed', 'underlay-color': c.changed, 'underlay-opacity': 0.3, 'underlay-padding': 6, 'underlay-shape': 'round-rectangle' } },
     { selector: 'edge.changed', style: { 'line-color': c.changed, 'line-style': 'dashed', width: 5, 'z-index': 10 } },
+    // A selected cable shows both of its ends.
+    { selector: 'node.cable-end', style: { 'border-color': c.select, 'border-width': 4, 'underlay-color': c.select, 'underlay-opacity': 0.3, 'underlay-padding': 5, 'underlay-shape': 'round-rectangle' } },
     // After the selection: a check's or a case's elements are selected too, and their tone must still show.
     ...(['error', 'warning', 'info', 'event'] as const).flatMap((tone): StylesheetJson => {
       const colour = tone === 'error' ? c.problem : c[tone];

@@ -9,6 +9,7 @@ import { useLabCompareStore } from '../stores/labCompare.js';
 import { canvasHolder } from '../canvas/current.js';
 import { useCommands } from '../views/useCommands.js';
 import { useExports } from '../views/useExports.js';
+import { useCableToolStore } from '../stores/cableTool.js';
 import { registerCommands, registerCommandSource, type Command } from './registry.js';
 
 /** Registers the window's commands in menu order; answers a function that takes them out again. */
@@ -22,6 +23,7 @@ export function registerWindowCommands(): () => void {
   const matrix = useMatrixStore();
   const history = useRunHistoryStore();
   const compare = useLabCompareStore();
+  const cableTool = useCableToolStore();
 
   const hasDoc = () => lab.doc !== null;
   const exportable = () => hasDoc() && !exports.busy.value;
@@ -67,6 +69,7 @@ export function registerWindowCommands(): () => void {
     { id: 'undo', title: () => (lab.canUndo ? `Undo ${lab.undoStack.at(-1)!.label}` : 'Undo'), category: 'Edit', shortcut: 'Ctrl+Z', enabled: () => lab.canUndo, run: lab.undo },
     { id: 'redo', title: () => (lab.canRedo ? `Redo ${lab.redoStack.at(-1)!.label}` : 'Redo'), category: 'Edit', shortcut: 'Ctrl+Shift+Z', keys: ['Ctrl+Y'], enabled: () => lab.canRedo, run: lab.redo },
     { id: 'delete', title: 'Delete', category: 'Edit', shortcut: 'Delete', keys: ['Backspace'], enabled: () => selection.ids.length > 0, run: commands.deleteSelection },
+    { id: 'cable-tool', title: () => (cableTool.active ? 'Cable tool (on)' : 'Cable tool'), category: 'Edit', shortcut: 'C', enabled: hasDoc, run: cableTool.toggle },
     { id: 'select-all', title: 'Select All', category: 'Edit', shortcut: 'Ctrl+A', enabled: hasDoc, run: commands.selectAll },
   ];
   const view: Command[] = [

@@ -5,7 +5,7 @@ import type { Lab } from '../../shared/lab.js';
 import type { DriverProfile } from '../../shared/driver.js';
 import type { DocumentState, DocumentStatus, EditOp, ImportSummary, RequestParams } from '../../shared/api.js';
 import { call, ApiRefusal } from '../api/client.js';
-import { applyOps, clone, diff, type Op } from './ops.js';
+import { applyOps, clone, diff, setAt, type Op } from './ops.js';
 import { problemsOf, newProblems, describeRefusal } from './problems.js';
 import { EditRefused } from './edits.js';
 
@@ -100,6 +100,24 @@ export const useLabStore = defineStore('lab', () => {
         if (fresh) adopt(fresh);
       }
     });
+  }
+
+  /** Writers of view state into the document (the canvas' viewport), run just before a save. */
+  const beforeSave = new Set<() => void>();
+  function onBeforeSave(writer: () => void): () => void {
+    beforeSave.add(writer);
+    return () => beforeSave.delete(writer);
+  }
+
+  /** Sets a document field without an undo step: view state such as the viewport, saved with the lab but never undone. */
+  function setViewState(path: readonly (string | number)[], value: unknown): void {
+    if (!doc.value) return;
+    const draft = clone(doc.value);
+    setAt(draft, [...path], value);
+    const ops = diff(doc.value, draft);
+    if (ops.length === 0) return;
+    applyLocal(ops);
+    send(ops);
   }
 
   /** Waits until every edit made so far has reached the service. */
@@ -212,6 +230,7 @@ export const useLabStore = defineStore('lab', () => {
   /** Saves; answers 'needs-path' when the lab was never saved and the host cannot pick a file itself. */
   async function save(): Promise<'saved' | 'needs-path' | 'failed'> {
     if (!status.value) return 'failed';
+    beforeSave.forEach((write) => write());
     await settled();
     try {
       status.value = await call('lab.save', { docId: status.value.docId });
@@ -226,6 +245,7 @@ export const useLabStore = defineStore('lab', () => {
   /** Saves under a name; answers 'exists' when that would replace another lab and `overwrite` was not given. */
   async function saveAs(path?: string, overwrite = false): Promise<'saved' | 'needs-path' | 'exists' | 'failed'> {
     if (!status.value) return 'failed';
+    beforeSave.forEach((write) => write());
     await settled();
     try {
       // Without a path the host's native save dialog picks the file, and that dialog asks before replacing one.
@@ -272,7 +292,7 @@ export const useLabStore = defineStore('lab', () => {
 
   return {
     doc, status, problems, catalogue, profiles, profileIds, error, revision, loads, title, canUndo, canRedo, undoStack, redoStack,
-    edit, undo, redo, newLab, newFromTemplate, open, importJson, importHyperV, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
+    edit, undo, redo, setViewState, onBeforeSave, newLab, newFromTemplate, open, importJson, importHyperV, restore, reload, save, saveAs, exportJson, close, settled, show, loadProfiles, statusChanged,
     fieldRefusal: describeRefusal,
   };
 });

@@ -1,0 +1,93 @@
+import { describe, it, expect } from 'vitest';
+import { labElements, type CanvasElement, type Point } from '../../../src-renderer/canvas/elements.js';
+import { compoundBoxes, toSegments, clearColumn, type Box } from '../../../src-renderer/canvas/routing.js';
+import { fieldReportLab } from './fake-api.js';
+
+/** The polyline Cytoscape draws for a routed cable: source, the segment points, target. */
+function polyline(elements: CanvasElement[], id: string): Point[] {
+  const edge = elements.find((e) => e.data.id === id)!;
+  const at = (nodeId: string) => elements.find((e) => e.data.id === nodeId)!.position!;
+  const s = at(edge.data.source!);
+  const t = at(edge.data.target!);
+  const w = (edge.data.segmentWeights ?? '').split(' ').filter(Boolean).map(Number);
+  const d = (edge.data.segmentDistances ?? '').split(' ').filter(Boolean).map(Number);
+  const len = Math.hypot(t.x - s.x, t.y - s.y);
+  const n = { x: -(t.y - s.y) / len, y: (t.x - s.x) / len };
+  const mids = w.map((wi, i) => ({ x: s.x + wi * (t.x - s.x) + d[i] * n.x, y: s.y + wi * (t.y - s.y) + d[i] * n.y }));
+  return [s, ...mids, t];
+}
+
+/** Whether a straight run from p to q passes through the inside of a box (shrunk a little: touching is not crossing). */
+function crosses(p: Point, q: Point, b: Box): boolean {
+  const inset = { x1: b.x1 + 2, y1: b.y1 + 2, x2: b.x2 - 2, y2: b.y2 - 2 };
+  for (let i = 1; i < 50; i++) {
+    const x = p.x + ((q.x - p.x) * i) / 50;
+    const y = p.y + ((q.y - p.y) * i) / 50;
+    if (x > inset.x1 && x < inset.x2 && y > inset.y1 && y < inset.y2) return true;
+  }
+  return false;
+}
+
+describe('cable routes', () => {
+  it('turns waypoints into segment weights and distances that give the waypoints back', () => {
+    const s = { x: 0, y: 0 };
+    const t = { x: 100, y: -200 };
+    const points = [{ x: 0, y: 40 }, { x: 160, y: 40 }, { x: 160, y: -200 }];
+    const seg = toSegments(s, t, points)!;
+    const len = Math.hypot(100, 200);
+    const n = { x: 200 / len, y: 100 / len };
+    seg.weights.forEach((w, i) => {
+      expect(w * 100 + seg.distances[i] * n.x).toBeCloseTo(points[i].x, 1);
+      expect(w * -200 + seg.distances[i] * n.y).toBeCloseTo(points[i].y, 1);
+    });
+  });
+
+  it('moves a vertical run beside a box in its way', () => {
+    const box = { x1: 0, y1: 0, x2: 200, y2: 100 };
+    expect(clearColumn(150, -50, 150, [box])).toBeGreaterThan(200);
+    expect(clearColumn(40, -50, 150, [box])).toBeLessThan(0);
+    expect(clearColumn(300, -50, 150, [box])).toBe(300);
+  });
+
+  it('never runs a cable through a host box, and ends each cable at the port it names', () => {
+    const elements = labElements(fieldReportLab());
+    const boxes = compoundBoxes(elements);
+    const hosts = [...boxes].filter(([id]) => id.startsWith('host:')).map(([, b]) => b);
+    const cables = elements.filter((e) => e.data.kind === 'cable');
+    expect(cables).toHaveLength(6);
+    for (const cable of cables) {
+      const line = polyline(elements, cable.data.id);
+      // The run from the first bend on (the stub out of the NIC's own host is below its NIC row).
+      for (let i = 1; i < line.length - 2; i++) for (const b of hosts) expect(crosses(line[i], line[i + 1], b), `${cable.data.id} segment ${i}`).toBe(false);
+    }
+    // The inter-switch link leaves switch1 at port 24 and reaches switch2 at port 24, passing over no other port.
+    const isl = polyline(elements, 'cable:port:switch1/24~port:switch2/24');
+    const ports = elements.filter((e) => e.data.kind === 'port' && !['port:switch1/24', 'port:switch2/24'].includes(e.data.id));
+    for (let i = 0; i < isl.length - 1; i++) {
+      for (const p of ports) {
+        const b = { x1: p.position!.x - 12, y1: p.position!.y - 12, x2: p.position!.x + 12, y2: p.position!.y + 12 };
+        expect(crosses(isl[i], isl[i + 1], b), `ISL over ${p.data.id}`).toBe(false);
+      }
+    }
+  });
+
+  it('runs parallel cables out of one host in separate lanes, and labels the port at each end', () => {
+    const elements = labElements(fieldReportLab());
+    const a = polyline(elements, 'cable:nic:HostA/NIC3~port:switch1/1');
+    const b = polyline(elements, 'cable:nic:HostA/NIC4~port:switch2/1');
+    // The first bend of each is the horizontal run under HostA: two lanes, not one line.
+    expect(Math.abs(a[1].y - b[1].y)).toBeGreaterThanOrEqual(5);
+    const isl = elements.find((e) => e.data.id === 'cable:port:switch1/24~port:switch2/24')!;
+    expect([isl.data.sourceLabel, isl.data.targetLabel]).toEqual(['24', '24']);
+    const nic = elements.find((e) => e.data.id === 'cable:nic:HostA/NIC3~port:switch1/1')!;
+    expect([nic.data.sourceLabel, nic.data.targetLabel]).toEqual(['', '1']);
+  });
+
+  it('draws used ports apart from free ones', () => {
+    const elements = labElements(fieldReportLab());
+    const classes = (id: string) => elements.find((e) => e.data.id === id)!.classes ?? '';
+    expect(classes('port:switch1/1')).toContain('used');
+    expect(classes('port:switch1/24')).toContain('used');
+    expect(classes('port:switch1/3')).not.toContain('used');
+  });
+});
