@@ -165,8 +165,21 @@ describe('drill steps naming a deleted element', () => {
     removeElements(lab, ['vm:Guest1']);
     const steps = problemsOf(lab, ['broadcom-basp-2009-12-15']).problems.map((p) => drillStepProblem(lab, p)).filter((p) => p !== null);
     expect(steps.map((s) => s.text)).toContain('drill migrate-then-restart, step 1: VM Guest1 no longer exists');
-    const first = steps.find((s) => s.drill === 'migrate-then-restart')!;
-    removeDrillStep(lab, first.drillIndex, first.step);
+    const first = steps.find((s) => s.drill === 'migrate-then-restart' && s.step !== null)!;
+    expect(first.fixLabel).toBe('Remove the step');
+    first.fix(lab);
     expect(lab.drills[first.drillIndex].steps.map((s) => s.action)).toEqual(['restart']);
+    removeDrillStep(lab, first.drillIndex, 0);
+    expect(lab.drills[first.drillIndex].steps).toEqual([]);
+  });
+
+  it('name the drill that pings a deleted VM, and stop pinging it', () => {
+    const lab = fieldReportLab();
+    lab.drills[0].vms = ['Guest1', 'Guest2'];
+    removeElements(lab, ['vm:Guest2']);
+    const listed = problemsOf(lab, ['broadcom-basp-2009-12-15']).problems.map((p) => drillStepProblem(lab, p)).filter((p) => p !== null && p.step === null && p.drillIndex === 0);
+    expect(listed.map((p) => [p!.text, p!.fixLabel])).toEqual([[`drill ${lab.drills[0].name} pings VM Guest2, which no longer exists`, 'Stop pinging it']]);
+    listed[0]!.fix(lab);
+    expect(lab.drills[0].vms).toEqual(['Guest1']);
   });
 });
