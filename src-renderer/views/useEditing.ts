@@ -117,7 +117,7 @@ export function useEditing() {
   /** F2: the inspector's Name field of the selected element, focused and selected for typing. */
   function rename(): void {
     void nextTick(() => {
-      const label = [...document.querySelectorAll<HTMLLabelElement>('aside.inspector label')].find((l) => l.textContent?.trim() === 'Name');
+      const label = Array.from(document.querySelectorAll<HTMLLabelElement>('aside.inspector label')).find((l) => l.textContent?.trim() === 'Name');
       const input = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
       if (input instanceof HTMLInputElement) {
         input.focus();
