@@ -81,3 +81,9 @@ export function placeInFreeSpace(lab: Lab, id: string, near: Point): Point {
   lab.layout.positions[id] = spot;
   return spot;
 }
+
+/** The same for a point meant as the element's anchor (where a palette item was dropped): its centre goes where the anchor puts it. */
+export function placeAtFreeAnchor(lab: Lab, id: string, anchor: Point): Point {
+  const f = footprint(lab, id);
+  return placeInFreeSpace(lab, id, { x: anchor.x + (f.x1 + f.x2) / 2, y: anchor.y + (f.y1 + f.y2) / 2 });
+}
