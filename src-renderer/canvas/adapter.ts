@@ -19,6 +19,8 @@ export interface CanvasCallbacks {
   connect(from: string, to: string): void;
   /** A stale-entry badge was clicked: the team's element id and the entry's IP. */
   openEntry(team: string, ip: string): void;
+  /** A right click on an element (its id) or on the empty canvas (null), at page pixels and the model point. */
+  contextMenu?(id: string | null, client: Point, model: Point): void;
 }
 
 /** Kinds drawn over the design (the cable being drawn, the simulation's); a design sync leaves them alone. */
@@ -318,6 +320,11 @@ export class CanvasAdapter {
       });
     });
 
+    cy.on('cxttap', (e: EventObject) => {
+      const onElement = e.target !== cy && !OVERLAY_KINDS.has((e.target as NodeSingular).data('kind'));
+      const mouse = e.originalEvent as MouseEvent | undefined;
+      this.callbacks.contextMenu?.(onElement ? (e.target as NodeSingular).id() : null, { x: mouse?.clientX ?? 0, y: mouse?.clientY ?? 0 }, { ...e.position });
+    });
     cy.on('tap', 'node[kind="badge"]', (e: EventObject) => this.callbacks.openEntry(e.target.data('team'), e.target.data('ip')));
     // The reason a frame died, and what a badge says, on hover: the container's tooltip.
     cy.on('mouseover', 'node[kind="frame"], node[kind="badge"]', (e: EventObject) => {

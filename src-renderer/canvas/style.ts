@@ -39,6 +39,8 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
         label: boxLabel, 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-size': boxFont, 'font-weight': 'bold',
         'text-background-color': c.backdrop, 'text-background-opacity': 0.85, 'text-background-padding': '2px',
         'background-color': c.host, 'border-color': c.hostBorder, 'border-width': 2, padding: '18px', 'text-max-width': '2000px',
+        // The title above the box is its title bar: pressing it grabs the host (or switch) to drag it.
+        'text-events': 'yes',
       },
     },
     { selector: 'node[kind="switch"]', style: { 'background-color': c.switch, 'border-color': c.switchBorder, padding: '10px' } },

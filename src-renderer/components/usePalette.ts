@@ -5,6 +5,7 @@ import { useSelectionStore } from '../stores/selection.js';
 import { resolveElement } from '../stores/elements.js';
 import type { Position } from '../stores/edits.js';
 import { placeItem, PALETTE, type PaletteItem } from './paletteItems.js';
+import { placeAtFreeAnchor, placedIds } from '../canvas/placement.js';
 
 export const switchPorts = ref(24);
 export const paletteError = ref<string | null>(null);
@@ -25,12 +26,14 @@ export function usePalette() {
     return undefined;
   }
 
+  /** Adds the item anchored as near `at` as the free space allows: never on top of another element. */
   function place(item: PaletteItem, at: Position): void {
     let added = '';
     const host = targetHost();
     const label = PALETTE.find((p) => p.item === item)?.label ?? item;
     paletteError.value = lab.edit(`Add ${label}`, (d) => {
       added = placeItem(d, item, at, { ports: switchPorts.value, ...(host ? { host } : {}) });
+      if (placedIds(d).includes(added)) placeAtFreeAnchor(d, added, at);
     });
     if (!paletteError.value && added) selection.select([added]);
   }

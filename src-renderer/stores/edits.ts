@@ -2,29 +2,19 @@
 import type { Lab, Endpoint, Host, Nic } from '../../shared/lab.js';
 import { endpointKey, endpointLabel } from '../../shared/lab.js';
 import { hostId, switchId, clientId, vmId } from '../../shared/checks.js';
-import { macToNumber, macToText, ipToNumber, ipToText, hyperVPoolFirst } from '../../shared/addresses.js';
+import { macToNumber, macToText, ipToNumber, ipToText } from '../../shared/addresses.js';
 import { resolveElement, type ElementRef } from './elements.js';
 import { HOST_TEMPLATES, type HostTemplate } from './hostTemplates.js';
+import { EditRefused } from './refusal.js';
+import { freeStaticMac, usedMacs } from './allocation.js';
 
-/** A user-caused refusal, shown in the window: the edit does not happen. */
-export class EditRefused extends Error {}
+export { EditRefused };
 
 export type Position = { x: number; y: number };
 
 export function uniqueName(prefix: string, taken: Iterable<string>): string {
   const used = new Set(taken);
   for (let i = 1; ; i++) if (!used.has(`${prefix}${i}`)) return `${prefix}${i}`;
-}
-
-function usedMacs(lab: Lab): Set<number> {
-  const macs = new Set<number>();
-  lab.hosts.forEach((h) => h.nics.forEach((n) => macs.add(macToNumber(n.mac))));
-  lab.clients.forEach((c) => macs.add(macToNumber(c.mac)));
-  lab.vms.forEach((v) => {
-    if (v.staticMac) macs.add(macToNumber(v.staticMac));
-    if (v.dynamicMac) macs.add(macToNumber(v.dynamicMac));
-  });
-  return macs;
 }
 
 function freeMac(lab: Lab, first: string, taken = usedMacs(lab)): string {
@@ -217,17 +207,13 @@ export function moveVmToHost(lab: Lab, index: number, hostName: string): void {
   else delete vm.virtualSwitch;
 }
 
-/** Static MAC mode keeps the MAC the VM holds, or takes a free one from the top of its host's pool. */
+/** Static MAC mode takes a free MAC outside every host's dynamic pool (one inside a pool would be handed out again). */
 export function setMacMode(lab: Lab, index: number, mode: 'static' | 'dynamic'): void {
   const vm = lab.vms[index];
   vm.macMode = mode;
   if (mode === 'static' && !vm.staticMac) {
     const host = lab.hosts.find((h) => h.name === vm.host);
-    const taken = usedMacs(lab);
-    const poolFirst = macToNumber(host ? hyperVPoolFirst(host.managementIp) : '00-15-5D-00-00-00');
-    let candidate = vm.dynamicMac ? macToNumber(vm.dynamicMac) : poolFirst + 0xff;
-    while (taken.has(candidate)) candidate--;
-    vm.staticMac = macToText(candidate);
+    vm.staticMac = freeStaticMac(lab, host?.hypervisor ?? 'hyper-v');
   }
 }
 

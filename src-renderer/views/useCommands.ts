@@ -7,7 +7,8 @@ import { useMatrixStore } from '../stores/matrix.js';
 import { useFocusStore } from '../stores/focus.js';
 import { canvasHolder } from '../canvas/current.js';
 import { anchorOf, firstPartId } from '../canvas/elements.js';
-import { removeElements, movePositions, type Position } from '../stores/edits.js';
+import { movePositions, type Position } from '../stores/edits.js';
+import { useEditing } from './useEditing.js';
 import { hostId, switchId, clientId } from '../../shared/checks.js';
 import { call } from '../api/client.js';
 import type { ImportSummary, RequestParams, RequestValue } from '../../shared/api.js';
@@ -41,6 +42,7 @@ export function useCommands() {
   const drills = useDrillsStore();
   const matrix = useMatrixStore();
   const focus = useFocusStore();
+  const editing = useEditing();
 
   /** Runs `then` at once, or after the engineer agrees to drop unsaved changes. */
   function unlessUnsaved(action: string, then: () => void): void {
@@ -142,11 +144,8 @@ export function useCommands() {
 
   const importText = (text: string, fileName: string) => void opened(lab.importJson(text, fileName));
 
-  function deleteSelection(): void {
-    if (selection.ids.length === 0) return;
-    lab.edit(selection.ids.length === 1 ? 'Delete' : `Delete ${selection.ids.length} elements`, (d) => removeElements(d, selection.ids));
-    selection.clear();
-  }
+  /** Deletes the selection; a toast says what went with it and offers Undo. */
+  const deleteSelection = (): void => editing.deleteSelection();
 
   function selectAll(): void {
     const cy = canvasHolder.adapter?.cy;

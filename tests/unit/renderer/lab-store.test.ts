@@ -78,10 +78,10 @@ describe('the lab document in the window', () => {
     expect(lab.edit('Profile', field(['hosts', 0, 'teams', 1, 'driverProfile'], 'acme-teaming'), { strict: true })).toMatch(/not in the catalogue/);
   });
 
-  it('gives a VM switched to a static MAC a valid free MAC from its host\u2019s pool', async () => {
+  it('gives a VM switched to a static MAC a free MAC outside every host\u2019s dynamic pool', async () => {
     const { lab } = await openedExample();
     expect(lab.edit('Static', (d) => setMacMode(d, 0, 'static'), { strict: true })).toBeNull();
-    expect(lab.doc!.vms[0]).toMatchObject({ macMode: 'static', staticMac: '00-15-5D-01-0A-FF' });
+    expect(lab.doc!.vms[0]).toMatchObject({ macMode: 'static', staticMac: '00-15-5D-00-20-00' });
   });
 
   it('refuses a second cable on a plugged NIC and a cable that reaches no switch port', async () => {
