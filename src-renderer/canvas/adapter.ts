@@ -116,7 +116,7 @@ export class CanvasAdapter {
         }
         if (ele.data('label') !== e.data.label) ele.data({ label: e.data.label, name: e.data.name });
         const base = (e.classes ?? '').split(' ').filter(Boolean);
-        for (const cls of ['off', 'primary']) ele.toggleClass(cls, base.includes(cls));
+        for (const cls of ['off', 'primary', 'collapsed']) ele.toggleClass(cls, base.includes(cls));
         if (e.position && ele.isNode()) {
           const p = ele.position();
           if (Math.abs(p.x - e.position.x) > 0.5 || Math.abs(p.y - e.position.y) > 0.5) ele.position({ ...e.position });
