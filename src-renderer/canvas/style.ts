@@ -41,7 +41,7 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
       },
     },
     // A collapsed host: one box with its name and VM count, cables ending on it.
-    { selector: 'node[kind="host"].collapsed', style: { label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, 'text-wrap': 'wrap', 'text-max-width': '220px', width: 240, height: 80, 'border-style': 'double', 'border-width': 4, 'font-size': band === 'far' ? 34 : 15 * scale } },
+    { selector: 'node[kind="host"].collapsed', style: { label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, 'text-wrap': 'wrap', width: 280, height: 90, 'border-style': 'double', 'border-width': 4, 'font-size': band === 'far' ? 48 : 15 * scale, 'text-max-width': '270px' } },
     { selector: 'node[kind="switch"]', style: { 'background-color': c.switch, 'border-color': c.switchBorder, padding: '10px' } },
     { selector: 'node[kind="nic"]', style: { 'background-color': c.nic, width: 80, height: 40 } },
     { selector: 'node[kind="team"]', style: { 'background-color': c.team, width: 110, height: 38, 'border-color': c.member } },
