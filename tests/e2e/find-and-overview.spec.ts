@@ -186,3 +186,35 @@ test('design checks come grouped by kind with a count, a group opens to its chec
   for (let h = 1; h <= 16; h++) expect(selected).toContain(`team:Host${h}/VM-Team`);
   expect(await probe<string[]>(page, 'classesOf', 'team:Host7/VM-Team')).toContain('focus-error');
 });
+
+test('on a 256-VM lab the what-if matrix names every group of cases in full, none over another', async ({ page }, info) => {
+  await openBigLab(page, 16, 256);
+  await page.getByRole('tab', { name: /What-if matrix/ }).click();
+  const panel = page.getByRole('region', { name: 'What-if matrix' });
+  await panel.getByRole('button', { name: 'Run matrix' }).click();
+  await expect(panel.getByTestId('matrix-verdict')).toBeVisible({ timeout: 120_000 });
+  const headers = panel.locator('th.heat-group');
+  await expect(headers.first()).toBeVisible();
+  await page.screenshot({ path: info.outputPath('matrix-headers.png') });
+  await page.screenshot({ path: '/tmp/editor-find-matrix.png' });
+  await panel.locator('.heatmap-scroll').screenshot({ path: '/tmp/editor-find-matrix-headers.png' });
+  const readHeaders = () =>
+    headers.evaluateAll((ths) =>
+      ths.map((th) => {
+        const label = th.querySelector('span') ?? th;
+        const box = label.getBoundingClientRect();
+        return { text: th.textContent?.trim() ?? '', full: th.getAttribute('title') ?? '', cut: label.scrollWidth > label.clientWidth + 1, left: box.left, right: box.right };
+      }),
+    );
+  // Every page of cases: a group of one or two columns is named in full as well as the wide ones.
+  const next = panel.getByRole('button', { name: 'Next cases' });
+  for (let page_ = 1; ; page_++) {
+    const shown = await readHeaders();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const h of shown) expect(h, `page ${page_}: ${h.full}`).toMatchObject({ text: h.full, cut: false });
+    for (let i = 1; i < shown.length; i++) expect(shown[i].left, `page ${page_}: ${shown[i].full} after ${shown[i - 1].full}`).toBeGreaterThanOrEqual(shown[i - 1].right - 1);
+    await panel.locator('.heatmap-scroll').screenshot({ path: `/tmp/editor-find-matrix-page${page_}.png` });
+    if (!(await next.isEnabled())) break;
+    await next.click();
+  }
+});
