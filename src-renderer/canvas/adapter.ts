@@ -127,7 +127,7 @@ export class CanvasAdapter {
           else ele.data(key, e.data[key]);
         }
         const base = (e.classes ?? '').split(' ').filter(Boolean);
-        for (const cls of ['off', 'primary', 'used']) ele.toggleClass(cls, base.includes(cls));
+        for (const cls of ['off', 'primary', 'used', 'collapsed']) ele.toggleClass(cls, base.includes(cls));
         if (e.position && ele.isNode()) {
           const p = ele.position();
           if (Math.abs(p.x - e.position.x) > 0.5 || Math.abs(p.y - e.position.y) > 0.5) ele.position({ ...e.position });

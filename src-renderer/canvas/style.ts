@@ -43,6 +43,8 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
         'text-events': 'yes',
       },
     },
+    // A collapsed host: one box with its name and VM count, cables ending on it.
+    { selector: 'node[kind="host"].collapsed', style: { label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, 'text-wrap': 'wrap', width: 280, height: 90, 'border-style': 'double', 'border-width': 4, 'font-size': band === 'far' ? 48 : 15 * scale, 'text-max-width': '270px' } },
     { selector: 'node[kind="switch"]', style: { 'background-color': c.switch, 'border-color': c.switchBorder, padding: '10px' } },
     { selector: 'node[kind="nic"]', style: { 'background-color': c.nic, width: 80, height: 40 } },
     { selector: 'node[kind="team"]', style: { 'background-color': c.team, width: 110, height: 38, 'border-color': c.member } },

@@ -14,6 +14,8 @@ export interface Command {
   shortcut?: string;
   /** Further keys that run it but are not shown (`Ctrl+Y` for redo, `Backspace` for delete). */
   keys?: readonly string[];
+  /** Keys that run it only while focus is not in a text field (`/` for find), when the command itself works in fields. */
+  keysOutsideFields?: readonly string[];
   /** The shortcut in the browser host when the browser keeps `shortcut` for itself; derived when absent. */
   browserShortcut?: string;
   /** Whether it can run now; always when absent. Disabled commands show greyed in menus and the palette. */
@@ -142,6 +144,6 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' 
   return allCommands().find((c) => {
     if (typing && !c.inTextFields) return false;
     const own = shortcutFor(c, host);
-    return [own, ...(c.keys ?? [])].some((s) => s !== undefined && matchesShortcut(e, s));
+    return [own, ...(c.keys ?? []), ...(typing ? [] : (c.keysOutsideFields ?? []))].some((s) => s !== undefined && matchesShortcut(e, s));
   });
 }

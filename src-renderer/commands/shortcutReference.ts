@@ -27,7 +27,7 @@ export function shortcutReference(commands: readonly Command[], host: HostKind):
     if (!own) continue;
     let group = groups.find((g) => g.category === c.category);
     if (!group) groups.push((group = { category: String(c.category), rows: [] }));
-    group.rows.push({ title: titleOf(c), keys: [own, ...(c.keys ?? [])], desktop: own !== c.shortcut ? c.shortcut! : null });
+    group.rows.push({ title: titleOf(c), keys: [own, ...(c.keys ?? []), ...(c.keysOutsideFields ?? [])], desktop: own !== c.shortcut ? c.shortcut! : null });
   }
   return [...groups, ...WINDOW_KEYS];
 }
