@@ -60,8 +60,19 @@ export async function fit(page: Page): Promise<void> {
 /** Clicks an element on the canvas, which selects it and shows it in the inspector. */
 export async function selectOnCanvas(page: Page, id: string): Promise<void> {
   await waitForCanvas(page, id);
+  await revealOnCanvas(page, id);
   const p = await pointOf(page, id);
   await page.mouse.click(p.x, p.y);
+}
+
+/** Brings an element into the canvas's view first when it lies past an edge (as scrolling to it would). */
+export async function revealOnCanvas(page: Page, id: string): Promise<void> {
+  const box = await page.getByTestId('canvas').boundingBox();
+  const p = await pointOf(page, id);
+  if (!box || (p.x > box.x + 20 && p.x < box.x + box.width - 20 && p.y > box.y + 20 && p.y < box.y + box.height - 20)) return;
+  await page.evaluate((elementId) => {
+    (globalThis as unknown as { labPlannerProbe?: { reveal(id: string): void } }).labPlannerProbe?.reveal(elementId);
+  }, id);
 }
 
 /** Presses on one element and releases on another: a cable from a NIC to a port, or a move. */
