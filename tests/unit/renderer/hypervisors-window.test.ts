@@ -61,7 +61,10 @@ describe('hypervisors and own uplinks on the canvas', () => {
     lab.hosts[0].virtualSwitches[0].teaming!.activeUplinks = ['vmnic0'];
     const elements = labElements(lab);
     expect(elements.find((e) => e.data.id === 'host:ESXi1')!.data.label).toMatch(/^ESXi1 · VMware ESXi\n/);
-    expect(elements.find((e) => e.data.id === 'vswitch:ESXi1/vSwitch0')!.data.label).toBe('vSwitch0\nesxi-originating-port');
+    // The policy is cut to the box's width on the canvas; the whole of it shows on hover.
+    const vswitch = elements.find((e) => e.data.id === 'vswitch:ESXi1/vSwitch0')!.data;
+    expect(vswitch.full ?? vswitch.label).toBe('vSwitch0\nesxi-originating-port');
+    expect(vswitch.label).toMatch(/^vSwitch0\nesxi-origin/);
     const uplinks = elements.filter((e) => e.data.kind === 'uplink');
     expect(uplinks.map((e) => [e.data.target, e.classes])).toEqual([
       ['nic:ESXi1/vmnic0', 'own-uplink'],
