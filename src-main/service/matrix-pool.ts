@@ -30,9 +30,12 @@ export interface MatrixPoolOptions {
   seed?: number;
   /** The compiled worker script; the one next to the thread module by default. */
   workerScript?: URL;
-  /** Worker threads; 1 runs in this thread. Default: one per core once the work is large enough to win. */
+  /**
+   * Threads that simulate, this one included: 1 runs in this thread, N starts N − 1 worker threads
+   * beside it. Default: one per core once the work is large enough to win.
+   */
   threads?: number;
-  /** Threads kept from run to run (the service's); without it, threads are started for this run. */
+  /** Worker threads kept from run to run (the service's); without it, they are started for this run. */
   threadPool?: MatrixThreads;
   /** Runs the cells elsewhere instead (the queue). */
   executor?: CellExecutor;
@@ -97,11 +100,13 @@ export async function runMatrixInPool(lab: Lab, options: MatrixPoolOptions = {})
   let pool: MatrixThreads | null = null;
   let ownPool = false;
   const key = jobKey(job);
+  /** Starts the worker threads beside this one: `count` threads in all. */
   const startThreads = (count: number) => {
-    ownPool = !(options.threadPool && options.threadPool.size >= count);
-    pool = ownPool ? new MatrixThreads(script!, count) : options.threadPool!;
+    const workers = count - 1;
+    ownPool = !(options.threadPool && options.threadPool.size >= workers);
+    pool = ownPool ? new MatrixThreads(script!, workers) : options.threadPool!;
     const cold = !pool.warm;
-    pool.prepare(job, key, count);
+    pool.prepare(job, key, workers);
     return cold;
   };
   let coldPool = false;
@@ -260,7 +265,8 @@ async function streamToThreads(
   const first = cold ? Math.min(cells.length, WARM_UP_CASES * pool.size) : 0;
   hand(placeAll(Array.from({ length: first }, (_, i) => i)));
   hand(placeAll(cells.flatMap((c, i) => (i >= first && !c.scope ? [i] : []))));
-  const running = pool.run(job, key, feed, onResult, options.signal, weightOf);
+  const runner = new MatrixCellRunner(job);
+  const running = pool.run(job, key, feed, onResult, options.signal, weightOf, HEAVIEST_WHILE_PLANNING);
   // Planning must not outlive a run that failed: its error is read once planning is done.
   running.catch(() => undefined);
   let next = first;
@@ -274,18 +280,67 @@ async function streamToThreads(
       if (cell) some.push(cell);
     }
     hand(some);
+    // This thread is one of the threads: between slices of planning it runs a few cheap cells.
+    runCheapHere(runner, feed, onResult, weightOf, PLAN_SLICE_MS, HEAVIEST_WHILE_PLANNING);
     afterSlice();
     await new Promise((resolve) => setImmediate(resolve));
   }
   feed.close();
   afterSlice();
+  return finishOnThreads(running, runner, feed, onResult, weightOf, pool.size + 1, options.signal);
+}
+
+// While it plans, this thread runs only cells estimated at no more than about 20 ms (a host-scoped
+// case, a small lab's whole-lab one); once planning is done, cells of up to about 75 ms (a 300-VM
+// lab's whole-lab case) too, so the threads finish together. Costlier cases are left to the worker
+// threads, so a service that runs a matrix keeps answering its other clients.
+const HEAVIEST_WHILE_PLANNING = 4000;
+const HEAVIEST_HERE = 16000;
+// Cells this thread takes from the feed at once.
+const CELLS_HERE = 4;
+
+/** Runs the feed's cheapest cells here for up to `forMs`; how many ran. */
+function runCheapHere(
+  runner: MatrixCellRunner,
+  feed: CellFeed,
+  onResult: (r: MatrixCellResult) => void,
+  weightOf: (c: MatrixCell) => number,
+  forMs: number,
+  heaviest = HEAVIEST_HERE,
+): number {
+  const began = performance.now();
+  let ran = 0;
+  while (performance.now() - began < forMs) {
+    const some = feed.takeFromEnd(CELLS_HERE, heaviest, weightOf);
+    if (some.length === 0) break;
+    for (const cell of some) onResult(runner.run(cell));
+    ran += some.length;
+  }
+  return ran;
+}
+
+/**
+ * Once every cell is in the feed: this thread runs the cheap ones left while the worker threads run
+ * the rest, then waits for them. Threads that cannot start leave the matrix to this thread: slower,
+ * same result.
+ */
+async function finishOnThreads(
+  running: Promise<boolean>,
+  runner: MatrixCellRunner,
+  feed: CellFeed,
+  onResult: (r: MatrixCellResult) => void,
+  weightOf: (c: MatrixCell) => number,
+  threads: number,
+  signal: AbortSignal | undefined,
+): Promise<{ completed: boolean; threads: number }> {
+  let failed = false;
+  running.catch(() => (failed = true));
+  while (!signal?.aborted && !failed && runCheapHere(runner, feed, onResult, weightOf, 15) > 0) await new Promise((resolve) => setImmediate(resolve));
   try {
-    return { completed: await running, threads: pool.size };
+    return { completed: await running, threads };
   } catch (error) {
-    // Threads that cannot start leave the matrix to this thread: slower, same result.
     if (!(error instanceof ThreadsDidNotStart)) throw error;
-    const runner = new MatrixCellRunner(job);
-    return { completed: (await runHere(runner, feed.all(), onResult, options.signal, Infinity)) !== null, threads: 1 };
+    return { completed: (await runHere(runner, feed.all(), onResult, signal, Infinity)) !== null, threads: 1 };
   }
 }
 
@@ -343,14 +398,13 @@ async function simulateLocally(
   const cold = !(options.threadPool?.warm ?? false);
   const warmUp = cold ? sorted.splice(Math.max(0, sorted.length - WARM_UP_CASES * wanted)).reverse() : [];
   const rest = [...warmUp, ...sorted];
-  const pool = options.threadPool && options.threadPool.size >= wanted ? options.threadPool : new MatrixThreads(script, wanted);
+  // This thread is one of them: it runs the cheapest cells beside wanted − 1 worker threads.
+  const workers = wanted - 1;
+  const pool = options.threadPool && options.threadPool.size >= workers ? options.threadPool : new MatrixThreads(script, workers);
+  const feed = CellFeed.of(rest);
+  const weightOf = (c: MatrixCell) => weights.get(c)!;
   try {
-    return { completed: await pool.run(job, jobKey(job), rest, onResult, options.signal, (c) => weights.get(c)!), threads: wanted };
-  } catch (error) {
-    // Threads that cannot start (e.g. the compiled script is packed where threads cannot load it)
-    // leave the matrix to this thread: slower, same result.
-    if (!(error instanceof ThreadsDidNotStart)) throw error;
-    return { completed: (await here(rest)) !== null, threads: 1 };
+    return await finishOnThreads(pool.run(job, jobKey(job), feed, onResult, options.signal, weightOf, HEAVIEST_WHILE_PLANNING), runner, feed, onResult, weightOf, wanted, options.signal);
   } finally {
     if (pool !== options.threadPool) pool.close();
   }

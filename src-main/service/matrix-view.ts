@@ -60,8 +60,9 @@ export function serviceMatrix(): CoreMatrixFn {
   return matrixInPool({
     cache,
     threads: () => {
+      // The service's own thread simulates too, beside one worker thread per other core.
       const script = matrixWorkerScript();
-      return script ? (threads ??= new MatrixThreads(script, defaultThreads())) : undefined;
+      return script && defaultThreads() > 1 ? (threads ??= new MatrixThreads(script, defaultThreads() - 1)) : undefined;
     },
   });
 }

@@ -30,4 +30,24 @@ describe('the feed of cells to the threads', () => {
     expect(() => feed.push([cell(1, 1)])).toThrow(/closed/);
     expect(feed.total).toBe(1);
   });
+
+  it('lets the calling thread take the cheapest cells from the end, never a costly one, and tells the threads', () => {
+    const feed = new CellFeed();
+    const seen: number[] = [];
+    feed.onChange(() => seen.push(feed.total));
+    feed.push([cell(0, 100), cell(1, 100), cell(2, 5), cell(3, 4), cell(4, 3)]);
+    expect(feed.take(1, 100, weightOf).map((c) => c.index)).toEqual([0]);
+    expect(feed.takeFromEnd(2, 10, weightOf).map((c) => c.index)).toEqual([4, 3]);
+    expect(feed.takeFromEnd(4, 10, weightOf).map((c) => c.index)).toEqual([2]);
+    // What is left weighs more than this thread takes: it stays for the threads.
+    expect(feed.takeFromEnd(4, 10, weightOf)).toEqual([]);
+    expect(feed.waiting).toBe(1);
+    // The threads' share shrinks by what this thread took, so a run knows when it is done.
+    expect(feed.total).toBe(2);
+    expect(seen).toEqual([5, 3, 2]);
+    // A cell already handed to a thread is never taken back.
+    expect(feed.takeFromEnd(4, 1000, weightOf).map((c) => c.index)).toEqual([1]);
+    expect(feed.takeFromEnd(4, 1000, weightOf)).toEqual([]);
+    expect(feed.all().map((c) => c.index)).toEqual([0]);
+  });
 });
