@@ -80,7 +80,7 @@ export const command: Command = {
   options: {
     '--depth 1|2': '1 (default): every single event; 2: every pair of infrastructure failures too',
     '--json': 'the matrix as JSON',
-    '--threads N': 'worker threads (default: one per core once the matrix is large enough to gain from them)',
+    '--threads N': 'threads that simulate, this one included (default: one per core once the matrix is large enough to gain from them)',
     '--queue URL': 'run the cases on `lab-planner worker` processes that take them from this Redis (redis://HOST:PORT[/DB])',
   },
   async run(args, io) {

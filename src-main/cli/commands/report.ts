@@ -17,7 +17,7 @@ export const command: Command = {
   options: {
     '-o, --output FILE.html': 'the report to write',
     '--depth 1|2': 'depth of the what-if matrix (default 1)',
-    '--threads N': 'worker threads for the matrix',
+    '--threads N': 'threads that simulate the matrix, this one included',
     '--skip-matrix': 'leave the what-if matrix out',
   },
   async run(args, io) {
