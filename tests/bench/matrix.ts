@@ -1,6 +1,10 @@
 // Benchmark of the what-if matrix: the field report's lab and generated 16-host / 256-VM and
 // 64-host / 1,000-VM labs, each matrix timed with the symmetry reduction and in full beside it.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Lab, LabInput } from '../../shared/lab.js';
 import { readLab } from '../../src-main/core/lab.js';
 import { runMatrixInPool } from '../../src-main/service/matrix-pool.js';
@@ -156,6 +160,7 @@ export async function bench(): Promise<Record<string, number | string | boolean>
       figures['matrix.generated16x256.depth1.warm.twoThreadsOverOne'] = ratio(one.reduced.ms, warm.ms);
       figures['matrix.generated16x256.depth1.warm.full.twoThreadsOverOne'] = ratio(one.full.ms, warmFull.ms);
     }
+    Object.assign(figures, await twoCoresCeiling());
     const run = await runMatrixInPool(big, { depth: 1 });
     if (run.ok) {
       const answer = JSON.stringify(toMatrixWire(run.result)).length;
@@ -171,4 +176,45 @@ export async function bench(): Promise<Record<string, number | string | boolean>
   if (wants('16x256depth2')) await compare(figures, 'matrix.generated16x256.depth2.defaultThreads', big, 2, undefined, 10_000);
   if (wants('64x1000')) await compare(figures, 'matrix.generated64x1000.depth1.defaultThreads', generatedLab(64, 16, 1000), 1, undefined, 20_000);
   return figures;
+}
+
+/**
+ * What two cores give this workload at best: the same one-thread matrix run in two separate processes
+ * at once against one alone. Nothing is shared between them, so no way of splitting one matrix over
+ * two threads can beat this ratio on this machine.
+ */
+async function twoCoresCeiling(): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'lab-planner-bench-'));
+  const file = join(dir, 'generated-16x256.lab.json');
+  writeFileSync(file, JSON.stringify(generatedLabInput(16, 16)));
+  const bin = fileURLToPath(new URL('../../bin/lab-planner.js', import.meta.url));
+  const once = () =>
+    new Promise<void>((resolve, reject) => {
+      // --depth 1 --threads 1: the matrix in the process's own thread; it exits 1 when a cell loses a VM.
+      const child = spawn(process.execPath, [bin, 'matrix', file, '--threads', '1', '--json'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.on('exit', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(err || `lab-planner matrix exited with ${code}`))));
+    });
+  const timed = async (runs: () => Promise<unknown>) => {
+    const start = performance.now();
+    await runs();
+    return performance.now() - start;
+  };
+  try {
+    const alone: number[] = [];
+    const together: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      alone.push(await timed(once));
+      together.push(await timed(() => Promise.all([once(), once()])));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+    return {
+      'matrix.generated16x256.depth1.processAloneMs': Math.round(median(alone)),
+      'matrix.generated16x256.depth1.twoProcessesAtOnceMs': Math.round(median(together)),
+      'matrix.generated16x256.depth1.twoCoresCeiling': ratio(2 * median(alone), median(together)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
