@@ -2,7 +2,7 @@
 // finish, the cell opened. Once run, the matrix follows the engineer's edits: each edit runs it
 // again, and the service simulates only the cases the edit changed.
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed, nextTick, ref, shallowRef, watch } from 'vue';
 import type { EventPayload, MatrixCellDetail, MatrixHeader, MatrixView } from '../../shared/api.js';
 import type { Drill } from '../../shared/drill.js';
 import { expandCells, expandMatrixView } from '../../shared/matrix-view.js';
@@ -15,6 +15,9 @@ let runCounter = 0;
 const FOLLOW_EDITS_AFTER_MS = 400;
 /** A filling heatmap is redrawn at most this often: cells arrive every 100 ms, and a depth-2 run has thousands. */
 const REDRAW_FILLING_MS = 300;
+/** ...and never sooner than this many times the last redraw took, so that however slow the machine and however
+ * many cells have come, the window spends at most a third of its time redrawing and stays free for Cancel. */
+const REDRAW_IDLE_FACTOR = 2;
 
 export const useMatrixStore = defineStore('matrix', () => {
   const lab = useLabStore();
@@ -48,6 +51,7 @@ export const useMatrixStore = defineStore('matrix', () => {
     error.value = null;
     cancelled.value = false;
     streamed = null;
+    redrawGap = REDRAW_FILLING_MS;
     const revision = lab.revision;
     try {
       await lab.settled();
@@ -70,6 +74,8 @@ export const useMatrixStore = defineStore('matrix', () => {
 
   let redrawTimer: ReturnType<typeof setTimeout> | null = null;
   let lastRedraw = 0;
+  /** How long the next redraw waits after the last one began: the minimum, or longer if the last one was slow. */
+  let redrawGap = REDRAW_FILLING_MS;
   function stopRedraws(): void {
     if (redrawTimer) clearTimeout(redrawTimer);
     redrawTimer = null;
@@ -78,9 +84,15 @@ export const useMatrixStore = defineStore('matrix', () => {
   function redrawFilling(): void {
     stopRedraws();
     if (!streamed) return;
-    lastRedraw = Date.now();
+    const began = Date.now();
+    lastRedraw = began;
     const h = streamed.header;
     partial.value = { depth: h.depth, seed: h.seed, client: h.client, vms: h.vms, cells: [...streamed.cells].sort((a, b) => a.index - b.index), groups: [], lostAny: streamed.cells.some((c) => c.status === 'lost') };
+    // The heatmap is patched on the next tick; what that took with the sort sets the gap before the next redraw.
+    void nextTick(() => {
+      const took = Date.now() - began;
+      redrawGap = Math.max(REDRAW_FILLING_MS, (1 + REDRAW_IDLE_FACTOR) * took);
+    });
   }
 
   /** Finished cells of the running matrix, shown as they come: the first at once, then a few times a second, so the
@@ -92,8 +104,8 @@ export const useMatrixStore = defineStore('matrix', () => {
     streamed.cells.push(...expandCells(streamed.header, p));
     running.value = { ...running.value, done: p.done, total: p.total, etaMs: p.etaMs };
     const sinceLast = Date.now() - lastRedraw;
-    if (!partial.value || partial.value.cells.length === 0 || sinceLast >= REDRAW_FILLING_MS) redrawFilling();
-    else if (!redrawTimer) redrawTimer = setTimeout(redrawFilling, REDRAW_FILLING_MS - sinceLast);
+    if (!partial.value || partial.value.cells.length === 0 || sinceLast >= redrawGap) redrawFilling();
+    else if (!redrawTimer) redrawTimer = setTimeout(redrawFilling, redrawGap - sinceLast);
   }
 
   let followTimer: ReturnType<typeof setTimeout> | null = null;

@@ -1,6 +1,7 @@
 // The what-if matrix in the window: a run shows progress and can be cancelled; the heatmap reads the service's matrix.
 import { describe, it, expect, beforeEach, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
+import { nextTick } from 'vue';
 import type { EventPayload, LabPlannerApi, MatrixHeader, MatrixWire, RequestName, RequestParams, RequestValue, Result } from '../../../shared/api.js';
 import { useApi } from '../../../src-renderer/api/client.js';
 import { useLabStore } from '../../../src-renderer/stores/lab.js';
@@ -127,6 +128,37 @@ describe('the what-if matrix in the window', () => {
     expect(matrix.running).toBeNull();
     expect(matrix.shownView).toBe(matrix.view);
     expect(matrix.view?.cells).toHaveLength(45);
+  });
+
+  it('waits longer between redraws of the filling heatmap when a redraw was slow, so the window stays free for Cancel', async () => {
+    const { service, matrix } = await openedExample();
+    const running = matrix.run();
+    const runId = await service.started;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const full = runMatrix(fieldReportLab(), {});
+      const writer = new MatrixWireWriter(full.cells, { depth: 1, seed: full.seed, client: full.client, vms: full.vms });
+      const event = (from: number, to: number, header?: MatrixHeader): EventPayload<'matrix.cells'> => ({
+        runId, docId: 'doc-1', header, ...writer.write(full.results.slice(from, to)), done: to, total: full.cells.length, lost: 0, etaMs: 1500,
+      });
+      matrix.cellsFinished(event(0, 0, writer.header));
+      matrix.cellsFinished(event(0, 4)); // drawn at once
+      vi.setSystemTime(Date.now() + 500); // ...and that redraw took half a second
+      await nextTick();
+      expect(matrix.shownView?.cells).toHaveLength(4);
+
+      await vi.advanceTimersByTimeAsync(400);
+      matrix.cellsFinished(event(4, 10)); // 900 ms after: an ordinary gap (300 ms) has passed, three times the redraw has not
+      expect(matrix.shownView?.cells).toHaveLength(4);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(matrix.shownView?.cells).toHaveLength(4);
+      await vi.advanceTimersByTimeAsync(200); // 1.6 s after the slow redraw began
+      expect(matrix.shownView?.cells).toHaveLength(10);
+    } finally {
+      vi.useRealTimers();
+    }
+    service.finishRun();
+    await running;
   });
 
   it('runs the matrix again once the engineer pauses editing, so it stays current', async () => {
