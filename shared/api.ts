@@ -722,6 +722,10 @@ export const APP_COMMANDS = [
   'run-matrix', 'export-report', 'export-capture', 'new-from-template', 'export-diagram', 'merge', 'compare-with', 'run-history',
   'theme-light', 'theme-dark', 'theme-system', 'close',
   'command-palette', 'shortcut-reference', 'help-docs', 'about',
+  'find', 'cable-tool', 'duplicate', 'rename', 'add-vms', 'add-hosts-like',
+  'snap-to-grid', 'arrange-left', 'arrange-centre', 'arrange-right', 'arrange-top', 'arrange-middle', 'arrange-bottom',
+  'arrange-horizontally', 'arrange-vertically',
+  'toggle-minimap', 'collapse-hosts', 'expand-hosts', 'collapse-all-hosts', 'expand-all-hosts',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

@@ -428,6 +428,7 @@ function toMenuItem(item: MenuSpec): MenuItemConstructorOptions {
       return {
         label: item.label,
         accelerator: item.accelerator,
+        ...(item.shownOnly ? { registerAccelerator: false } : {}),
         type: item.radioGroup ? 'radio' : 'normal',
         checked: item.checked,
         click: () => sendCommand(item.command),

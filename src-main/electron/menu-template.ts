@@ -8,7 +8,16 @@ export type MenuRole =
 export type MenuSpec =
   | { kind: 'separator' }
   | { kind: 'role'; role: MenuRole; label?: string }
-  | { kind: 'command'; label: string; command: AppCommand; accelerator?: string; radioGroup?: 'theme'; checked?: boolean }
+  | {
+      kind: 'command';
+      label: string;
+      command: AppCommand;
+      accelerator?: string;
+      /** The accelerator is shown but left to the window (a bare letter or F2 must still type into text fields). */
+      shownOnly?: true;
+      radioGroup?: 'theme';
+      checked?: boolean;
+    }
   | { kind: 'open-recent'; label: string; path: string }
   | { kind: 'clear-recent'; label: string; enabled: boolean }
   | { kind: 'submenu'; label: string; items: MenuSpec[]; role?: 'appMenu' | 'fileMenu' | 'editMenu' | 'viewMenu' | 'windowMenu' | 'help' };
@@ -23,6 +32,8 @@ export interface MenuInput {
 
 const sep: MenuSpec = { kind: 'separator' };
 const cmd = (label: string, command: AppCommand, accelerator?: string): MenuSpec => ({ kind: 'command', label, command, accelerator });
+/** A command whose key the window handles itself, outside text fields: the menu only shows it. */
+const windowKey = (label: string, command: AppCommand, accelerator: string): MenuSpec => ({ kind: 'command', label, command, accelerator, shownOnly: true });
 
 export function menuTemplate(input: MenuInput): MenuSpec[] {
   const mac = input.platform === 'darwin';
@@ -64,11 +75,39 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
       cmd('&Undo', 'undo', 'CmdOrCtrl+Z'),
       cmd('&Redo', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z'),
       sep,
+      // Cut, Copy and Paste stay the platform's own (text fields need them); outside a text field the window takes
+      // their clipboard events as copying and pasting the selected hosts and VMs.
       { kind: 'role', role: 'cut' },
       { kind: 'role', role: 'copy' },
       { kind: 'role', role: 'paste' },
+      windowKey('Dup&licate', 'duplicate', 'CmdOrCtrl+D'),
       cmd('&Delete', 'delete', 'Delete'),
       cmd('Select &All', 'select-all', 'CmdOrCtrl+A'),
+      sep,
+      windowKey('&Find…', 'find', 'CmdOrCtrl+F'),
+      windowKey('Re&name', 'rename', 'F2'),
+      windowKey('Ca&ble Tool', 'cable-tool', 'C'),
+      sep,
+      cmd('Add N &VMs to This Host…', 'add-vms'),
+      cmd('Add N &Hosts Like This One…', 'add-hosts-like'),
+    ],
+  };
+  const arrange: MenuSpec = {
+    kind: 'submenu',
+    label: '&Arrange',
+    items: [
+      cmd('Align &Left Edges', 'arrange-left'),
+      cmd('Align &Centres (Horizontally)', 'arrange-centre'),
+      cmd('Align &Right Edges', 'arrange-right'),
+      sep,
+      cmd('Align &Top Edges', 'arrange-top'),
+      cmd('Align &Middles (Vertically)', 'arrange-middle'),
+      cmd('Align &Bottom Edges', 'arrange-bottom'),
+      sep,
+      cmd('Distribute &Horizontally', 'arrange-horizontally'),
+      cmd('Distribute &Vertically', 'arrange-vertically'),
+      sep,
+      cmd('&Snap to Grid', 'snap-to-grid'),
     ],
   };
   const theme = (label: string, command: AppCommand, value: MenuInput['theme']): MenuSpec => ({
@@ -86,6 +125,12 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
       cmd('&Command Palette…', 'command-palette', 'CmdOrCtrl+Shift+P'),
       sep,
       cmd('&Fit to Window', 'fit', 'CmdOrCtrl+0'),
+      cmd('Show/Hide &Minimap', 'toggle-minimap'),
+      sep,
+      cmd('C&ollapse Selected Hosts', 'collapse-hosts'),
+      cmd('E&xpand Selected Hosts', 'expand-hosts'),
+      cmd('Co&llapse All Hosts', 'collapse-all-hosts'),
+      cmd('Expand &All Hosts', 'expand-all-hosts'),
       sep,
       { kind: 'submenu', label: '&Theme', items: [theme('&Light', 'theme-light', 'light'), theme('&Dark', 'theme-dark', 'dark'), theme('Follow &System', 'theme-system', 'system')] },
       sep,
@@ -136,7 +181,7 @@ export function menuTemplate(input: MenuInput): MenuSpec[] {
       { kind: 'role', role: 'quit' },
     ],
   };
-  return [...(mac ? [appMenu] : []), file, edit, view, drills, windowMenu, help];
+  return [...(mac ? [appMenu] : []), file, edit, view, drills, arrange, windowMenu, help];
 }
 
 /** Every command a menu sends, in menu order (for tests and for checking the renderer handles them). */

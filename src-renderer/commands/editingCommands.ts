@@ -4,7 +4,7 @@ import { useSelectionStore } from '../stores/selection.js';
 import { useEditing, clipboard, bulkAdd } from '../views/useEditing.js';
 import { useArrange, ARRANGE_WORDS, type Arrangement } from '../views/useArrange.js';
 import { isEmptyClip } from '../stores/clipboard.js';
-import { registerCommands, type Command } from './registry.js';
+import { registerCommands, runCommand, type Command } from './registry.js';
 
 /** Registers the commands; answers a function that takes them out again. */
 export function registerEditingCommands(): () => void {
@@ -34,5 +34,24 @@ export function registerEditingCommands(): () => void {
       run: () => arrange.arrange(how),
     })),
   ];
-  return registerCommands([...edit, ...arrangeCommands]);
+  const unregister = registerCommands([...edit, ...arrangeCommands]);
+  const page = typeof document === 'undefined' ? null : document;
+  page?.addEventListener('copy', onClipboardEvent);
+  page?.addEventListener('paste', onClipboardEvent);
+  return () => {
+    unregister();
+    page?.removeEventListener('copy', onClipboardEvent);
+    page?.removeEventListener('paste', onClipboardEvent);
+  };
+}
+
+/**
+ * The platform's Copy and Paste (the Electron Edit menu's own items, a browser's menu) reach the page as clipboard
+ * events: in a text field they copy and paste text as ever, elsewhere they copy and paste the selected elements.
+ * Ctrl+C and Ctrl+V on the canvas never get here: the window's shortcut takes the key press first.
+ */
+export function onClipboardEvent(e: Event): void {
+  const el = e.target as HTMLElement | null;
+  if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)) return;
+  if (runCommand(e.type === 'copy' ? 'copy' : 'paste')) e.preventDefault();
 }

@@ -109,7 +109,8 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
  * The name of a copy, in the lab's pattern: Host1 → the next free HostN, HostA → HostB when the lab names its hosts
- * by letter (HostA, HostB), otherwise HostA → HostA-2, HostA-3 …; taken as it is returned.
+ * by letter (HostA, HostB) or the name is the first of a lettered series (a lone HostA), otherwise HostX → HostX-2,
+ * HostX-3 …; taken as it is returned.
  */
 export function nextFreeName(name: string, taken: Set<string>): string {
   const take = (n: string) => (taken.add(n), n);
@@ -126,7 +127,7 @@ export function nextFreeName(name: string, taken: Set<string>): string {
     const prefix = lettered[1];
     const siblings = [...LETTERS].filter((l) => `${prefix}${l}` !== name && taken.has(`${prefix}${l}`));
     const free = [...LETTERS].find((l) => !taken.has(`${prefix}${l}`));
-    if (siblings.length > 0 && free) return take(`${prefix}${free}`);
+    if ((siblings.length > 0 || lettered[2] === 'A') && free) return take(`${prefix}${free}`);
   }
   for (let n = 2; ; n++) if (!taken.has(`${name}-${n}`)) return take(`${name}-${n}`);
 }

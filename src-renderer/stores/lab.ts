@@ -153,7 +153,7 @@ export const useLabStore = defineStore('lab', () => {
     if (!after.lab) return describeRefusal(after.problems, options.fieldPath, doc.value);
     if (options.strict) {
       const added = newProblems(problems.value, after.problems);
-      if (added.length) return describeRefusal(added, options.fieldPath, after.lab);
+      if (added.length) return describeRefusal(added, options.fieldPath, after.lab, doc.value);
     }
     const inverse = applyLocal(ops);
     checkedDocs.set(doc.value!, { profiles: profileIds.value, result: after });

@@ -1,5 +1,6 @@
 // What an engineer does in the window, as steps the journeys share (menus, canvas gestures, inspector).
 import { expect, type Page } from '@playwright/test';
+import { uiAction } from './uiActions.js';
 
 export function appUrl(): string {
   const url = process.env.LAB_PLANNER_URL;
@@ -15,7 +16,9 @@ export async function openApp(page: Page): Promise<void> {
 }
 
 export async function menu(page: Page, menuName: string, item: string | RegExp): Promise<void> {
+  uiAction(page, 'click');
   await page.getByRole('menubar').getByRole('menuitem', { name: menuName, exact: true }).click();
+  uiAction(page, 'click');
   await page.getByRole('menu', { name: menuName }).getByRole('menuitem', { name: item }).click();
 }
 
@@ -34,7 +37,10 @@ export async function newEmptyLab(page: Page): Promise<void> {
 
 async function discardIfAsked(page: Page): Promise<void> {
   const discard = page.getByRole('button', { name: 'Discard changes' });
-  if (await discard.isVisible({ timeout: 300 }).catch(() => false)) await discard.click();
+  if (await discard.isVisible({ timeout: 300 }).catch(() => false)) {
+    uiAction(page, 'click');
+    await discard.click();
+  }
 }
 
 type Point = { x: number; y: number };
@@ -54,6 +60,7 @@ export async function waitForCanvas(page: Page, id: string): Promise<void> {
 }
 
 export async function fit(page: Page): Promise<void> {
+  uiAction(page, 'click');
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
 }
 
@@ -62,6 +69,7 @@ export async function selectOnCanvas(page: Page, id: string): Promise<void> {
   await waitForCanvas(page, id);
   await revealOnCanvas(page, id);
   const p = await pointOf(page, id);
+  uiAction(page, 'click');
   await page.mouse.click(p.x, p.y);
 }
 
@@ -79,6 +87,7 @@ export async function revealOnCanvas(page: Page, id: string): Promise<void> {
 export async function dragOnCanvas(page: Page, fromId: string, to: string | Point): Promise<void> {
   const a = await pointOf(page, fromId);
   const b = typeof to === 'string' ? await pointOf(page, to) : to;
+  uiAction(page, 'drag');
   await page.mouse.move(a.x, a.y);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 6 });
@@ -93,15 +102,20 @@ export function inspector(page: Page) {
 /** Types a value into an inspector field and commits it (Enter), as an engineer would. */
 export async function setField(page: Page, label: string, value: string): Promise<void> {
   const field = inspector(page).getByLabel(label, { exact: true });
+  uiAction(page, 'type');
   await field.fill(value);
+  uiAction(page, 'key');
   await field.press('Enter');
 }
 
 export async function chooseField(page: Page, label: string, value: string): Promise<void> {
+  uiAction(page, 'choose');
   await inspector(page).getByLabel(label, { exact: true }).selectOption(value);
 }
 
 export async function runDrill(page: Page, name: string): Promise<void> {
+  uiAction(page, 'click');
+  uiAction(page, 'click');
   await page.getByRole('listbox', { name: 'Drill list' }).getByRole('option', { name }).click();
   await page.getByRole('region', { name: 'Drills' }).getByRole('button', { name: 'Run drill' }).click();
   await expect(page.getByTestId('verdict')).toContainText(name);
@@ -126,6 +140,7 @@ export async function leaveFields(page: Page): Promise<void> {
 
 /** Drags a palette item onto the canvas and drops it at a point given relative to the canvas' top-left corner. */
 export async function dropFromPalette(page: Page, item: string, at: Point): Promise<void> {
+  uiAction(page, 'drag');
   await page.getByTestId(`palette-${item}`).dragTo(page.getByTestId('canvas'), { targetPosition: at });
 }
 

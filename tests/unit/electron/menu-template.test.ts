@@ -16,6 +16,31 @@ describe('the application menu', () => {
     expect(find(menuTemplate(base), '&Redo')).toMatchObject({ accelerator: 'Ctrl+Shift+Z' });
   });
 
+  it('has the editor’s speed features: Find, the palette, the cable tool, copy/paste/duplicate, arrange and collapse', () => {
+    const menu = menuTemplate(base);
+    const edit = find(menu, '&Edit');
+    expect(edit?.kind === 'submenu' && labels(edit.items)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'Dup&licate', '&Find…', 'Re&name', 'Ca&ble Tool']));
+    expect(find(menu, '&Find…')).toMatchObject({ command: 'find', accelerator: 'CmdOrCtrl+F' });
+    expect(find(menu, '&Command Palette…')).toMatchObject({ command: 'command-palette', accelerator: 'CmdOrCtrl+Shift+P' });
+    expect(find(menu, 'Dup&licate')).toMatchObject({ command: 'duplicate', accelerator: 'CmdOrCtrl+D' });
+    expect(find(menu, 'Ca&ble Tool')).toMatchObject({ command: 'cable-tool', accelerator: 'C' });
+    expect(find(menu, 'Re&name')).toMatchObject({ command: 'rename', accelerator: 'F2' });
+    const commands = menuCommands(menu);
+    for (const c of ['arrange-left', 'arrange-centre', 'arrange-right', 'arrange-top', 'arrange-middle', 'arrange-bottom', 'arrange-horizontally', 'arrange-vertically', 'snap-to-grid'])
+      expect(commands).toContain(c);
+    for (const c of ['collapse-hosts', 'expand-hosts', 'collapse-all-hosts', 'expand-all-hosts', 'toggle-minimap', 'add-vms', 'add-hosts-like']) expect(commands).toContain(c);
+    expect(labels(menu)).toEqual(['&File', '&Edit', '&View', '&Drills', '&Arrange', '&Window', '&Help']);
+  });
+
+  it('leaves keys that type text to the window: a bare letter or F2 is shown, never taken from a text field', () => {
+    const commands = (items: MenuSpec[]): Extract<MenuSpec, { kind: 'command' }>[] =>
+      items.flatMap((i) => (i.kind === 'submenu' ? commands(i.items) : i.kind === 'command' ? [i] : []));
+    for (const item of commands(menuTemplate(base))) {
+      if (item.accelerator && !/^(CmdOrCtrl|Cmd|Ctrl|Alt)\+|^(F5|Shift\+F5|Delete)$/.test(item.accelerator)) expect(item, item.label).toMatchObject({ shownOnly: true });
+    }
+    expect(find(menuTemplate(base), '&Undo')).not.toHaveProperty('shownOnly');
+  });
+
   it('sends only commands the contract declares', () => {
     for (const c of menuCommands(menuTemplate({ ...base, platform: 'darwin' }))) expect(APP_COMMANDS).toContain(c);
   });

@@ -7,6 +7,8 @@ import {
   runCommand, shortcutFor, titleOf, isEnabled, BROWSER_RESERVED, type HostKind,
 } from '../../../src-renderer/commands/registry.js';
 import { registerWindowCommands } from '../../../src-renderer/commands/windowCommands.js';
+import { registerEditingCommands } from '../../../src-renderer/commands/editingCommands.js';
+import { registerOverviewCommands } from '../../../src-renderer/commands/overviewCommands.js';
 import { useCommands } from '../../../src-renderer/views/useCommands.js';
 import { useLabStore } from '../../../src-renderer/stores/lab.js';
 import { useApi } from '../../../src-renderer/api/client.js';
@@ -115,7 +117,9 @@ describe("the window's commands", () => {
     clearCommands();
     useApi(new FakeService());
     setActivePinia(createPinia());
-    off = registerWindowCommands();
+    // As the editor does: the window's, the editing and the overview commands.
+    const offs = [registerWindowCommands(), registerEditingCommands(), registerOverviewCommands()];
+    off = () => offs.forEach((o) => o());
   });
   afterEach(() => off());
 
@@ -143,7 +147,7 @@ describe("the window's commands", () => {
     const file = menus().find((m) => m.name === 'File')!;
     expect(file.commands.map(titleOf)).toEqual(expect.arrayContaining(['New empty lab', 'New from example: Field report', 'Open…', 'Open recent: a.lab', 'Save', 'Close lab']));
     for (const m of menus()) for (const c of m.commands) expect(titleOf(commandById(c.id)!)).toBe(titleOf(c));
-    expect(menus().map((m) => m.name)).toEqual(['File', 'Edit', 'View', 'Drills', 'Help']);
+    expect(menus().map((m) => m.name)).toEqual(['File', 'Edit', 'View', 'Drills', 'Arrange', 'Help']);
   });
 
   it('gives no two commands the same shortcut, and none the browser keeps for itself in the browser host', () => {

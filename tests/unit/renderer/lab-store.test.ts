@@ -55,16 +55,16 @@ describe('the lab document in the window', () => {
     const { lab } = await openedExample();
     const before = lab.doc;
     const refusal = lab.edit('Change VM IP', field(['vms', 0, 'ip'], '1.1.1'), { strict: true, fieldPath: 'vms[0].ip' });
-    expect(refusal).toBe('"1.1.1" is not an IPv4 address like 10.0.1.10');
+    expect(refusal).toBe('Guest1: "1.1.1" is not an IPv4 address like 10.0.1.10');
     expect(lab.doc).toBe(before);
     expect(lab.canUndo).toBe(false);
   });
 
   it('refuses a MAC that is not a MAC, a duplicate IP and a duplicate name', async () => {
     const { lab } = await openedExample();
-    expect(lab.edit('MAC', field(['clients', 0, 'mac'], '00-1C-23'), { strict: true, fieldPath: 'clients[0].mac' })).toMatch(/^"00-1C-23" is not a MAC address/);
-    expect(lab.edit('IP', field(['vms', 1, 'ip'], '1.1.1.100'), { strict: true, fieldPath: 'vms[1].ip' })).toBe('IP 1.1.1.100 is already used by client Client1');
-    expect(lab.edit('Name', field(['vms', 1, 'name'], 'Guest1'), { strict: true, fieldPath: 'vms[1].name' })).toBe('VM name "Guest1" is already used by VM Guest1');
+    expect(lab.edit('MAC', field(['clients', 0, 'mac'], '00-1C-23'), { strict: true, fieldPath: 'clients[0].mac' })).toMatch(/^Client1: "00-1C-23" is not a MAC address/);
+    expect(lab.edit('IP', field(['vms', 1, 'ip'], '1.1.1.100'), { strict: true, fieldPath: 'vms[1].ip' })).toBe('Guest2: IP 1.1.1.100 is already used by client Client1');
+    expect(lab.edit('Name', field(['vms', 1, 'name'], 'Guest1'), { strict: true, fieldPath: 'vms[1].name' })).toBe('Guest2: VM name "Guest1" is already used by VM Guest1');
     expect(lab.canUndo).toBe(false);
   });
 

@@ -44,7 +44,9 @@ describe('fresh names, IPs and MACs', () => {
     expect(nextFreeName('Host1', new Set(['Host1', 'Host2']))).toBe('Host3');
     expect(nextFreeName('Guest09', new Set(['Guest09']))).toBe('Guest10');
     expect(nextFreeName('HostA', new Set(['HostA', 'HostB']))).toBe('HostC');
-    expect(nextFreeName('HostA', new Set(['HostA']))).toBe('HostA-2');
+    // A lone HostA starts a lettered series: its copy is HostB; a lone HostX is no series.
+    expect(nextFreeName('HostA', new Set(['HostA']))).toBe('HostB');
+    expect(nextFreeName('HostX', new Set(['HostX']))).toBe('HostX-2');
     expect(nextFreeName('HostA-2', new Set(['HostA', 'HostA-2']))).toBe('HostA-3');
     expect(nextFreeName('web', new Set(['web', 'web-2']))).toBe('web-3');
   });
