@@ -5,7 +5,7 @@ import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
 import { canvasStyle, zoomBand, type ZoomBand } from './style.js';
 import { SimulationLayer, SIMULATION_KINDS } from './simulationLayer.js';
-import { fitZoom } from './viewport.js';
+import { estimatedFitZoom, fitZoom } from './viewport.js';
 import type { Theme } from '../stores/preferences.js';
 
 cytoscape.use(fcose);
@@ -88,7 +88,10 @@ export class CanvasAdapter {
 
   /** Labels stay readable: bigger and shorter as the view zooms out, only the big boxes' names when far. */
   updateLabels(): void {
-    const band = zoomBand(this.cy.zoom());
+    this.showBand(zoomBand(this.cy.zoom()));
+  }
+
+  private showBand(band: ZoomBand): void {
     if (band === this.band) return;
     this.band = band;
     this.cy.style(canvasStyle(this.theme, band));
@@ -208,14 +211,31 @@ export class CanvasAdapter {
     }
     this.fitWhenSized = false;
     this.cy.resize();
+    const count = this.cy.elements().length;
+    // The band goes first: the fit reads the drawn bounds, which computes every element's style, and a band
+    // changed after that computes it all again (most of a second on a 1,000-VM lab).
+    const centres = this.cy.nodes(':childless').map((n) => n.position());
+    this.showBand(zoomBand(fitZoom(estimatedFitZoom(centres, box.clientWidth, box.clientHeight, 40), count)));
     this.cy.fit(undefined, 40);
     // A small lab stays readable rather than wholly in view (viewport.ts).
-    const zoom = fitZoom(this.cy.zoom(), this.cy.elements().length);
+    const zoom = fitZoom(this.cy.zoom(), count);
     if (zoom !== this.cy.zoom()) {
       this.cy.zoom(zoom);
       this.cy.center();
     }
     this.updateLabels();
+  }
+
+  /**
+   * Does a fit that waits for the container's size once the container has one. The window shows the canvas in the
+   * same update that opens a lab, so this runs before the first frame: the labels' zoom band is right the first time
+   * and the whole lab's style is computed once, not for the near band and again for the far one.
+   */
+  fitIfShown(): void {
+    const box = this.cy.container();
+    if (!this.fitWhenSized || !box || box.clientWidth === 0 || box.clientHeight === 0) return;
+    this.sized = true;
+    this.fit();
   }
 
   zoomBy(factor: number): void {

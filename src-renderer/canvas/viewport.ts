@@ -14,6 +14,25 @@ export function fitZoom(fitted: number, elements: number): number {
   return fitted;
 }
 
+/** A box part's half size plus its compound's padding and title: how far a drawing reaches past its parts' centres. */
+const PART_REACH = 110;
+
+/**
+ * The zoom a fit will come to, from the parts' centres alone (no drawn sizes, so no style is needed to know it):
+ * the whole extent and a reach round it in a width × height view with `padding` pixels each side.
+ */
+export function estimatedFitZoom(centres: readonly { x: number; y: number }[], width: number, height: number, padding: number): number {
+  if (centres.length === 0 || width <= 2 * padding || height <= 2 * padding) return 1;
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  for (const p of centres) {
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  return Math.min((width - 2 * padding) / (x2 - x1 + 2 * PART_REACH), (height - 2 * padding) / (y2 - y1 + 2 * PART_REACH));
+}
+
 export interface Viewport {
   x: number;
   y: number;

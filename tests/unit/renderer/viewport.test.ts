@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { join } from 'node:path';
-import { fitZoom, savedViewport, READABLE_ZOOM, FIT_MAX_ZOOM } from '../../../src-renderer/canvas/viewport.js';
+import { fitZoom, estimatedFitZoom, savedViewport, READABLE_ZOOM, FIT_MAX_ZOOM } from '../../../src-renderer/canvas/viewport.js';
 import { fitLabel, boxLabel } from '../../../src-renderer/canvas/labels.js';
 import { labElements } from '../../../src-renderer/canvas/elements.js';
 import { useLabStore } from '../../../src-renderer/stores/lab.js';
@@ -16,6 +16,14 @@ describe('fitting the view', () => {
     expect(fitZoom(0.3, 12_000)).toBe(0.3);
     expect(fitZoom(0.9, 200)).toBe(0.9);
     expect(fitZoom(4, 3)).toBe(FIT_MAX_ZOOM);
+  });
+
+  it('knows the zoom a fit comes to from the parts\' centres, before anything is drawn', () => {
+    // 1,000 model units wide plus the parts' reach on each side, in a 1,000 × 600 view with 40 px padding.
+    const zoom = estimatedFitZoom([{ x: 0, y: 0 }, { x: 1000, y: 100 }], 1000, 600, 40);
+    expect(zoom).toBeCloseTo(920 / 1220, 3);
+    expect(estimatedFitZoom([], 1000, 600, 40)).toBe(1);
+    expect(estimatedFitZoom([{ x: 0, y: 0 }], 0, 0, 40)).toBe(1);
   });
 });
 
