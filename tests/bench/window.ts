@@ -214,13 +214,14 @@ export async function bench(): Promise<Record<string, number | string | boolean>
     return {
       bench: 'window',
       largeLabOpenInteractiveMs: Math.round(bigMs),
-      largeLabOpenTargetMs: 2000,
-      largeLabOpenOk: bigMs < 2000,
+      largeLabOpenTargetMs: 1000,
+      largeLabOpenOk: bigMs < 1000,
       panZoomMedianFrameMs: Number(frames.median.toFixed(1)),
       panZoomP90FrameMs: Number(frames.p90.toFixed(1)),
       panZoomFrames: frames.frames,
       panZoomTargetMs: 33,
-      panZoomOk: frames.median < 33,
+      // The editor issue's target is the ninth frame in ten, not the typical one.
+      panZoomOk: frames.p90 < 33,
       pasteHost16VmsMs: Math.round(pasteMs),
       pasteHost16VmsTargetMs: 100,
       pasteHost16VmsOk: pasteMs < 100,
