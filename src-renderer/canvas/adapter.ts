@@ -3,9 +3,9 @@ import cytoscape, { type Core, type EventObject, type NodeSingular, type Element
 import fcose from 'cytoscape-fcose';
 import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
-import { canvasStyle, zoomBand, type ZoomBand } from './style.js';
+import { canvasStyle, zoomBand, PART_NAMES_ZOOM, type ZoomBand } from './style.js';
 import { SimulationLayer, SIMULATION_KINDS } from './simulationLayer.js';
-import { estimatedFitZoom, fitZoom } from './viewport.js';
+import { estimatedFitZoom, fitZoom, SMALL_LAB_ELEMENTS } from './viewport.js';
 import type { Theme } from '../stores/preferences.js';
 
 cytoscape.use(fcose);
@@ -29,6 +29,8 @@ const OVERLAY_KINDS = new Set<string>(['ghost', 'draft', ...SIMULATION_KINDS]);
 const PLUG = 'node[kind="nic"], node[kind="port"]';
 const HOST_PART = 'node[kind="vm"], node[kind="team"], node[kind="vswitch"]';
 const MOVABLE = new Set(['host', 'switch', 'client']);
+/** Screen pixels left around a lab fitted in view. */
+const FIT_PADDING = 40;
 
 export class CanvasAdapter {
   readonly cy: Core;
@@ -63,13 +65,31 @@ export class CanvasAdapter {
     this.simulation = new SimulationLayer(this.cy, () => this.design);
     this.listen();
     // The container changes size with the window and the panels; Cytoscape must be told.
-    this.resizeObserver = new ResizeObserver(() => {
-      const wasEmpty = this.sized === false;
-      this.cy.resize();
-      this.sized = container.clientWidth > 0 && container.clientHeight > 0;
-      if (wasEmpty && this.sized && this.fitWhenSized) this.fit();
-    });
+    this.lastSize = { w: container.clientWidth, h: container.clientHeight };
+    this.resizeObserver = new ResizeObserver(() => this.containerResized());
     this.resizeObserver.observe(container);
+  }
+
+  private lastSize: { w: number; h: number };
+
+  /**
+   * The container may have another size: Cytoscape is told, and the view kept (keepView). The resize observer calls
+   * this before the next frame; the window calls it at once when it docks a panel beside the canvas, so the canvas
+   * is never clicked at its old geometry.
+   */
+  containerResized(): void {
+    const box = this.cy.container();
+    if (!box) return;
+    const before = this.lastSize;
+    const now = { w: box.clientWidth, h: box.clientHeight };
+    if (now.w === before.w && now.h === before.h && this.sized) return;
+    this.lastSize = now;
+    const wasEmpty = this.sized === false;
+    const wasInView = this.sized && this.labInView(before.w, before.h);
+    this.cy.resize();
+    this.sized = now.w > 0 && now.h > 0;
+    if (wasEmpty && this.sized && this.fitWhenSized) this.fit();
+    else if (this.sized && before.w > 0 && before.h > 0) this.keepView(before, now, wasInView);
   }
 
   private readonly resizeObserver: ResizeObserver;
@@ -103,9 +123,8 @@ export class CanvasAdapter {
     cy.batch(() => {
       const wanted = new Map(elements.map((e) => [e.data.id, e]));
       this.design = wanted;
-      // Re-added elements lost the simulation's classes and the marks: the simulation checks them all next time,
+      // Re-added elements lost the simulation's classes and the marks: the simulation gives them theirs next time,
       // the next highlight draws every mark afresh.
-      this.simulation.designChanged();
       for (const id of this.marked.keys()) cy.getElementById(id).removeClass('problem path dies');
       this.marked = new Map();
       cy.elements().forEach((ele) => {
@@ -140,6 +159,7 @@ export class CanvasAdapter {
       // Parents before children: Cytoscape needs a compound to exist when its parts arrive.
       toAdd.sort((a, b) => (a.group === b.group ? (a.data.parent ? 1 : 0) - (b.data.parent ? 1 : 0) : a.group === 'nodes' ? -1 : 1));
       if (toAdd.length) cy.add(toAdd);
+      this.simulation.designChanged(toAdd.map((e) => e.data.id!));
       for (const id of this.changed) cy.getElementById(id).addClass('changed');
     });
   }
@@ -216,8 +236,8 @@ export class CanvasAdapter {
     // The band goes first: the fit reads the drawn bounds, which computes every element's style, and a band
     // changed after that computes it all again (most of a second on a 1,000-VM lab).
     const centres = this.cy.nodes(':childless').map((n) => n.position());
-    this.showBand(zoomBand(fitZoom(estimatedFitZoom(centres, box.clientWidth, box.clientHeight, 40), count)));
-    this.cy.fit(undefined, 40);
+    this.showBand(zoomBand(fitZoom(estimatedFitZoom(centres, box.clientWidth, box.clientHeight, FIT_PADDING), count)));
+    this.cy.fit(undefined, FIT_PADDING);
     // A small lab stays readable rather than wholly in view (viewport.ts).
     const zoom = fitZoom(this.cy.zoom(), count);
     if (zoom !== this.cy.zoom()) {
@@ -237,6 +257,32 @@ export class CanvasAdapter {
     if (!this.fitWhenSized || !box || box.clientWidth === 0 || box.clientHeight === 0) return;
     this.sized = true;
     this.fit();
+  }
+
+  /** Whether every element of the lab is drawn inside a view of this size at the current pan and zoom. */
+  private labInView(w: number, h: number): boolean {
+    const eles = this.cy.elements().filter((e) => !OVERLAY_KINDS.has(e.data('kind')));
+    if (eles.empty()) return false;
+    const bb = eles.renderedBoundingBox();
+    return bb.x1 >= -1 && bb.y1 >= -1 && bb.x2 <= w + 1 && bb.y2 <= h + 1;
+  }
+
+  /**
+   * The view got another size (a panel docked or a splitter moved): a lab that was wholly in view stays so as far as
+   * its parts keep their names (zooming out if it must, never in); otherwise the middle of what was shown stays there.
+   */
+  private keepView(before: { w: number; h: number }, now: { w: number; h: number }, wasInView: boolean): void {
+    const cy = this.cy;
+    cy.panBy({ x: (now.w - before.w) / 2, y: (now.h - before.h) / 2 });
+    if (!wasInView || this.labInView(now.w, now.h)) return;
+    const eles = cy.elements().filter((e) => !OVERLAY_KINDS.has(e.data('kind')));
+    const bb = eles.boundingBox();
+    // A small lab keeps its parts' names (the NICs to cable from) even if its edges are then a little out of view.
+    const fitted = Math.min((now.w - 2 * FIT_PADDING) / bb.w, (now.h - 2 * FIT_PADDING) / bb.h);
+    const needed = eles.length <= SMALL_LAB_ELEMENTS ? Math.max(fitted, PART_NAMES_ZOOM) : fitted;
+    cy.zoom(Math.max(cy.minZoom(), Math.min(cy.zoom(), needed)));
+    cy.pan({ x: now.w / 2 - cy.zoom() * (bb.x1 + bb.w / 2), y: now.h / 2 - cy.zoom() * (bb.y1 + bb.h / 2) });
+    this.updateLabels();
   }
 
   zoomBy(factor: number): void {

@@ -10,8 +10,11 @@ const PALETTES = {
 /** How far out the view is: near shows every label, mid shortens and enlarges them, far names only the big boxes. */
 export type ZoomBand = 'near' | 'mid' | 'far';
 
+/** Below this zoom the parts of a host (NICs, teams, VMs) lose their names. */
+export const PART_NAMES_ZOOM = 0.4;
+
 export function zoomBand(zoom: number): ZoomBand {
-  return zoom >= 0.8 ? 'near' : zoom >= 0.4 ? 'mid' : 'far';
+  return zoom >= 0.8 ? 'near' : zoom >= PART_NAMES_ZOOM ? 'mid' : 'far';
 }
 
 export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {

@@ -73,3 +73,34 @@ test('cables NICs to free ports with the mouse and the keyboard, refuses a used 
   await expect(tool(page)).toBeVisible();
   await page.keyboard.press('Escape');
 });
+
+test('the cable tool docks beside the canvas: every NIC and port of the lab stays in view and can be clicked', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openApp(page);
+  await openFieldReportExample(page);
+  await page.keyboard.press('c');
+  await expect(tool(page)).toBeVisible();
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const panel = (await tool(page).boundingBox())!;
+  // The panel sits beside the canvas, not over it.
+  expect(panel.x).toBeGreaterThanOrEqual(canvas.x + canvas.width - 1);
+  for (const id of ['nic:HostA/NIC1', 'nic:HostB/NIC4', 'port:switch1/1', 'port:switch2/24', 'client:Client1']) {
+    const p = await pointOf(page, id);
+    expect(p.x, `${id} is in view`).toBeGreaterThan(canvas.x);
+    expect(p.x, `${id} is in view`).toBeLessThan(canvas.x + canvas.width);
+    expect(p.y, `${id} is in view`).toBeGreaterThan(canvas.y);
+    expect(p.y, `${id} is in view`).toBeLessThan(canvas.y + canvas.height);
+  }
+  // The view is still one where the NICs are named, and a cable to the far switch goes in with two clicks.
+  expect(Number((await page.getByTestId('status-zoom').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(40);
+  await clickOnCanvas(page, 'nic:HostB/NIC1');
+  await clickOnCanvas(page, 'port:switch2/20');
+  await waitForCanvas(page, 'cable:nic:HostB/NIC1~port:switch2/20');
+  // Closing the tool gives the canvas its room back, the lab still wholly in view.
+  await page.keyboard.press('Escape');
+  await expect(tool(page)).toHaveCount(0);
+  const wide = (await page.getByTestId('canvas').boundingBox())!;
+  expect(wide.width).toBeGreaterThan(canvas.width);
+  const far = await pointOf(page, 'port:switch2/24');
+  expect(far.x).toBeLessThan(wide.x + wide.width);
+});
