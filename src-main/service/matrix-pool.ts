@@ -228,6 +228,8 @@ function wholeLabMs(lab: Lab, cells: MatrixCell[]): number {
 
 // Planning between deliveries of the threads' answers: this long, then the event loop turns.
 const PLAN_SLICE_MS = 10;
+// This thread runs cells for at most this long before it lets the service answer its clients (a cancel among them).
+const ANSWER_EVERY_MS = 15;
 
 /**
  * Plans and runs at once: a few cheap cells first (a cold thread warms its JIT on them), then the
@@ -335,7 +337,7 @@ async function finishOnThreads(
 ): Promise<{ completed: boolean; threads: number }> {
   let failed = false;
   running.catch(() => (failed = true));
-  while (!signal?.aborted && !failed && runCheapHere(runner, feed, onResult, weightOf, 15) > 0) await new Promise((resolve) => setImmediate(resolve));
+  while (!signal?.aborted && !failed && runCheapHere(runner, feed, onResult, weightOf, ANSWER_EVERY_MS) > 0) await new Promise((resolve) => setImmediate(resolve));
   try {
     return { completed: await running, threads };
   } catch (error) {
@@ -425,7 +427,7 @@ async function runHere(
   let last = began;
   let ran = 0;
   for (const cell of cells) {
-    if (performance.now() - last > 15) {
+    if (performance.now() - last > ANSWER_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       last = performance.now();
     }
