@@ -5,7 +5,11 @@ import { useLabStore } from '../stores/lab.js';
 import { useSelectionStore } from '../stores/selection.js';
 import { setAt, pathText, type Path } from '../stores/ops.js';
 
-type Value = string | number | boolean | undefined;
+export type Value = string | number | boolean | undefined;
+/** How a field hands a value over: `dryRun` only asks what the commit would answer (a draft being typed). */
+export type CommitHow = { dryRun?: boolean };
+/** Applies the value (or, on a dry run, only checks it); answers the refusal sentence, or null when it goes in. */
+export type Commit = (value: Value, how?: CommitHow) => string | null;
 
 /** Trims text and writes MACs the Windows way, so what reaches the document is already normal. */
 export function normalise(value: Value): Value {
@@ -18,12 +22,12 @@ export function useFieldEdits() {
   const lab = useLabStore();
   const selection = useSelectionStore();
   /** Sets one property at `path`. */
-  const setField = (label: string, path: Path) => (value: Value) =>
-    lab.edit(label, (d) => setAt(d, path, normalise(value)), { strict: true, fieldPath: pathText(path) });
+  const setField = (label: string, path: Path): Commit => (value, how = {}) =>
+    lab.edit(label, (d) => setAt(d, path, normalise(value)), { strict: true, fieldPath: pathText(path), dryRun: how.dryRun });
   /** A property whose change touches more of the document (renames, moves); `follow` keeps a renamed element selected. */
-  const change = (label: string, fieldPath: Path, mutate: (draft: Lab, value: Value) => void, follow?: (name: string) => string) => (value: Value) => {
-    const refusal = lab.edit(label, (d) => mutate(d, normalise(value)), { strict: true, fieldPath: pathText(fieldPath) });
-    if (!refusal && follow) selection.select([follow(String(normalise(value)))]);
+  const change = (label: string, fieldPath: Path, mutate: (draft: Lab, value: Value) => void, follow?: (name: string) => string): Commit => (value, how = {}) => {
+    const refusal = lab.edit(label, (d) => mutate(d, normalise(value)), { strict: true, fieldPath: pathText(fieldPath), dryRun: how.dryRun });
+    if (!refusal && follow && !how.dryRun) selection.select([follow(String(normalise(value)))]);
     return refusal;
   };
   return { lab, setField, change };

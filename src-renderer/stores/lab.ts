@@ -31,6 +31,13 @@ export function toEditOps(ops: readonly Op[]): EditOp[] {
   });
 }
 
+/** How `edit` treats a mutation: see there. */
+export interface EditOptions {
+  strict?: boolean;
+  fieldPath?: string;
+  dryRun?: boolean;
+}
+
 export const useLabStore = defineStore('lab', () => {
   const doc = shallowRef<Lab | null>(null);
   const status = shallowRef<DocumentStatus | null>(null);
@@ -136,9 +143,10 @@ export const useLabStore = defineStore('lab', () => {
   /**
    * Runs a mutation on a copy of the document and, when it changed something acceptable, applies it as
    * one command. `strict` refuses any new problem (field edits); otherwise only schema errors are refused.
-   * Returns the refusal sentence, or null when the edit went in (or changed nothing).
+   * Returns the refusal sentence, or null when the edit went in (or changed nothing). A `dryRun` answers
+   * the same without applying anything (no revision, no undo step, nothing sent): a field checks its draft so.
    */
-  function edit(label: string, mutate: (draft: Lab) => void, options: { strict?: boolean; fieldPath?: string } = {}): string | null {
+  function edit(label: string, mutate: (draft: Lab) => void, options: EditOptions = {}): string | null {
     if (!doc.value) return 'no lab is open';
     const draft = clone(doc.value);
     try {
@@ -155,6 +163,7 @@ export const useLabStore = defineStore('lab', () => {
       const added = newProblems(problems.value, after.problems);
       if (added.length) return describeRefusal(added, options.fieldPath, after.lab, doc.value);
     }
+    if (options.dryRun) return null;
     const inverse = applyLocal(ops);
     checkedDocs.set(doc.value!, { profiles: profileIds.value, result: after });
     undoStack.value = [...undoStack.value, { label, ops, inverse }];
