@@ -63,6 +63,18 @@ describe('collapsed hosts', () => {
     }
   });
 
+  it('draws a cable from one collapsed host straight to another from box edge to box edge', () => {
+    const direct = { ...lab, cables: [...lab.cables, { a: { host: 'HostA', nic: 'NIC1' }, b: { host: 'HostB', nic: 'NIC1' } }] };
+    const both = collapseHosts(labElements(direct), direct, new Set(['HostA', 'HostB']));
+    const cable = both.find((e) => e.data.source === 'host:HostA' && e.data.target === 'host:HostB')!;
+    const line = polyline(both, cable.data.id);
+    const boxes = compoundBoxes(both);
+    expect(line.length).toBeGreaterThan(2);
+    expect(line[0].y).toBeCloseTo(boxes.get('host:HostA')!.y2, 1);
+    expect(line.at(-1)!.y).toBeCloseTo(boxes.get('host:HostB')!.y2, 1);
+    for (const p of line.slice(1, -1)) for (const [id, b] of boxes) expect(inside(p, b), `bend inside ${id}`).toBe(false);
+  });
+
   it('leaves the drawing of the open lab as it was, so opening the box again draws the cables from the NICs', () => {
     const open = labElements(lab);
     const before = structuredClone(open);
