@@ -61,7 +61,7 @@ interface End {
   x: number;
   /**
    * On a collapsed host's box, the point of its bottom edge the cable starts from, relative to the box's centre
-   * (Cytoscape's source-/target-endpoint): a route's first bend is no longer where the box's border is looked for.
+   * (Cytoscape's source-/target-endpoint), so Cytoscape need not find the border on the line to the first bend.
    */
   door?: Point;
 }
