@@ -143,7 +143,7 @@ export class CanvasAdapter {
         }
         if (ele.data('label') !== e.data.label) ele.data({ label: e.data.label, name: e.data.name });
         // A cut label's whole text and a cable's route follow the document (routing.ts, labels.ts).
-        for (const key of ['full', 'segmentWeights', 'segmentDistances'] as const) {
+        for (const key of ['full', 'segmentWeights', 'segmentDistances', 'sourceEndpoint', 'targetEndpoint'] as const) {
           if (ele.data(key) === e.data[key]) continue;
           if (e.data[key] === undefined) ele.removeData(key);
           else ele.data(key, e.data[key]);
@@ -211,6 +211,22 @@ export class CanvasAdapter {
   classesOf(id: string): string[] {
     const ele = this.cy.getElementById(id);
     return ele.empty() ? [] : ele.classes();
+  }
+
+  /** Where an edge is drawn, in model coordinates: its two ends and its bends (for the end-to-end tests' probe). */
+  edgeGeometry(id: string): { source: Point; target: Point; bends: Point[] } | null {
+    const ele = this.cy.getElementById(id);
+    if (ele.empty() || !ele.isEdge()) return null;
+    const edge = ele as cytoscape.EdgeSingular;
+    return { source: { ...edge.sourceEndpoint() }, target: { ...edge.targetEndpoint() }, bends: (edge.segmentPoints() ?? []).map((p) => ({ ...p })) };
+  }
+
+  /** A node's drawn box without its label, in model coordinates (for the end-to-end tests' probe). */
+  boxOf(id: string): { x1: number; y1: number; x2: number; y2: number } | null {
+    const ele = this.cy.getElementById(id);
+    if (ele.empty() || !ele.isNode()) return null;
+    const { x1, y1, x2, y2 } = ele.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
+    return { x1, y1, x2, y2 };
   }
 
   select(ids: readonly string[]): void {

@@ -3,6 +3,7 @@ import type { Lab } from '../../shared/lab.js';
 import { hostId } from '../../shared/checks.js';
 import { plural } from '../../shared/words.js';
 import { defaultAnchors, hostPartOffsets, type CanvasElement, type Point } from './elements.js';
+import { routeCables } from './routing.js';
 
 /** What a collapsed host's box says. */
 export function collapsedLabel(host: string, vms: number): string {
@@ -20,7 +21,11 @@ export function collapsedCentreOffset(lab: Lab, host: string): Point {
   return { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
 }
 
-/** The elements with each collapsed host drawn as one box: its parts and their own edges left out, cables moved onto the box. */
+/**
+ * The elements with each collapsed host drawn as one box: its parts and their own edges left out, cables moved onto
+ * the box and routed again from there (a route drawn for the NICs, read from the box, bends inside it and Cytoscape
+ * draws no cable at all). The elements given are left as they were.
+ */
 export function collapseHosts(elements: readonly CanvasElement[], lab: Lab, collapsed: ReadonlySet<string>): CanvasElement[] {
   const hosts = lab.hosts.filter((h) => collapsed.has(h.name));
   if (!hosts.length) return [...elements];
@@ -45,11 +50,12 @@ export function collapseHosts(elements: readonly CanvasElement[], lab: Lab, coll
       const touches = source !== e.data.source || target !== e.data.target;
       // Inside a box nothing is drawn; only cables leave it.
       if (touches && (e.data.kind !== 'cable' || source === target)) continue;
-      out.push(touches ? { ...e, data: { ...e.data, source, target } } : e);
+      out.push(e.data.kind === 'cable' ? { ...e, data: { ...e.data, source, target } } : e);
       continue;
     }
     out.push(e);
   }
+  routeCables(out);
   return out;
 }
 

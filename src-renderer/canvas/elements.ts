@@ -12,10 +12,13 @@ export interface CanvasElement {
   group: 'nodes' | 'edges';
   data: {
     id: string; label?: string; name?: string; kind: string; parent?: string; source?: string; target?: string;
-    /** A cable's port numbers at its ends, and its route (Cytoscape segment weights and distances); see routing.ts. */
     /** The whole label when the drawn one was cut to fit its box (shown on hover). */
     full?: string;
-    sourceLabel?: string; targetLabel?: string; segmentWeights?: string; segmentDistances?: string;
+    /**
+     * A cable's port numbers at its ends, its route (Cytoscape segment weights and distances) and, at a collapsed
+     * host's box, where on the box it starts (Cytoscape source-/target-endpoint); see routing.ts.
+     */
+    sourceLabel?: string; targetLabel?: string; segmentWeights?: string; segmentDistances?: string; sourceEndpoint?: string; targetEndpoint?: string;
   };
   position?: Point;
   classes?: string;

@@ -18,12 +18,23 @@ const TITLE = 36;
 export const CLEARANCE = 12;
 export const LANE = 7;
 const PORT_GAP = 15;
+/** A collapsed host's one box as style.ts draws it: no padding, its double border drawn half outside. */
+export const COLLAPSED_HOST = { width: 280, height: 90, border: 4 };
 
-/** The boxes of the compounds (hosts, switches), title included, from their parts' positions. */
+const isCollapsedHost = (e: CanvasElement) => e.group === 'nodes' && e.data.kind === 'host' && (e.classes ?? '').split(' ').includes('collapsed');
+
+function collapsedBox(at: Point): Box {
+  const w = (COLLAPSED_HOST.width + COLLAPSED_HOST.border) / 2;
+  const h = (COLLAPSED_HOST.height + COLLAPSED_HOST.border) / 2;
+  return { x1: at.x - w, y1: at.y - h, x2: at.x + w, y2: at.y + h };
+}
+
+/** The boxes of the compounds (hosts, switches), title included, from their parts' positions; a collapsed host's own box. */
 export function compoundBoxes(elements: readonly CanvasElement[]): Map<string, Box> {
   const kindOf = new Map<string, string>();
   for (const e of elements) if (e.group === 'nodes') kindOf.set(e.data.id, e.data.kind);
   const boxes = new Map<string, Box>();
+  for (const e of elements) if (isCollapsedHost(e) && e.position) boxes.set(e.data.id, collapsedBox(e.position));
   for (const e of elements) {
     const parent = e.data.parent;
     if (e.group !== 'nodes' || !parent || !e.position) continue;
@@ -48,11 +59,22 @@ interface End {
   dir: 1 | -1;
   /** Where the vertical run out of the box is: the plug's own x, or the gap beside a port with ports beyond it. */
   x: number;
+  /**
+   * On a collapsed host's box, the point of its bottom edge the cable starts from, relative to the box's centre
+   * (Cytoscape's source-/target-endpoint), so Cytoscape need not find the border on the line to the first bend.
+   */
+  door?: Point;
 }
 
-function endOf(node: CanvasElement, other: Point, boxes: Map<string, Box>): End | null {
+/** `doorX`: where a cable leaves a collapsed host's box (boxDoors). */
+function endOf(node: CanvasElement, other: Point, boxes: Map<string, Box>, doorX?: number): End | null {
   const at = node.position;
   if (!at) return null;
+  const own = isCollapsedHost(node) ? boxes.get(node.data.id) : undefined;
+  if (own) {
+    const x = doorX ?? at.x;
+    return { at, box: own, boxId: node.data.id, dir: 1, x, door: { x: x - at.x, y: own.y2 - at.y } };
+  }
   const parent = node.data.parent;
   const box = parent ? boxes.get(parent) : undefined;
   if (!box || !parent) {
@@ -115,7 +137,7 @@ export function routePoints(a: End, b: End, obstacles: readonly Box[], lanes: La
   let ya = exitY(a, laneA);
   let yb = exitY(b, laneB);
   const out: Point[] = [];
-  if (a.x !== a.at.x) out.push({ x: a.x, y: a.at.y });
+  if (a.x !== a.at.x && !a.door) out.push({ x: a.x, y: a.at.y });
   out.push({ x: a.x, y: ya });
   const facing = (a.dir > 0 && b.dir < 0 && ya <= yb) || (a.dir < 0 && b.dir > 0 && ya >= yb);
   if (facing) {
@@ -133,7 +155,7 @@ export function routePoints(a: End, b: End, obstacles: readonly Box[], lanes: La
     out.push({ x, y: ya }, { x, y: yb });
   }
   out.push({ x: b.x, y: yb });
-  if (b.x !== b.at.x) out.push({ x: b.x, y: b.at.y });
+  if (b.x !== b.at.x && !b.door) out.push({ x: b.x, y: b.at.y });
   return simplify([a.at, ...out, b.at]).slice(1, -1);
 }
 
@@ -170,26 +192,60 @@ export function toSegments(source: Point, target: Point, points: readonly Point[
   return { weights, distances };
 }
 
-/** Gives every cable of the elements its route, in place. */
+type CableEnd = 'source' | 'target';
+const doorKey = (cable: CanvasElement, end: CableEnd) => `${cable.data.id} ${end}`;
+
+/**
+ * Where each cable leaves a collapsed host's box: spread along its bottom edge in the order of where the cables go,
+ * left to right, so that they do not cross under the box.
+ */
+function boxDoors(cables: readonly CanvasElement[], byId: ReadonlyMap<string, CanvasElement>, boxes: ReadonlyMap<string, Box>): Map<string, number> {
+  const onBox = new Map<string, { key: string; towards: number }[]>();
+  for (const cable of cables) {
+    for (const [end, other] of [['source', 'target'], ['target', 'source']] as const) {
+      const node = byId.get(cable.data[end]!);
+      if (!node || !isCollapsedHost(node)) continue;
+      const list = onBox.get(node.data.id) ?? [];
+      list.push({ key: doorKey(cable, end), towards: byId.get(cable.data[other]!)?.position?.x ?? 0 });
+      onBox.set(node.data.id, list);
+    }
+  }
+  const doors = new Map<string, number>();
+  for (const [id, list] of onBox) {
+    const box = boxes.get(id);
+    if (!box) continue;
+    list.sort((p, q) => p.towards - q.towards);
+    list.forEach((d, i) => doors.set(d.key, Math.round(box.x1 + ((box.x2 - box.x1) * (i + 1)) / (list.length + 1))));
+  }
+  return doors;
+}
+
+/** Gives every cable of the elements its route, in place; a cable that cannot be routed is drawn straight. */
 export function routeCables(elements: CanvasElement[]): void {
   const boxes = compoundBoxes(elements);
   const byId = new Map<string, CanvasElement>();
   for (const e of elements) if (e.group === 'nodes') byId.set(e.data.id, e);
   const obstacles = [...boxes.values()];
   const lanes = new Lanes();
-  // Cables leave a box in order of their plugs from left to right, so lanes of one bundle do not cross.
   const cables = elements.filter((e) => e.group === 'edges' && e.data.kind === 'cable');
-  cables.sort((p, q) => (byId.get(p.data.source!)?.position?.x ?? 0) - (byId.get(q.data.source!)?.position?.x ?? 0));
+  const doors = boxDoors(cables, byId, boxes);
+  // Cables leave a box in order of their plugs (or doors) from left to right, so lanes of one bundle do not cross.
+  const plugX = (c: CanvasElement) => doors.get(doorKey(c, 'source')) ?? byId.get(c.data.source!)?.position?.x ?? 0;
+  cables.sort((p, q) => plugX(p) - plugX(q));
   for (const cable of cables) {
+    // A route from an earlier drawing (a host since collapsed or opened) would be read against the wrong ends.
+    for (const key of ['segmentWeights', 'segmentDistances', 'sourceEndpoint', 'targetEndpoint'] as const) delete cable.data[key];
     const s = byId.get(cable.data.source!);
     const t = byId.get(cable.data.target!);
     if (!s?.position || !t?.position) continue;
-    const a = endOf(s, t.position, boxes);
-    const b = endOf(t, s.position, boxes);
+    const a = endOf(s, t.position, boxes, doors.get(doorKey(cable, 'source')));
+    const b = endOf(t, s.position, boxes, doors.get(doorKey(cable, 'target')));
     if (!a || !b) continue;
     const seg = toSegments(s.position, t.position, routePoints(a, b, obstacles, lanes));
     if (!seg || seg.weights.length === 0) continue;
     cable.data.segmentWeights = seg.weights.join(' ');
     cable.data.segmentDistances = seg.distances.join(' ');
+    if (a.door) cable.data.sourceEndpoint = `${a.door.x} ${a.door.y}`;
+    if (b.door) cable.data.targetEndpoint = `${b.door.x} ${b.door.y}`;
   }
 }

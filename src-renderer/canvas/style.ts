@@ -1,6 +1,7 @@
 // How the canvas draws each kind of element, in the light or dark theme. Labels keep a backdrop to stay readable.
 import type { StylesheetJson } from 'cytoscape';
 import type { Theme } from '../stores/preferences.js';
+import { COLLAPSED_HOST } from './routing.js';
 
 const PALETTES = {
   light: { text: '#1d2330', backdrop: '#ffffff', host: '#eef3fb', hostBorder: '#6b87b8', switch: '#f3efe6', switchBorder: '#a48a55', nic: '#dbe7ff', team: '#d9f2e3', vswitch: '#fde9c8', vm: '#ffffff', port: '#ffffff', client: '#efe3fa', cable: '#55606e', member: '#2f9a5a', uplink: '#c98210', vnic: '#9aa4b1', select: '#0b63d6', problem: '#d32f2f', path: '#0b8f5a', dies: '#d32f2f', warning: '#c77700', info: '#0b63d6', event: '#7c3aed', changed: '#0e9aa7', frame: '#0b63d6', rewritten: '#e07b00', booting: '#fff4c2', disabled: '#c9ced6' },
@@ -46,8 +47,9 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
         'text-events': 'yes',
       },
     },
-    // A collapsed host: one box with its name and VM count, cables ending on it.
-    { selector: 'node[kind="host"].collapsed', style: { label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, 'text-wrap': 'wrap', width: 280, height: 90, 'border-style': 'double', 'border-width': 4, 'font-size': band === 'far' ? 48 : 15 * scale, 'text-max-width': '270px' } },
+    // A collapsed host: one box with its name and VM count, cables ending on it. No padding: it has no parts to hold,
+    // and the cables' routes (routing.ts) are drawn to the size given here.
+    { selector: 'node[kind="host"].collapsed', style: { label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, 'text-wrap': 'wrap', width: COLLAPSED_HOST.width, height: COLLAPSED_HOST.height, padding: '0px', 'border-style': 'double', 'border-width': COLLAPSED_HOST.border, 'font-size': band === 'far' ? 48 : 15 * scale, 'text-max-width': '270px' } },
     { selector: 'node[kind="switch"]', style: { 'background-color': c.switch, 'border-color': c.switchBorder, padding: '10px' } },
     { selector: 'node[kind="nic"]', style: { 'background-color': c.nic, width: 80, height: 40 } },
     { selector: 'node[kind="team"]', style: { 'background-color': c.team, width: 110, height: 38, 'border-color': c.member } },
@@ -67,6 +69,8 @@ export function canvasStyle(theme: Theme, band: ZoomBand): StylesheetJson {
       },
     },
     { selector: 'edge[kind="cable"][segmentWeights]', style: { 'curve-style': 'round-segments', 'edge-distances': 'node-position', 'segment-weights': 'data(segmentWeights)', 'segment-distances': 'data(segmentDistances)', 'segment-radii': [6] } },
+    { selector: 'edge[kind="cable"][sourceEndpoint]', style: { 'source-endpoint': 'data(sourceEndpoint)' } },
+    { selector: 'edge[kind="cable"][targetEndpoint]', style: { 'target-endpoint': 'data(targetEndpoint)' } },
     { selector: 'node[kind="port"].used', style: { 'background-color': c.cable, color: c.backdrop, 'font-weight': 'bold', 'border-color': c.cable } },
     { selector: 'edge[kind="member"]', style: { 'line-color': c.member, 'line-style': 'dashed', width: 1.5 } },
     { selector: 'edge[kind="member"].primary', style: { 'line-style': 'solid' } },

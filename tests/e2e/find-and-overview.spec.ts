@@ -168,6 +168,88 @@ test('a host collapses to one box with its VM count, its cables ending on the bo
   await expect.poll(() => probe<Point | null>(page, 'clientPoint', 'vm:VM1')).not.toBeNull();
 });
 
+type Box = { x1: number; y1: number; x2: number; y2: number };
+type EdgeGeometry = { source: Point; target: Point; bends: Point[] };
+
+const finite = (p: Point) => Number.isFinite(p.x) && Number.isFinite(p.y);
+/** How far a point is from a box's border (0 on it). */
+function offBorder(p: Point, b: Box): number {
+  const dx = Math.max(b.x1 - p.x, 0, p.x - b.x2);
+  const dy = Math.max(b.y1 - p.y, 0, p.y - b.y2);
+  if (dx > 0 || dy > 0) return Math.hypot(dx, dy);
+  return Math.min(p.x - b.x1, b.x2 - p.x, p.y - b.y1, b.y2 - p.y);
+}
+/** Whether the straight run from p to q passes through the inside of a box (touching is not crossing). */
+function crosses(p: Point, q: Point, b: Box): boolean {
+  for (let i = 1; i < 50; i++) {
+    const x = p.x + ((q.x - p.x) * i) / 50;
+    const y = p.y + ((q.y - p.y) * i) / 50;
+    if (x > b.x1 + 2 && x < b.x2 - 2 && y > b.y1 + 2 && y < b.y2 - 2) return true;
+  }
+  return false;
+}
+
+/** Every cable drawn with both ends on the border of the nodes it joins, bending round the host boxes it does not join. */
+async function expectCablesDrawn(page: Page, cables: readonly string[], hosts: readonly string[]): Promise<void> {
+  for (const id of cables) {
+    const g = (await probe<EdgeGeometry | null>(page, 'edgeGeometry', id))!;
+    const [source, target] = (await probe<string[]>(page, 'endsOf', id))!;
+    expect(g, id).not.toBeNull();
+    // Cytoscape draws no line for an edge whose ends it could not place: the bug was a null source end.
+    expect(finite(g.source) && finite(g.target), `${id} ends ${JSON.stringify(g)}`).toBe(true);
+    expect(g.bends.length, `${id} is routed`).toBeGreaterThan(0);
+    expect(g.bends.every(finite), id).toBe(true);
+    expect(offBorder(g.source, (await probe<Box>(page, 'boxOf', source))!), `${id} starts on ${source}`).toBeLessThan(3);
+    expect(offBorder(g.target, (await probe<Box>(page, 'boxOf', target))!), `${id} ends on ${target}`).toBeLessThan(3);
+    const line = [g.source, ...g.bends, g.target];
+    for (const host of hosts.filter((h) => h !== source && h !== target)) {
+      const box = (await probe<Box>(page, 'boxOf', host))!;
+      for (let i = 0; i < line.length - 1; i++) expect(crosses(line[i], line[i + 1], box), `${id} over ${host}`).toBe(false);
+    }
+  }
+}
+
+test("a collapsed host of the field report draws its cables from the box's edge round the other host, and from the NICs once open", async ({ page }, info) => {
+  await openApp(page);
+  await openFieldReportExample(page);
+  const cablesOf = async (host: string) => (await probe<string[]>(page, 'edgesOf', host)).filter((id) => id.startsWith('cable:'));
+  const hostA = ['cable:nic:HostA/NIC3~port:switch1/1', 'cable:nic:HostA/NIC4~port:switch2/1'];
+  const hostB = ['cable:nic:HostB/NIC3~port:switch1/2', 'cable:nic:HostB/NIC4~port:switch2/2'];
+  await selectOnCanvas(page, 'vm:Guest1');
+  await menu(page, 'View', 'Collapse selected hosts');
+  await expect.poll(() => probe<string | null>(page, 'labelOf', 'host:HostA')).toBe('HostA — 2 VMs');
+  expect((await cablesOf('host:HostA')).sort()).toEqual(hostA);
+  await expectCablesDrawn(page, hostA, ['host:HostA', 'host:HostB']);
+  // Both leave by the bottom edge, apart.
+  const box = (await probe<Box>(page, 'boxOf', 'host:HostA'))!;
+  const starts = await Promise.all(hostA.map(async (id) => (await probe<EdgeGeometry>(page, 'edgeGeometry', id)).source));
+  for (const p of starts) expect(Math.abs(p.y - box.y2)).toBeLessThan(3);
+  expect(Math.abs(starts[0].x - starts[1].x)).toBeGreaterThan(40);
+  await page.getByTestId('canvas').screenshot({ path: info.outputPath('field-report-collapsed-host.png') });
+  await page.getByTestId('canvas').screenshot({ path: '/tmp/editor-collapsed-host.png' });
+
+  // Opened again by a double click: the cables start at the NICs again.
+  const at = await pointOf(page, 'host:HostA');
+  await page.mouse.dblclick(at.x, at.y);
+  await expect.poll(() => probe<Point | null>(page, 'clientPoint', 'vm:Guest1')).not.toBeNull();
+  expect(await cablesOf('host:HostA')).toEqual([]);
+  expect(await probe<string[]>(page, 'endsOf', hostA[0])).toEqual(['nic:HostA/NIC3', 'port:switch1/1']);
+  await expectCablesDrawn(page, [...hostA, ...hostB], []);
+
+  // Collapsing what is already collapsed changes nothing: twice "all", then all open again.
+  await menu(page, 'View', 'Collapse all hosts');
+  await expect.poll(() => probe<string | null>(page, 'labelOf', 'host:HostB')).toBe('HostB — 0 VMs');
+  const once = await Promise.all([...hostA, ...hostB].map((id) => probe<EdgeGeometry>(page, 'edgeGeometry', id)));
+  await menu(page, 'View', 'Collapse all hosts');
+  expect(await Promise.all([...hostA, ...hostB].map((id) => probe<EdgeGeometry>(page, 'edgeGeometry', id)))).toEqual(once);
+  await expectCablesDrawn(page, [...hostA, ...hostB], ['host:HostA', 'host:HostB']);
+  await page.getByTestId('canvas').screenshot({ path: '/tmp/editor-collapsed-all-field-report.png' });
+  await menu(page, 'View', 'Expand all hosts');
+  await expect.poll(() => probe<string[]>(page, 'endsOf', hostB[0])).toEqual(['nic:HostB/NIC3', 'port:switch1/2']);
+  await expectCablesDrawn(page, [...hostA, ...hostB], []);
+  await expect(page.getByRole('button', { name: '↶ Undo' })).toBeDisabled();
+});
+
 test('design checks come grouped by kind with a count, a group opens to its checks and a click selects all its elements', async ({ page }, info) => {
   await openBigLab(page, 16, 256);
   const checks = page.getByRole('list', { name: 'Design checks' });

@@ -1,32 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { labElements, type CanvasElement, type Point } from '../../../src-renderer/canvas/elements.js';
-import { compoundBoxes, toSegments, clearColumn, type Box } from '../../../src-renderer/canvas/routing.js';
+import { labElements } from '../../../src-renderer/canvas/elements.js';
+import { compoundBoxes, toSegments, clearColumn } from '../../../src-renderer/canvas/routing.js';
 import { fieldReportLab } from './fake-api.js';
-
-/** The polyline Cytoscape draws for a routed cable: source, the segment points, target. */
-function polyline(elements: CanvasElement[], id: string): Point[] {
-  const edge = elements.find((e) => e.data.id === id)!;
-  const at = (nodeId: string) => elements.find((e) => e.data.id === nodeId)!.position!;
-  const s = at(edge.data.source!);
-  const t = at(edge.data.target!);
-  const w = (edge.data.segmentWeights ?? '').split(' ').filter(Boolean).map(Number);
-  const d = (edge.data.segmentDistances ?? '').split(' ').filter(Boolean).map(Number);
-  const len = Math.hypot(t.x - s.x, t.y - s.y);
-  const n = { x: -(t.y - s.y) / len, y: (t.x - s.x) / len };
-  const mids = w.map((wi, i) => ({ x: s.x + wi * (t.x - s.x) + d[i] * n.x, y: s.y + wi * (t.y - s.y) + d[i] * n.y }));
-  return [s, ...mids, t];
-}
-
-/** Whether a straight run from p to q passes through the inside of a box (shrunk a little: touching is not crossing). */
-function crosses(p: Point, q: Point, b: Box): boolean {
-  const inset = { x1: b.x1 + 2, y1: b.y1 + 2, x2: b.x2 - 2, y2: b.y2 - 2 };
-  for (let i = 1; i < 50; i++) {
-    const x = p.x + ((q.x - p.x) * i) / 50;
-    const y = p.y + ((q.y - p.y) * i) / 50;
-    if (x > inset.x1 && x < inset.x2 && y > inset.y1 && y < inset.y2) return true;
-  }
-  return false;
-}
+import { crosses, polyline } from './cable-geometry.js';
 
 describe('cable routes', () => {
   it('turns waypoints into segment weights and distances that give the waypoints back', () => {

@@ -47,6 +47,11 @@ export class FakeService implements LabPlannerApi {
       }
       case 'lab.get':
         return ok(this.state());
+      case 'lab.reload':
+        // The file as it is on disk: the example again, one revision on.
+        this.document = fieldReportLab();
+        this.revision++;
+        return ok(this.state());
       default:
         return { ok: false, error: { code: 'unsupported', message: `${request} is not faked` } };
     }
