@@ -1,5 +1,5 @@
 // The what-if matrix in the window: a run shows progress and can be cancelled; the heatmap reads the service's matrix.
-import { describe, it, expect, beforeEach, vi } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { nextTick } from 'vue';
 import type { EventPayload, LabPlannerApi, MatrixHeader, MatrixWire, RequestName, RequestParams, RequestValue, Result } from '../../../shared/api.js';
@@ -68,6 +68,9 @@ async function openedExample() {
 
 describe('the what-if matrix in the window', () => {
   beforeEach(() => setActivePinia(createPinia()));
+  // A store left with a matrix that follows edits would start its run later against the next test's service
+  // (the API is one for the window) and take that test's run from it.
+  afterEach(() => useMatrixStore().forget());
 
   it('shows progress while the matrix runs, and a cancelled run leaves no heatmap and says so', async () => {
     const { service, matrix } = await openedExample();
@@ -128,6 +131,42 @@ describe('the what-if matrix in the window', () => {
     expect(matrix.running).toBeNull();
     expect(matrix.shownView).toBe(matrix.view);
     expect(matrix.view?.cells).toHaveLength(45);
+  });
+
+  it('takes the filling heatmap away the moment Cancel is pressed, ignores the cells still coming, and shows a run that finished anyway', async () => {
+    const { service, matrix } = await openedExample();
+    const full = runMatrix(fieldReportLab(), {});
+    const writer = new MatrixWireWriter(full.cells, { depth: 1, seed: full.seed, client: full.client, vms: full.vms });
+    const eventOf = (runId: string) => (from: number, to: number, header?: MatrixHeader): EventPayload<'matrix.cells'> => ({
+      runId, docId: 'doc-1', header, ...writer.write(full.results.slice(from, to)), done: to, total: full.cells.length, lost: 0, etaMs: 1500,
+    });
+    let running = matrix.run();
+    let event = eventOf(await service.started);
+    matrix.cellsFinished(event(0, 0, writer.header));
+    matrix.cellsFinished(event(0, 4));
+    expect(matrix.shownView?.cells).toHaveLength(4);
+    const cancelling = matrix.cancel();
+    // Before the service answers: no heatmap, the cells on their way change nothing, Cancel is not asked twice.
+    expect(matrix.cancelling).toBe(true);
+    expect(matrix.shownView).toBeNull();
+    matrix.cellsFinished(event(4, 10));
+    expect(matrix.shownView).toBeNull();
+    await cancelling;
+    await running;
+    expect(matrix.cancelling).toBe(false);
+    expect(matrix.cancelled).toBe(true);
+
+    // The next run finishes before the service hears of the cancel: its matrix is shown, not thrown away.
+    service.started = new Promise((resolve) => ((service as unknown as { announce: (id: string) => void }).announce = resolve));
+    running = matrix.run();
+    event = eventOf(await service.started);
+    matrix.cellsFinished(event(0, 0, writer.header));
+    service.finishRun();
+    void matrix.cancel();
+    await running;
+    expect(matrix.cancelled).toBe(false);
+    expect(matrix.view?.cells).toHaveLength(45);
+    expect(matrix.shownView).toBe(matrix.view);
   });
 
   it('waits longer between redraws of the filling heatmap when a redraw was slow, so the window stays free for Cancel', async () => {
