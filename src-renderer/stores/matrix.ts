@@ -34,6 +34,8 @@ export const useMatrixStore = defineStore('matrix', () => {
   let streamed: { header: MatrixHeader; cells: MatrixCellDetail[] } | null = null;
   const error = ref<string | null>(null);
   const cancelled = ref(false);
+  /** Cancel was asked for and the service has not answered yet: the run's heatmap is gone, its cells are ignored. */
+  const cancelling = ref(false);
   /** The cell whose drill is shown in the drill results, and the drill to keep it as. */
   const opened = shallowRef<{ cell: MatrixCellDetail; drill: Drill; drillToAdd: Drill } | null>(null);
   const opening = ref<number | null>(null);
@@ -50,6 +52,7 @@ export const useMatrixStore = defineStore('matrix', () => {
     running.value = { runId, done: 0, total: 0, current: '', etaMs: null };
     error.value = null;
     cancelled.value = false;
+    cancelling.value = false;
     streamed = null;
     redrawGap = REDRAW_FILLING_MS;
     const revision = lab.revision;
@@ -65,6 +68,7 @@ export const useMatrixStore = defineStore('matrix', () => {
       else error.value = e instanceof Error ? e.message : String(e);
     } finally {
       stopRedraws();
+      cancelling.value = false;
       running.value = null;
       partial.value = null;
       streamed = null;
@@ -98,7 +102,7 @@ export const useMatrixStore = defineStore('matrix', () => {
   /** Finished cells of the running matrix, shown as they come: the first at once, then a few times a second, so the
    * window stays responsive however fast they arrive. */
   function cellsFinished(p: EventPayload<'matrix.cells'>): void {
-    if (!running.value || p.runId !== running.value.runId) return;
+    if (!running.value || p.runId !== running.value.runId || cancelling.value) return;
     if (p.header) streamed = { header: p.header, cells: [] };
     if (!streamed) return;
     streamed.cells.push(...expandCells(streamed.header, p));
@@ -124,8 +128,18 @@ export const useMatrixStore = defineStore('matrix', () => {
     },
   );
 
+  /**
+   * Cancels the run. The filling heatmap goes at once and the cells still on their way are ignored, so a window
+   * busy drawing thousands of squares is free again before the service has even heard; a run that finished
+   * meanwhile is still shown.
+   */
   async function cancel(): Promise<void> {
-    if (running.value) await call('run.cancel', { runId: running.value.runId }).catch(() => undefined);
+    if (!running.value || cancelling.value) return;
+    cancelling.value = true;
+    stopRedraws();
+    partial.value = null;
+    streamed = null;
+    await call('run.cancel', { runId: running.value.runId }).catch(() => undefined);
   }
 
   function progress(p: EventPayload<'run.progress'>): void {
@@ -172,7 +186,7 @@ export const useMatrixStore = defineStore('matrix', () => {
   }
 
   return {
-    shown, depth, view, shownView, viewRevision, running, error, cancelled, opened, opening, stale,
+    shown, depth, view, shownView, viewRevision, running, error, cancelled, cancelling, opened, opening, stale,
     cellAt, run, cancel, progress, cellsFinished, openCell, addOpenedAsDrill, forget,
   };
 });
