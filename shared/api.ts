@@ -293,8 +293,12 @@ export const matrixCaseSchema = z
     label: z.string(),
     /** Canvas ids the case acts on besides its VM. */
     elements: z.array(z.string()),
-    /** Failures: the rows (positions in `vms`) pinged; a VM event pings only its VM. */
-    pinged: z.array(vmRow).optional(),
+    /**
+     * Failures: the rows (positions in `vms`) pinged, as runs of consecutive rows: [first row, how many, first row,
+     * how many, …] (a whole-lab failure of a 1,000-VM lab is [0, 1000], not a thousand numbers); a VM event pings
+     * only its VM.
+     */
+    pingedRuns: z.array(vmRow).optional(),
   })
   .strict();
 export type MatrixCase = z.output<typeof matrixCaseSchema>;

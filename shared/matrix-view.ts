@@ -26,7 +26,7 @@ export function expandCells(header: Pick<MatrixHeader, 'vms' | 'cases'>, pieces:
       vm,
       elements: vm === null ? c.elements : [vmId(vm), ...c.elements],
       status,
-      pingedVms: vm === null ? (c.pinged ?? []).map((r) => header.vms[r]) : [vm],
+      pingedVms: vm === null ? rowsOfRuns(c.pingedRuns ?? []).map((r) => header.vms[r]) : [vm],
       okMaxDowntimeMs,
       problems: problems.get(index) ?? [],
     };
@@ -43,4 +43,22 @@ export function expandMatrixView(wire: MatrixWire): MatrixView {
     groups: wire.groups,
     lostAny: wire.lostAny,
   };
+}
+
+/** Rows written as runs ([first, how many, …]) back as the rows. */
+export function rowsOfRuns(runs: readonly number[]): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i + 1 < runs.length; i += 2) for (let r = runs[i]; r < runs[i] + runs[i + 1]; r++) rows.push(r);
+  return rows;
+}
+
+/** Rows as runs of consecutive rows: [first, how many, first, how many, …], in the order given. */
+export function runsOfRows(rows: readonly number[]): number[] {
+  const runs: number[] = [];
+  for (const r of rows) {
+    const n = runs.length;
+    if (n > 0 && runs[n - 2] + runs[n - 1] === r) runs[n - 1]++;
+    else runs.push(r, 1);
+  }
+  return runs;
 }

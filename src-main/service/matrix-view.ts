@@ -4,7 +4,7 @@
 import type { Lab } from '../../shared/lab.js';
 import type { Drill } from '../../shared/drill.js';
 import type { EventPayload, MatrixCase, MatrixCellDetail, MatrixHeader, MatrixView, MatrixWire, MatrixWireCells } from '../../shared/api.js';
-import { expandMatrixView } from '../../shared/matrix-view.js';
+import { expandMatrixView, runsOfRows } from '../../shared/matrix-view.js';
 import {
   enumerateMatrix,
   matrixClient,
@@ -113,7 +113,7 @@ function caseOfCell(cell: MatrixCell, rowOf: Map<string, number>): MatrixCase {
     label: columnLabel(cell),
     // A VM event's own VM comes first in its elements and is named by its row.
     elements: cell.vm === null ? cell.elements : cell.elements.slice(1),
-    ...(cell.vm === null ? { pinged: (cell.drill.vms ?? []).map((vm) => rowOf.get(vm)!) } : {}),
+    ...(cell.vm === null ? { pingedRuns: runsOfRows((cell.drill.vms ?? []).map((vm) => rowOf.get(vm)!)) } : {}),
   };
 }
 
