@@ -275,9 +275,14 @@ export class CanvasAdapter {
     this.fit();
   }
 
+  /** The lab's own elements: what the design drew, not the overlays (ghost, draft cable, simulation marks). */
+  private designElements() {
+    return this.cy.elements().filter((e) => !OVERLAY_KINDS.has(e.data('kind')));
+  }
+
   /** Whether every element of the lab is drawn inside a view of this size at the current pan and zoom. */
   private labInView(w: number, h: number): boolean {
-    const eles = this.cy.elements().filter((e) => !OVERLAY_KINDS.has(e.data('kind')));
+    const eles = this.designElements();
     if (eles.empty()) return false;
     const bb = eles.renderedBoundingBox();
     return bb.x1 >= -1 && bb.y1 >= -1 && bb.x2 <= w + 1 && bb.y2 <= h + 1;
@@ -291,7 +296,7 @@ export class CanvasAdapter {
     const cy = this.cy;
     cy.panBy({ x: (now.w - before.w) / 2, y: (now.h - before.h) / 2 });
     if (!wasInView || this.labInView(now.w, now.h)) return;
-    const eles = cy.elements().filter((e) => !OVERLAY_KINDS.has(e.data('kind')));
+    const eles = this.designElements();
     const bb = eles.boundingBox();
     // A small lab keeps its parts' names (the NICs to cable from) even if its edges are then a little out of view.
     const fitted = Math.min((now.w - 2 * FIT_PADDING) / bb.w, (now.h - 2 * FIT_PADDING) / bb.h);
