@@ -178,3 +178,48 @@ export function groupsIn(columns: readonly HeatColumn[], first: number, last: nu
   }
   return groups;
 }
+
+/** A square of the shown heatmap: its row and its column among the columns shown. */
+export interface SquarePlace {
+  row: number;
+  column: number;
+}
+
+/**
+ * Where a key moves the keyboard's square in a heatmap whose squares are a Tab stop together (one
+ * square takes the focus, the arrows move it): `opens(row, column)` says whether a square is one
+ * that can be opened. Arrows go to the nearest such square that way, Home and End to the first and
+ * last of the row, with Ctrl of the heatmap. Null when the key is not one of these or leads nowhere.
+ */
+export function squareAfterKey(
+  from: SquarePlace,
+  key: string,
+  ctrl: boolean,
+  size: { rows: number; columns: number },
+  opens: (row: number, column: number) => boolean,
+): SquarePlace | null {
+  const step = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] }[key];
+  if (step) {
+    const [dr, dc] = step;
+    for (let r = from.row + dr, c = from.column + dc; r >= 0 && r < size.rows && c >= 0 && c < size.columns; r += dr, c += dc) {
+      if (opens(r, c)) return { row: r, column: c };
+    }
+    return null;
+  }
+  if (key !== 'Home' && key !== 'End') return null;
+  const rows = ctrl ? Array.from({ length: size.rows }, (_, r) => r) : [from.row];
+  if (key === 'End') rows.reverse();
+  for (const r of rows) {
+    for (let i = 0; i < size.columns; i++) {
+      const c = key === 'Home' ? i : size.columns - 1 - i;
+      if (opens(r, c)) return { row: r, column: c };
+    }
+  }
+  return null;
+}
+
+/** The square that is the heatmap's Tab stop: the one the keyboard was on if it is still shown, else the first. */
+export function tabStopOf(current: SquarePlace | null, size: { rows: number; columns: number }, opens: (row: number, column: number) => boolean): SquarePlace | null {
+  if (current && current.row < size.rows && current.column < size.columns && opens(current.row, current.column)) return current;
+  return squareAfterKey({ row: 0, column: 0 }, 'Home', true, size, opens);
+}

@@ -9,14 +9,18 @@ async function classesOf(page: Page, id: string): Promise<string[]> {
   }, id);
 }
 
-test("the matrix shows Guest1 lost after migration then restart, and that cell opens its drill", async ({ page }, info) => {
+/** Opens the field-report example, runs its matrix from the What-if tab; the view and its heatmap. */
+async function runFieldReportMatrix(page: Page) {
   await openApp(page);
   await openFieldReportExample(page);
   await page.getByRole('tablist', { name: 'Bottom panel' }).getByRole('tab', { name: /What-if matrix/ }).click();
   const view = page.getByRole('region', { name: 'What-if matrix' });
   await view.getByRole('button', { name: 'Run matrix' }).click();
+  return { view, heatmap: view.getByRole('table', { name: 'Heatmap' }) };
+}
 
-  const heatmap = view.getByRole('table', { name: 'Heatmap' });
+test("the matrix shows Guest1 lost after migration then restart, and that cell opens its drill", async ({ page }, info) => {
+  const { view, heatmap } = await runFieldReportMatrix(page);
   const lost = heatmap.getByRole('button', { name: /^Guest1 · live-migrate to HostB, then restart: lost for \d+ s \(stale-team-vm-mac\)$/ });
   await expect(lost).toHaveAttribute('data-status', 'lost');
   await expect(heatmap.getByRole('button', { name: /^Guest1 · restart on HostA: keeps connectivity/ })).toHaveAttribute('data-status', 'ok');
@@ -60,4 +64,46 @@ test("the matrix shows Guest1 lost after migration then restart, and that cell o
   await view.getByRole('button', { name: 'Add as drill' }).click();
   await page.getByRole('tablist', { name: 'Bottom panel' }).getByRole('tab', { name: 'Drills' }).click();
   await expect(drillsPanel(page).getByRole('listbox', { name: 'Drill list' }).getByRole('option', { name: /what-if: .*Guest1/ })).toBeVisible();
+});
+
+test('the heatmap is one Tab stop: the arrow keys move between squares and Enter opens a case', async ({ page }, info) => {
+  const { view, heatmap } = await runFieldReportMatrix(page);
+  await expect(view.getByTestId('matrix-verdict')).toContainText('cases lose a VM');
+  const squares = heatmap.locator('button.sq');
+  expect(await squares.count()).toBeGreaterThan(20);
+  await expect(heatmap.locator('button.sq[tabindex="0"]')).toHaveCount(1);
+  await expect(heatmap).toHaveAccessibleDescription(/Arrow keys move between squares/);
+
+  // Tab from the losses-only filter lands on the first square; one more Tab leaves the heatmap.
+  await view.getByRole('checkbox', { name: /Losses only/ }).focus();
+  await page.keyboard.press('Tab');
+  const first = squares.first();
+  await expect(first).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(heatmap.locator('button.sq[data-square="0:1"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.screenshot({ path: info.outputPath('heatmap-keyboard.png') });
+  await expect(heatmap.locator('button.sq:focus')).toHaveAttribute('data-square', /^[1-9]\d*:1$/);
+  await page.keyboard.press('Control+End');
+  const last = squares.last();
+  await expect(last).toBeFocused();
+  await page.keyboard.press('Control+Home');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(heatmap.locator('button.sq:focus')).toHaveAttribute('data-square', /^0:\d+$/);
+  await page.keyboard.press('Home');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(heatmap.locator('button.sq:focus')).toHaveCount(0);
+
+  // Back into the heatmap with Shift+Tab: the square the keyboard was on, which Enter opens.
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  const onSquare = heatmap.locator('button.sq:focus');
+  await expect(onSquare).toHaveAttribute('data-square', '0:1');
+  const name = (await onSquare.getAttribute('aria-label'))!;
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Drill results' }).getByTestId('verdict')).toContainText(`what-if: ${name.split(': ')[0].replace(' · ', ': ')}`);
 });
