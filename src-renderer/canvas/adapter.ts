@@ -5,6 +5,7 @@ import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
 import { canvasStyle, zoomBand, PART_NAMES_ZOOM, type ZoomBand } from './style.js';
 import { SimulationLayer, SIMULATION_KINDS } from './simulationLayer.js';
+import { narrowStyleTriggers } from './styleTriggers.js';
 import { estimatedFitZoom, fitZoom, SMALL_LAB_ELEMENTS } from './viewport.js';
 import type { Theme } from '../stores/preferences.js';
 
@@ -62,6 +63,8 @@ export class CanvasAdapter {
         textureOnViewport: false,
       }),
     );
+    // A big lab's style pass would otherwise spend much of its time clearing caches (styleTriggers.ts).
+    narrowStyleTriggers(this.cy);
     this.simulation = new SimulationLayer(this.cy, () => this.design);
     this.listen();
     // The container changes size with the window and the panels; Cytoscape must be told.
