@@ -110,15 +110,10 @@ async function timeMatrix(lab: Lab, depth: 1 | 2, options: TimeOptions = {}): Pr
   return { ...last!, ms: Math.round(sorted[Math.floor(sorted.length / 2)]) };
 }
 
-/** The median of runs 7 to 13 of a matrix, the first six warming the JIT of every thread taking part. */
-async function steadyMs(run: () => Promise<Timed>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 13; i++) {
-    const start = performance.now();
-    await run();
-    if (i >= 6) times.push(performance.now() - start);
-  }
-  return Math.round(times.sort((a, b) => a - b)[3]);
+/** Steady state: six runs warm the JIT of every thread taking part, then the median of the next seven. */
+async function steadyMs(lab: Lab, options: TimeOptions): Promise<number> {
+  await timeMatrix(lab, 1, { ...options, repeat: 6 });
+  return (await timeMatrix(lab, 1, { ...options, repeat: 7 })).ms;
 }
 
 const ratio = (full: number, reduced: number) => Number((full / Math.max(reduced, 1)).toFixed(2));
@@ -167,9 +162,9 @@ export async function bench(): Promise<Record<string, number | string | boolean>
       const warmFull = await timeMatrix(big, 1, { threads: 2, threadPool: pool, reduce: false });
       // Steady state, as in a service that has run the matrix a few times: each side warmed by the same
       // runs first, then the median of the next ones (one warm run alone varies by a quarter here).
-      const steadyTwo = await steadyMs(() => timeMatrix(big, 1, { threads: 2, threadPool: pool }));
+      const steadyTwo = await steadyMs(big, { threads: 2, threadPool: pool });
       pool.close();
-      const steadyOne = await steadyMs(() => timeMatrix(big, 1, { threads: 1 }));
+      const steadyOne = await steadyMs(big, { threads: 1 });
       figures['matrix.generated16x256.depth1.threads1.steady.ms'] = steadyOne;
       figures['matrix.generated16x256.depth1.threads2.steady.ms'] = steadyTwo;
       figures['matrix.generated16x256.depth1.steady.twoThreadsOverOne'] = ratio(steadyOne, steadyTwo);
