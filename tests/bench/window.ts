@@ -33,10 +33,12 @@ async function timeOpen(page: Page, file: string, elements: number): Promise<num
   return page.evaluate(`(async () => {
     const probe = globalThis.labPlannerProbe;
     const button = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent === ${JSON.stringify(file)});
+    // The lab shown before may have more elements than this one: the count must first change.
+    const before = probe.elementCount();
     const t0 = performance.now();
     button.click();
     await new Promise((resolve) => {
-      const check = () => (probe.elementCount() >= ${elements} ? resolve() : requestAnimationFrame(check));
+      const check = () => (probe.elementCount() !== before && probe.elementCount() >= ${elements} ? resolve() : requestAnimationFrame(check));
       check();
     });
     // Interactive: two frames painted and a task run after the drawing.
