@@ -64,13 +64,28 @@ describe.skipIf(!redisUrl)('the matrix on a Redis queue (skipped: LAB_PLANNER_TE
   it('gives the local JSON byte for byte with two workers, one of them killed mid-run', async () => {
     const lab = join(dir, 'cluster.lab.json');
     const local = spawnSync(process.execPath, [cli, 'matrix', lab, '--depth', '2', '--json', '--threads', '1'], { encoding: 'utf8' });
-    const [first, second] = [startWorker(), startWorker()];
-    await Promise.all([ready(first), ready(second)]);
+    const first = startWorker();
+    await ready(first);
     const queued = runMatrix([lab, '--depth', '2', '--json', '--queue', redisUrl!]);
-    // Kill the first worker once it is busy with cases: whatever it held is retried by the other.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Freeze the first worker once it has done a few cases and holds another: however fast this
+    // machine is, the run cannot finish without it now.
+    const redis = new Redis(redisUrl!);
+    try {
+      for (let waited = 0; (await redis.zcard('bull:lab-planner-matrix:completed')) < 3; waited += 10) {
+        if (waited > 60_000) throw new Error('the first worker did no cases within a minute');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      first.kill('SIGSTOP');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await redis.llen('bull:lab-planner-matrix:active')).toBe(1); // the case it held when it stopped
+    } finally {
+      redis.disconnect();
+    }
     expect(queued.child.exitCode).toBeNull(); // still gathering when the worker dies
+    // Whatever the dead worker held is retried by the second.
     first.kill('SIGKILL');
+    const second = startWorker();
+    await ready(second);
     const run = await queued.exited;
     expect(run.stderr).toBe('');
     expect(run.code).toBe(local.status);
