@@ -6,7 +6,7 @@ import type { CanvasElement, Point } from './elements.js';
 import { canvasStyle, zoomBand, PART_NAMES_ZOOM, type ZoomBand } from './style.js';
 import { SimulationLayer, SIMULATION_KINDS } from './simulationLayer.js';
 import { narrowStyleTriggers } from './styleTriggers.js';
-import { quickZDepth } from './zDepth.js';
+import { quickEffectiveOpacity, quickZDepth } from './zDepth.js';
 import { estimatedFitZoom, fitZoom, SMALL_LAB_ELEMENTS } from './viewport.js';
 import type { Theme } from '../stores/preferences.js';
 
@@ -66,8 +66,10 @@ export class CanvasAdapter {
     );
     // A big lab's style pass would otherwise spend much of its time clearing caches (styleTriggers.ts).
     narrowStyleTriggers(this.cy);
-    // And its sort of every element by compound depth before it draws a changed graph (zDepth.ts).
+    // And its sort of every element by compound depth before it draws a changed graph, and the opacity of each
+    // element it draws (zDepth.ts).
     quickZDepth(this.cy);
+    quickEffectiveOpacity(this.cy);
     this.simulation = new SimulationLayer(this.cy, () => this.design);
     this.listen();
     // The container changes size with the window and the panels; Cytoscape must be told.

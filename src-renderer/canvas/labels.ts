@@ -7,7 +7,8 @@ export const LABEL_CHARS: Record<string, number> = { nic: 11, team: 16, vswitch:
 export function fitLabel(text: string, max: number): string {
   return text
     .split('\n')
-    .map((line) => ([...line].length > max ? `${[...line].slice(0, Math.max(1, max - 1)).join('')}…` : line))
+    // A line no longer in UTF-16 units than `max` has no more characters than that either.
+    .map((line) => (line.length > max && [...line].length > max ? `${[...line].slice(0, Math.max(1, max - 1)).join('')}…` : line))
     .join('\n');
 }
 

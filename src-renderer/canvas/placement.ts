@@ -57,18 +57,23 @@ const clear = (a: Box, b: Box, gap: number) => a.x2 + gap <= b.x1 || b.x2 + gap 
  */
 export function freeSpot(boxes: readonly Box[], shape: Box, near: Point, gap = PLACEMENT_GAP): Point {
   const step = 20;
-  const fits = (p: Point) => boxes.every((b) => clear(at(shape, p), b, gap));
+  const fits = (p: Point) => {
+    const placed = at(shape, p);
+    for (const b of boxes) if (!clear(placed, b, gap)) return false;
+    return true;
+  };
   const wanted = { x: near.x - (shape.x1 + shape.x2) / 2, y: near.y - (shape.y1 + shape.y2) / 2 };
   const start = { x: Math.round(wanted.x / step) * step, y: Math.round(wanted.y / step) * step };
   if (fits(start)) return start;
+  const distance = (p: Point) => (p.x - wanted.x) ** 2 + (p.y - wanted.y) ** 2;
   for (let ring = 1; ring <= 400; ring++) {
     const candidates: Point[] = [];
     for (let i = -ring; i <= ring; i++) {
       candidates.push({ x: start.x + i * step, y: start.y - ring * step }, { x: start.x + i * step, y: start.y + ring * step });
       if (Math.abs(i) < ring) candidates.push({ x: start.x - ring * step, y: start.y + i * step }, { x: start.x + ring * step, y: start.y + i * step });
     }
-    const distance = (p: Point) => (p.x - wanted.x) ** 2 + (p.y - wanted.y) ** 2;
-    const best = candidates.filter(fits).sort((a, b) => distance(a) - distance(b))[0];
+    // Nearest first (a stable sort keeps the ring's order between equals): the first that fits is the answer.
+    const best = candidates.sort((a, b) => distance(a) - distance(b)).find(fits);
     if (best) return best;
   }
   // Nothing free within reach: to the right of everything.

@@ -29,6 +29,42 @@ describe('placing new elements', () => {
     expect(Math.hypot(spot.x, spot.y)).toBeLessThan(250);
   });
 
+  it('answers the spot of the plain search: nearest the place asked for on the first ring of the grid that has room', () => {
+    // The search written plainly: every candidate of a ring tried against every box, the fitting ones sorted by distance.
+    const plain = (boxes: Box[], shape: Box, near: { x: number; y: number }, gap = 40) => {
+      const fits = (p: { x: number; y: number }) => boxes.every((b) => { const a = shifted(shape, p); return a.x2 + gap <= b.x1 || b.x2 + gap <= a.x1 || a.y2 + gap <= b.y1 || b.y2 + gap <= a.y1; });
+      const wanted = { x: near.x - (shape.x1 + shape.x2) / 2, y: near.y - (shape.y1 + shape.y2) / 2 };
+      const start = { x: Math.round(wanted.x / 20) * 20, y: Math.round(wanted.y / 20) * 20 };
+      if (fits(start)) return start;
+      for (let ring = 1; ring <= 400; ring++) {
+        const c: { x: number; y: number }[] = [];
+        for (let i = -ring; i <= ring; i++) {
+          c.push({ x: start.x + i * 20, y: start.y - ring * 20 }, { x: start.x + i * 20, y: start.y + ring * 20 });
+          if (Math.abs(i) < ring) c.push({ x: start.x - ring * 20, y: start.y + i * 20 }, { x: start.x + ring * 20, y: start.y + i * 20 });
+        }
+        const d = (p: { x: number; y: number }) => (p.x - wanted.x) ** 2 + (p.y - wanted.y) ** 2;
+        const best = c.filter(fits).sort((a, b) => d(a) - d(b))[0];
+        if (best) return best;
+      }
+      return null;
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const spots = new Set<string>();
+    for (let round = 0; round < 60; round++) {
+      const boxes: Box[] = Array.from({ length: 1 + Math.floor(random() * 30) }, () => {
+        const x = Math.round(random() * 1600 - 800);
+        const y = Math.round(random() * 1600 - 800);
+        return { x1: x, y1: y, x2: x + 40 + Math.round(random() * 400), y2: y + 40 + Math.round(random() * 300) };
+      });
+      const near = { x: Math.round(random() * 600 - 300), y: Math.round(random() * 600 - 300) };
+      const spot = freeSpot(boxes, shape, near);
+      expect(spot).toEqual(plain(boxes, shape, near));
+      spots.add(`${spot.x},${spot.y}`);
+    }
+    expect(spots.size).toBeGreaterThan(40);
+  });
+
   it('lays a new host of the field-report lab beside the others, clear of every host, switch and client', () => {
     const lab = fieldReportLab();
     const id = addHost(lab, 'r710', { x: 0, y: 0 });

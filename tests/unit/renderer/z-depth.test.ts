@@ -1,8 +1,9 @@
 // The quick compound depth answers what Cytoscape's own zDepth answers for every element: hosts, their parts, nested
-// compounds, orphans, edges between any of them, and after parts are moved, emptied and removed.
+// compounds, orphans, edges between any of them, and after parts are moved, emptied and removed; the quick effective
+// opacity answers what Cytoscape's own does.
 import cytoscape, { type Core } from 'cytoscape';
 import { afterEach, describe, expect, it } from 'vitest';
-import { quickZDepth } from '../../../src-renderer/canvas/zDepth.js';
+import { quickEffectiveOpacity, quickZDepth } from '../../../src-renderer/canvas/zDepth.js';
 
 type Patched = ((this: unknown) => number | undefined) & { original?: (this: unknown) => number | undefined };
 const graphs: Core[] = [];
@@ -79,5 +80,64 @@ describe('quickZDepth', () => {
     r = both(cy);
     expect(r.ours).toEqual(r.theirs);
     expect(r.ours.switch).toBe(0);
+  });
+});
+
+describe('quickEffectiveOpacity', () => {
+  type OpacityFn = ((this: unknown) => number | undefined) & { original?: (this: unknown) => number | undefined };
+  function styled(): Core {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: [
+        { selector: '.half', style: { opacity: 0.5 } },
+        { selector: '.faint', style: { opacity: 0.3 } },
+        { selector: '.hidden', style: { opacity: 0 } },
+      ],
+      elements: [
+        { data: { id: 'host1' }, classes: 'half' },
+        { data: { id: 'team', parent: 'host1' }, classes: 'faint' },
+        { data: { id: 'nic1', parent: 'team' }, classes: 'half' },
+        { data: { id: 'nic2', parent: 'team' } },
+        { data: { id: 'vm', parent: 'host1' } },
+        { data: { id: 'switch' } },
+        { data: { id: 'port', parent: 'switch' }, classes: 'faint' },
+        { data: { id: 'cable', source: 'nic1', target: 'port' }, classes: 'half' },
+      ],
+    });
+    graphs.push(cy);
+    expect(quickEffectiveOpacity(cy)).toBe(true);
+    return cy;
+  }
+  const opacities = (cy: Core) => {
+    const patched = (Object.getPrototypeOf(cy.collection()) as { effectiveOpacity: OpacityFn }).effectiveOpacity;
+    const ours: Record<string, number> = {};
+    const theirs: Record<string, number> = {};
+    cy.elements().forEach((e) => {
+      ours[e.id()] = patched.call(e) as number;
+      theirs[e.id()] = patched.original!.call(e) as number;
+    });
+    return { ours, theirs };
+  };
+
+  it("answers Cytoscape's opacity for every element: its own times its ancestors', nearest first", () => {
+    const cy = styled();
+    const { ours, theirs } = opacities(cy);
+    expect(ours).toEqual(theirs);
+    expect(ours.nic1).toBe(0.5 * (0.3 * 0.5));
+    expect(ours.vm).toBe(0.5);
+    expect(ours.cable).toBe(0.5);
+    expect(new Set(Object.values(ours)).size).toBe(5);
+  });
+
+  it('follows classes changed and parts moved', () => {
+    const cy = styled();
+    cy.getElementById('host1').removeClass('half').addClass('hidden');
+    cy.getElementById('nic2').move({ parent: 'switch' });
+    cy.getElementById('port').move({ parent: null });
+    const { ours, theirs } = opacities(cy);
+    expect(ours).toEqual(theirs);
+    expect(ours.nic1).toBe(0);
+    expect(ours.nic2).toBe(1);
   });
 });
