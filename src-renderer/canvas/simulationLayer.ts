@@ -35,6 +35,9 @@ export class SimulationLayer {
   designChanged(added: readonly string[]): void {
     if (this.simApplied) for (const id of added) this.simApplied.delete(id);
     this.badgesReady = false;
+    // A team gone from the design (its host deleted, a paste undone) takes its hidden badge with it.
+    const cy = this.cy;
+    cy.remove(cy.nodes('node[kind="badge"]').filter((b) => cy.getElementById(b.data('team') as string).empty()));
   }
 
   /** Draws the simulated lab over the design (null: the design as it is); only what differs is touched. */

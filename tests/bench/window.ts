@@ -130,9 +130,10 @@ async function scrubRedraws(page: Page): Promise<{ update: Figures; redraw: Figu
 
 /**
  * Copies a host of the big lab (16 VMs) and times Ctrl+V: from the key press until the pasted host and its VMs are on
- * the canvas and a frame has been drawn.
+ * the canvas and a frame has been drawn. Five pastes, each undone before the next: the first (the paste code not yet
+ * compiled by the page's engine) and the median.
  */
-async function timePaste(page: Page, host: string, added: number): Promise<number> {
+async function timePaste(page: Page, host: string, added: number): Promise<{ first: number; median: number }> {
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
   // A NIC of the host is selected: copying a part of a host copies the host.
   const nic = `nic:${host.slice(5)}/NIC1`;
@@ -140,18 +141,35 @@ async function timePaste(page: Page, host: string, added: number): Promise<numbe
   await page.mouse.click(p.x, p.y);
   await page.getByRole('heading', { name: `NIC ${host.slice(5)}/NIC1` }).waitFor();
   await page.keyboard.press('Control+c');
-  return page.evaluate(`(async () => {
+  const times = (await page.evaluate(`(async () => {
     const probe = globalThis.labPlannerProbe;
-    const before = probe.elementCount();
-    const t0 = performance.now();
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'v', code: 'KeyV', ctrlKey: true, bubbles: true, cancelable: true }));
-    await new Promise((resolve) => {
-      const check = () => (probe.elementCount() >= before + ${added} ? resolve() : requestAnimationFrame(check));
+    const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, code: 'Key' + k.toUpperCase(), ctrlKey: true, bubbles: true, cancelable: true }));
+    const until = (done, what) => new Promise((resolve, reject) => {
+      const began = performance.now();
+      const check = () => {
+        if (done()) resolve();
+        else if (performance.now() - began > 10000) reject(new Error(what + ': the canvas holds ' + probe.elementCount() + ' elements; new ' + probe.elementIds().filter((x) => !globalThis.__ids.has(x)).join(' ') + '; gone ' + [...globalThis.__ids].filter((x) => !probe.elementIds().includes(x)).join(' ')));
+        else requestAnimationFrame(check);
+      };
       check();
     });
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    return performance.now() - t0;
-  })()`) as Promise<number>;
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const before = probe.elementCount();
+      globalThis.__ids = new Set(probe.elementIds());
+      const t0 = performance.now();
+      key('v');
+      await until(() => probe.elementCount() >= before + ${added}, 'paste ' + (i + 1) + ' of ' + before + ' + ${added}');
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      times.push(performance.now() - t0);
+      if (i === 4) break;
+      key('z');
+      await until(() => probe.elementCount() === before, 'undo of paste ' + (i + 1) + ' back to ' + before);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    return times;
+  })()`)) as number[];
+  return { first: times[0], median: figures(times).median };
 }
 
 type Figures = { median: number; p90: number; max: number; count: number };
@@ -208,7 +226,7 @@ export async function bench(): Promise<Record<string, number | string | boolean>
     await runDrillIn(page, 'migrate-then-restart-vm1');
     const scrub = await scrubRedraws(page);
     // Host1 of the big lab carries 16 VMs: the pasted copy adds the host, its 4 NICs, team, virtual switch, 16 VMs and edges.
-    const pasteMs = await timePaste(page, 'host:Host1', 1 + 4 + 1 + 1 + 16);
+    const paste = await timePaste(page, 'host:Host1', 1 + 4 + 1 + 1 + 16);
     const fieldMs = await timeOpen(page, 'field-report.lab', labElements(parsed(fieldReport)).length);
     await runDrillIn(page, 'migrate-then-restart');
     const animation = await animationFrames(page);
@@ -224,9 +242,10 @@ export async function bench(): Promise<Record<string, number | string | boolean>
       panZoomTargetMs: 33,
       // The editor issue's target is the ninth frame in ten, not the typical one.
       panZoomOk: frames.p90 < 33,
-      pasteHost16VmsMs: Math.round(pasteMs),
+      pasteHost16VmsMs: Math.round(paste.median),
+      pasteHost16VmsFirstMs: Math.round(paste.first),
       pasteHost16VmsTargetMs: 100,
-      pasteHost16VmsOk: pasteMs < 100,
+      pasteHost16VmsOk: paste.median < 100,
       fieldReportOpenMs: Math.round(fieldMs),
       fieldReportOpenTargetMs: 300,
       fieldReportOpenOk: fieldMs < 300,
