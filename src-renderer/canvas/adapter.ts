@@ -5,6 +5,7 @@ import { markRaw } from 'vue';
 import type { CanvasElement, Point } from './elements.js';
 import { canvasStyle, zoomBand, PART_NAMES_ZOOM, type ZoomBand } from './style.js';
 import { SimulationLayer, SIMULATION_KINDS } from './simulationLayer.js';
+import { quickBoundingBox } from './quickBounds.js';
 import { narrowStyleTriggers } from './styleTriggers.js';
 import { quickEffectiveOpacity, quickZDepth } from './zDepth.js';
 import { estimatedFitZoom, fitZoom, SMALL_LAB_ELEMENTS } from './viewport.js';
@@ -70,6 +71,8 @@ export class CanvasAdapter {
     // element it draws (zDepth.ts).
     quickZDepth(this.cy);
     quickEffectiveOpacity(this.cy);
+    // And the bounding box it asks for several times per element it draws (quickBounds.ts).
+    quickBoundingBox(this.cy);
     this.simulation = new SimulationLayer(this.cy, () => this.design);
     this.listen();
     // The container changes size with the window and the panels; Cytoscape must be told.
