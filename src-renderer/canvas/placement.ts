@@ -16,10 +16,10 @@ export const PLACEMENT_GAP = 40;
 const TITLE = 44;
 
 /** The box an element's drawing takes, relative to its anchor (the stored position): parts, padding and the title above. */
-export function footprint(lab: Lab, id: string): Box {
+export function footprint(lab: Lab, id: string, vmsOf: (host: string) => string[] = (host) => lab.vms.filter((v) => v.host === host).map((v) => v.name)): Box {
   const host = lab.hosts.find((h) => hostId(h.name) === id);
   if (host) {
-    const offsets = [...hostPartOffsets(host, lab.vms.filter((v) => v.host === host.name).map((v) => v.name)).values()];
+    const offsets = [...hostPartOffsets(host, vmsOf(host.name)).values()];
     if (offsets.length === 0) return { x1: -60, y1: -40 - TITLE, x2: 60, y2: 40 };
     const xs = offsets.map((p) => p.x);
     const ys = offsets.map((p) => p.y);
@@ -44,9 +44,12 @@ const at = (box: Box, p: Point): Box => ({ x1: box.x1 + p.x, y1: box.y1 + p.y, x
 /** Where each placed element's drawing is, from the layout (or the default place the canvas gives it). */
 export function laidOutBoxes(lab: Lab, except: ReadonlySet<string> = new Set()): Box[] {
   const defaults = defaultAnchors(lab);
+  // Each host's VMs found in one pass over the lab's, not one pass per host.
+  const vms = new Map<string, string[]>();
+  for (const vm of lab.vms) vms.set(vm.host, [...(vms.get(vm.host) ?? []), vm.name]);
   return placedIds(lab)
     .filter((id) => !except.has(id))
-    .map((id) => at(footprint(lab, id), lab.layout.positions[id] ?? defaults.get(id) ?? { x: 0, y: 0 }));
+    .map((id) => at(footprint(lab, id, (host) => vms.get(host) ?? []), lab.layout.positions[id] ?? defaults.get(id) ?? { x: 0, y: 0 }));
 }
 
 const clear = (a: Box, b: Box, gap: number) => a.x2 + gap <= b.x1 || b.x2 + gap <= a.x1 || a.y2 + gap <= b.y1 || b.y2 + gap <= a.y1;
@@ -57,23 +60,37 @@ const clear = (a: Box, b: Box, gap: number) => a.x2 + gap <= b.x1 || b.x2 + gap 
  */
 export function freeSpot(boxes: readonly Box[], shape: Box, near: Point, gap = PLACEMENT_GAP): Point {
   const step = 20;
-  const fits = (p: Point) => {
-    const placed = at(shape, p);
-    for (const b of boxes) if (!clear(placed, b, gap)) return false;
-    return true;
-  };
   const wanted = { x: near.x - (shape.x1 + shape.x2) / 2, y: near.y - (shape.y1 + shape.y2) / 2 };
   const start = { x: Math.round(wanted.x / step) * step, y: Math.round(wanted.y / step) * step };
-  if (fits(start)) return start;
-  const distance = (p: Point) => (p.x - wanted.x) ** 2 + (p.y - wanted.y) ** 2;
+  // The boxes nearest the wanted spot first: the one that rules a candidate out is then mostly the first looked at.
+  const centre = (b: Box) => ((b.x1 + b.x2) / 2 - near.x) ** 2 + ((b.y1 + b.y2) / 2 - near.y) ** 2;
+  const nearFirst = boxes.map((b) => ({ b, d: centre(b) })).sort((a, b) => a.d - b.d).map((e) => e.b);
+  const fits = (x: number, y: number) => {
+    const placed = { x1: shape.x1 + x, y1: shape.y1 + y, x2: shape.x2 + x, y2: shape.y2 + y };
+    for (const b of nearFirst) if (!clear(placed, b, gap)) return false;
+    return true;
+  };
+  if (fits(start.x, start.y)) return start;
   for (let ring = 1; ring <= 400; ring++) {
-    const candidates: Point[] = [];
+    // The nearest candidate of the ring that fits; between equally near ones, the first in the ring's order. A
+    // candidate no nearer than the best so far is not tried.
+    let best: Point | null = null;
+    let bestDistance = Infinity;
+    const consider = (x: number, y: number) => {
+      const distance = (x - wanted.x) ** 2 + (y - wanted.y) ** 2;
+      if (distance < bestDistance && fits(x, y)) {
+        best = { x, y };
+        bestDistance = distance;
+      }
+    };
     for (let i = -ring; i <= ring; i++) {
-      candidates.push({ x: start.x + i * step, y: start.y - ring * step }, { x: start.x + i * step, y: start.y + ring * step });
-      if (Math.abs(i) < ring) candidates.push({ x: start.x - ring * step, y: start.y + i * step }, { x: start.x + ring * step, y: start.y + i * step });
+      consider(start.x + i * step, start.y - ring * step);
+      consider(start.x + i * step, start.y + ring * step);
+      if (Math.abs(i) < ring) {
+        consider(start.x - ring * step, start.y + i * step);
+        consider(start.x + ring * step, start.y + i * step);
+      }
     }
-    // Nearest first (a stable sort keeps the ring's order between equals): the first that fits is the answer.
-    const best = candidates.sort((a, b) => distance(a) - distance(b)).find(fits);
     if (best) return best;
   }
   // Nothing free within reach: to the right of everything.
