@@ -114,7 +114,16 @@ export class CanvasAdapter {
 
   setTheme(theme: Theme): void {
     this.theme = theme;
-    this.cy.style(canvasStyle(theme, this.band));
+    this.restyle();
+  }
+
+  /**
+   * The stylesheet for the theme and zoom band, into the style Cytoscape has: cy.style(sheet) would build a new
+   * style, clearing every element's style twice (once as it is made, once as the sheet is read), some 40 ms each on
+   * a 1,000-VM lab; the documented fromJson-then-update clears it once.
+   */
+  private restyle(): void {
+    this.cy.style().fromJson(canvasStyle(this.theme, this.band)).update();
   }
 
   /** Labels stay readable: bigger and shorter as the view zooms out, only the big boxes' names when far. */
@@ -125,7 +134,7 @@ export class CanvasAdapter {
   private showBand(band: ZoomBand): void {
     if (band === this.band) return;
     this.band = band;
-    this.cy.style(canvasStyle(this.theme, band));
+    this.restyle();
   }
 
   /** Brings the drawing in line with `elements`: adds, removes and updates only what differs. */
