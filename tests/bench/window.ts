@@ -1,7 +1,7 @@
 // The window's performance in headless Debian Chromium against the real browser host: opening a 64-host,
-// 1,000-VM lab and the field-report lab until the canvas is drawn and answers, pan/zoom frame times, moving the
-// drill clock on the big lab (each move until drawn), pasting a copied host with 16 VMs into it, and the frame
-// animation's frame times on the field report.
+// 1,000-VM lab and the field-report lab until the canvas is drawn and answers (three times each, the median),
+// pan/zoom frame times, moving the drill clock on the big lab (each move until drawn), pasting a copied host with
+// 16 VMs into it, and the frame animation's frame times on the field report.
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -230,12 +230,22 @@ export async function bench(): Promise<Record<string, number | string | boolean>
     const fieldMs = await timeOpen(page, 'field-report.lab', labElements(parsed(fieldReport)).length);
     await runDrillIn(page, 'migrate-then-restart');
     const animation = await animationFrames(page);
+    // Two more opens of each, one after the other: one open alone varies by a third on a shared machine.
+    const bigOpens = [bigMs];
+    const fieldOpens = [fieldMs];
+    for (let i = 0; i < 2; i++) {
+      bigOpens.push(await timeOpen(page, 'bench-64x1000.lab', labElements(parsed(big)).length));
+      fieldOpens.push(await timeOpen(page, 'field-report.lab', labElements(parsed(fieldReport)).length));
+    }
+    const bigOpen = figures(bigOpens).median;
+    const fieldOpen = figures(fieldOpens).median;
     await page.close();
     return {
       bench: 'window',
-      largeLabOpenInteractiveMs: Math.round(bigMs),
+      largeLabOpenInteractiveMs: Math.round(bigOpen),
+      largeLabOpenFirstMs: Math.round(bigMs),
       largeLabOpenTargetMs: 1000,
-      largeLabOpenOk: bigMs < 1000,
+      largeLabOpenOk: bigOpen < 1000,
       panZoomMedianFrameMs: Number(frames.median.toFixed(1)),
       panZoomP90FrameMs: Number(frames.p90.toFixed(1)),
       panZoomFrames: frames.frames,
@@ -246,9 +256,9 @@ export async function bench(): Promise<Record<string, number | string | boolean>
       pasteHost16VmsFirstMs: Math.round(paste.first),
       pasteHost16VmsTargetMs: 100,
       pasteHost16VmsOk: paste.median < 100,
-      fieldReportOpenMs: Math.round(fieldMs),
+      fieldReportOpenMs: Math.round(fieldOpen),
       fieldReportOpenTargetMs: 300,
-      fieldReportOpenOk: fieldMs < 300,
+      fieldReportOpenOk: fieldOpen < 300,
       scrubUpdateMedianMs: scrub.update.median,
       scrubUpdateMaxMs: scrub.update.max,
       scrubRedrawMedianMs: scrub.redraw.median,
