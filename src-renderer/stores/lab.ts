@@ -7,6 +7,7 @@ import type { DocumentState, DocumentStatus, EditOp, ImportSummary, RequestParam
 import { call, ApiRefusal } from '../api/client.js';
 import { applyOps, clone, diff, setAt, type Op } from './ops.js';
 import { problemsOf, newProblems, describeRefusal } from './problems.js';
+import { checkReferences } from '../../shared/validate.js';
 import { EditRefused } from './edits.js';
 
 export interface Command {
@@ -58,11 +59,15 @@ export const useLabStore = defineStore('lab', () => {
   const profileIds = computed(() => catalogue.value.map((p) => p.id));
   // Checking a large lab takes a while: an edit has already checked the document it produced.
   const checkedDocs = new WeakMap<object, { profiles: readonly string[]; result: ReturnType<typeof problemsOf> }>();
+  // Documents as the service sent them: it read them with the same schema, so only their cross-references (which
+  // depend on the driver catalogue) are checked here; parsing a 1,000-VM lab again cost its opening some 50 ms.
+  const fromService = new WeakSet<object>();
   const checked = computed(() => {
     void revision.value;
     if (!doc.value) return { lab: null, problems: [] };
     const known = checkedDocs.get(doc.value);
     if (known && known.profiles === profileIds.value) return known.result;
+    if (fromService.has(doc.value)) return { lab: doc.value, problems: checkReferences(doc.value, profileIds.value) };
     return problemsOf(doc.value, profileIds.value);
   });
   const problems = computed(() => checked.value.problems);
@@ -81,6 +86,7 @@ export const useLabStore = defineStore('lab', () => {
 
   function adopt(state: DocumentState): void {
     doc.value = clone(state.document);
+    fromService.add(doc.value);
     const { document: _document, ...rest } = state;
     status.value = rest;
     undoStack.value = [];

@@ -16,6 +16,8 @@ export class FakeService implements LabPlannerApi {
   document: unknown = null;
   revision = 0;
   readonly edits: EditOp[][] = [];
+  /** What the file holds on disk when the window reloads it; the example by default. */
+  onDisk: Lab | null = null;
 
   private state(): DocumentState {
     return {
@@ -48,8 +50,8 @@ export class FakeService implements LabPlannerApi {
       case 'lab.get':
         return ok(this.state());
       case 'lab.reload':
-        // The file as it is on disk: the example again, one revision on.
-        this.document = fieldReportLab();
+        // The file as it is on disk (the example unless told), one revision on.
+        this.document = this.onDisk ?? fieldReportLab();
         this.revision++;
         return ok(this.state());
       default:

@@ -1,11 +1,13 @@
-import { describe, it, expect, beforeEach } from 'vitest';
+import { describe, it, expect, beforeEach, vi } from 'vitest';
+import { labSchema } from '../../../shared/lab.js';
 import { createPinia, setActivePinia } from 'pinia';
 import { useLabStore } from '../../../src-renderer/stores/lab.js';
 import { useApi } from '../../../src-renderer/api/client.js';
 import { setMacMode, addTeam, connectCable, removeElements, addHost } from '../../../src-renderer/stores/edits.js';
 import { renameHost } from '../../../src-renderer/stores/renames.js';
 import { setAt } from '../../../src-renderer/stores/ops.js';
-import { FakeService } from './fake-api.js';
+import { FakeService, fieldReportLab } from './fake-api.js';
+import { problemsOf } from '../../../src-renderer/stores/problems.js';
 
 async function openedExample() {
   const service = new FakeService();
@@ -98,6 +100,33 @@ describe('the lab document in the window', () => {
     lab.undo();
     expect(lab.doc!.vms.map((v) => v.name)).toEqual(['Guest1', 'Guest2']);
     expect(lab.doc!.cables).toHaveLength(6);
+  });
+
+  it('checks a document the service sent for its cross-references only, and an edited one in full', async () => {
+    // The service sends the lab as it read it: HostA without its virtual switch is a valid document whose VMs
+    // are left on a host with nowhere to plug in.
+    const service = new FakeService();
+    useApi(service);
+    setActivePinia(createPinia());
+    const lab = useLabStore();
+    await lab.newLab({ kind: 'example', id: 'field-report' });
+    const broken = fieldReportLab();
+    broken.hosts[0].virtualSwitches = [];
+    const parse = vi.spyOn(labSchema, 'safeParse');
+    expect(lab.problems).toEqual([]);
+    service.onDisk = broken;
+    await lab.reload();
+    expect(lab.problems.map((p) => p.path)).toContain('vms[0].virtualSwitch');
+    expect(parse).not.toHaveBeenCalled();
+    // The same problems as the full check finds.
+    expect(lab.problems).toEqual(problemsOf(lab.doc, lab.profileIds).problems);
+    parse.mockClear();
+    // A change made here is checked against the schema, once, by the edit itself.
+    lab.edit('Change VM IP', field(['vms', 1, 'ip'], '1.1.1.21'));
+    expect(lab.doc!.vms[1].ip).toBe('1.1.1.21');
+    expect(lab.problems.map((p) => p.path)).toContain('vms[0].virtualSwitch');
+    expect(parse).toHaveBeenCalledTimes(1);
+    parse.mockRestore();
   });
 
   it('lists the document\u2019s problems, such as a VM left on a host without a virtual switch', async () => {
