@@ -179,15 +179,18 @@ export function toSegments(source: Point, target: Point, points: readonly Point[
   const length2 = dx * dx + dy * dy;
   if (length2 < 1) return null;
   const length = Math.sqrt(length2);
-  const round = (v: number) => Math.round(v * 1000) / 1000;
+  // A weight is a fraction of the whole cable: on a cable 5,000 units long a thousandth is 5 units, enough to put a
+  // bend inside the port beside it (which Cytoscape cannot draw); a millionth is well under a pixel. A distance is in
+  // units already.
+  const round = (v: number, places: number) => Math.round(v * places) / places;
   const weights: number[] = [];
   const distances: number[] = [];
   for (const p of points) {
     const vx = p.x - source.x;
     const vy = p.y - source.y;
-    weights.push(round((vx * dx + vy * dy) / length2));
+    weights.push(round((vx * dx + vy * dy) / length2, 1e6));
     // Cytoscape's normal is (-dy, dx) / length.
-    distances.push(round((vx * -dy + vy * dx) / length));
+    distances.push(round((vx * -dy + vy * dx) / length, 1e3));
   }
   return { weights, distances };
 }

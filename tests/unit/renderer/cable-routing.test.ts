@@ -2,6 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { labElements } from '../../../src-renderer/canvas/elements.js';
 import { compoundBoxes, toSegments, clearColumn } from '../../../src-renderer/canvas/routing.js';
 import { fieldReportLab } from './fake-api.js';
+import { largeLabWithDrill } from '../../fixtures/large-lab.js';
+import { readLab } from '../../../src-main/core/lab.js';
+import type { Lab } from '../../../shared/lab.js';
 import { crosses, polyline } from './cable-geometry.js';
 
 describe('cable routes', () => {
@@ -16,6 +19,27 @@ describe('cable routes', () => {
       expect(w * 100 + seg.distances[i] * n.x).toBeCloseTo(points[i].x, 1);
       expect(w * -200 + seg.distances[i] * n.y).toBeCloseTo(points[i].y, 1);
     });
+  });
+
+  it('keeps every bend of a long cable where it was routed, so the last one beside a port stays outside the port', () => {
+    // In the 64-host lab a cable runs some 5,000 units: weights rounded to a thousandth moved its bends by up to
+    // 2.5 units, and a bend moved into its port left Cytoscape a cable it could not draw.
+    const parsed = readLab(largeLabWithDrill(64, 1000));
+    const elements = labElements((parsed as { lab: Lab }).lab);
+    const byId = new Map(elements.map((e) => [e.data.id, e]));
+    const half = (kind: string) => (kind === 'port' ? 13 : kind === 'nic' ? 41 : 0);
+    const cables = elements.filter((e) => e.data.kind === 'cable' && e.data.segmentWeights);
+    expect(cables.length).toBeGreaterThan(100);
+    for (const cable of cables) {
+      const line = polyline(elements, cable.data.id);
+      for (const [end, bend] of [[cable.data.source!, line[1]], [cable.data.target!, line.at(-2)!]] as const) {
+        const node = byId.get(end)!;
+        const h = half(node.data.kind);
+        const p = node.position!;
+        const inPlug = Math.abs(bend.x - p.x) < h && Math.abs(bend.y - p.y) < (node.data.kind === 'port' ? 13 : 21);
+        expect(inPlug, `${cable.data.id}: a bend at ${bend.x},${bend.y} inside ${end}`).toBe(false);
+      }
+    }
   });
 
   it('moves a vertical run beside a box in its way', () => {
