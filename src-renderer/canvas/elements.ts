@@ -3,7 +3,7 @@ import type { Lab, Host, PhysicalSwitchSpec, VirtualSwitchSpec, Endpoint } from 
 import { HYPERVISOR_WORDS } from '../../shared/lab.js';
 import { hostId, nicId, teamId, virtualSwitchId, vmId, switchId, portId, clientId, cableId } from '../../shared/checks.js';
 import { endpointElementId } from '../stores/elements.js';
-import { routeCables } from './routing.js';
+import { CLEARANCE, LANE, routeCables } from './routing.js';
 import { boxLabel, fitLabel, LABEL_CHARS } from './labels.js';
 
 export type Point = { x: number; y: number };
@@ -62,12 +62,31 @@ export function defaultAnchors(lab: Lab): Map<string, Point> {
   });
   x = 0;
   const perRow = 8;
+  const top = hostsTop(lab);
   lab.hosts.forEach((h, i) => {
     if (i > 0 && i % perRow === 0) x = 0;
-    out.set(hostId(h.name), { x, y: 420 + Math.floor(i / perRow) * 520 });
+    out.set(hostId(h.name), { x, y: top + Math.floor(i / perRow) * 520 });
     x += hostColumns(h, vmsByHost.get(h.name)?.length ?? 0) * SLOT + 120;
   });
   return out;
+}
+
+// The first row of hosts by default: the anchor of a host is this far below the top of its box (its title).
+const HOST_TOP = 420;
+const HOST_TITLE = 83;
+
+/**
+ * Where the first row of hosts goes by default: below the tallest switch (one with many ports has several rows of
+ * them), with room between for the cables that run along under a switch side by side, one lane each, to the column
+ * that takes them down to their host.
+ */
+function hostsTop(lab: Lab): number {
+  const rows = Math.max(1, ...lab.switches.map((s) => Math.ceil(s.ports / PORT_COLUMNS)));
+  const bottom = 160 + (rows - 1) * PORT_SLOT + 22;
+  const cables = new Map<string, number>();
+  for (const c of lab.cables) for (const end of [c.a, c.b]) if ('switch' in end) cables.set(end.switch, (cables.get(end.switch) ?? 0) + 1);
+  const lanes = Math.max(0, ...cables.values());
+  return Math.max(HOST_TOP, bottom + CLEARANCE + lanes * LANE + CLEARANCE + HOST_TITLE);
 }
 
 function groupVms(lab: Lab): Map<string, string[]> {

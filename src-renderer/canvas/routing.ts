@@ -147,7 +147,9 @@ export function routePoints(a: End, b: End, obstacles: readonly Box[], lanes: La
   } else {
     const column = clearColumn(b.x, ya, yb, obstacles, a.x);
     const lane = column === b.x ? 0 : lanes.take(`column:${Math.round(column / 20)}`);
-    const x = column === b.x ? column : column + (column < b.x ? -lane : lane) * LANE;
+    let x = column === b.x ? column : column + (column < b.x ? -lane : lane) * LANE;
+    // A lane that would run through a box beside the column shares the column instead.
+    if (x !== column && obstacles.some((o) => crossesVertical(o, x, ya, yb))) x = column;
     // The runs to and from the column go past the boxes beside them (a taller host next door).
     ya = clearRow(ya, a.x, x, a.dir, obstacles, laneA);
     yb = clearRow(yb, x, b.x, b.dir, obstacles, laneB);

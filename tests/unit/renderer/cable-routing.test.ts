@@ -42,6 +42,24 @@ describe('cable routes', () => {
     }
   });
 
+  it('runs no cable of an estate through a host box: 4, 16 and 64 hosts on two switches with a port each', () => {
+    // With 66 ports a switch has six rows of them, and 66 cables run along under it, one lane each: the hosts start
+    // below all of them. Lanes that do not fit between two columns of hosts share the way.
+    for (const [hosts, vms] of [[4, 16], [16, 256], [64, 1000]]) {
+      const elements = labElements((readLab(largeLabWithDrill(hosts, vms)) as { lab: Lab }).lab);
+      const boxes = compoundBoxes(elements);
+      const hostBoxes = [...boxes].filter(([id]) => id.startsWith('host:'));
+      const cables = elements.filter((e) => e.data.kind === 'cable');
+      expect(cables).toHaveLength(2 * hosts + 2);
+      for (const cable of cables) {
+        const line = polyline(elements, cable.data.id);
+        for (let i = 1; i < line.length - 2; i++) {
+          for (const [id, b] of hostBoxes) expect(crosses(line[i], line[i + 1], b), `${hosts} hosts: ${cable.data.id} segment ${i} crosses ${id}`).toBe(false);
+        }
+      }
+    }
+  });
+
   it('moves a vertical run beside a box in its way', () => {
     const box = { x1: 0, y1: 0, x2: 200, y2: 100 };
     expect(clearColumn(150, -50, 150, [box])).toBeGreaterThan(200);
