@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { labElements } from '../../../src-renderer/canvas/elements.js';
 import { compoundBoxes, toSegments, clearColumn } from '../../../src-renderer/canvas/routing.js';
+import { collapseHosts } from '../../../src-renderer/canvas/collapsedHosts.js';
 import { fieldReportLab } from './fake-api.js';
 import { largeLabWithDrill } from '../../fixtures/large-lab.js';
 import { readLab } from '../../../src-main/core/lab.js';
@@ -42,11 +43,14 @@ describe('cable routes', () => {
     }
   });
 
-  it('runs no cable of an estate through a host box: 4, 16 and 64 hosts on two switches with a port each', () => {
+  it('runs no cable of an estate through a host box: 4, 16 and 64 hosts on two switches, open or collapsed', () => {
     // With 66 ports a switch has six rows of them, and 66 cables run along under it, one lane each: the hosts start
     // below all of them. Lanes that do not fit between two columns of hosts share the way.
-    for (const [hosts, vms] of [[4, 16], [16, 256], [64, 1000]]) {
-      const elements = labElements((readLab(largeLabWithDrill(hosts, vms)) as { lab: Lab }).lab);
+    // Each with every host open, and with every other host collapsed to one box.
+    for (const [hosts, vms, collapsed] of [[4, 16, 0], [16, 256, 0], [64, 1000, 0], [16, 256, 2], [64, 1000, 2]]) {
+      const lab = (readLab(largeLabWithDrill(hosts, vms)) as { lab: Lab }).lab;
+      const folded = new Set(collapsed ? lab.hosts.filter((_, i) => i % collapsed === 0).map((h) => h.name) : []);
+      const elements = collapseHosts(labElements(lab), lab, folded);
       const boxes = compoundBoxes(elements);
       const hostBoxes = [...boxes].filter(([id]) => id.startsWith('host:'));
       const cables = elements.filter((e) => e.data.kind === 'cable');
@@ -54,7 +58,7 @@ describe('cable routes', () => {
       for (const cable of cables) {
         const line = polyline(elements, cable.data.id);
         for (let i = 1; i < line.length - 2; i++) {
-          for (const [id, b] of hostBoxes) expect(crosses(line[i], line[i + 1], b), `${hosts} hosts: ${cable.data.id} segment ${i} crosses ${id}`).toBe(false);
+          for (const [id, b] of hostBoxes) expect(crosses(line[i], line[i + 1], b), `${hosts} hosts (${folded.size} collapsed): ${cable.data.id} segment ${i} crosses ${id}`).toBe(false);
         }
       }
     }
