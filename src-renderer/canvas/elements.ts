@@ -57,7 +57,7 @@ export function defaultAnchors(lab: Lab): Map<string, Point> {
   lab.clients.forEach((c, i) => out.set(clientId(c.name), { x: i * 200, y: 0 }));
   let x = 0;
   lab.switches.forEach((s) => {
-    out.set(switchId(s.name), { x, y: 160 });
+    out.set(switchId(s.name), { x, y: SWITCH_Y });
     x += Math.min(s.ports, PORT_COLUMNS) * PORT_SLOT + 120;
   });
   x = 0;
@@ -71,7 +71,9 @@ export function defaultAnchors(lab: Lab): Map<string, Point> {
   return out;
 }
 
-// The first row of hosts by default: the anchor of a host is this far below the top of its box (its title).
+// The row of switches by default, and the first row of hosts; a host's anchor is this far below the top of its box
+// (its title).
+const SWITCH_Y = 160;
 const HOST_TOP = 420;
 const HOST_TITLE = 83;
 
@@ -81,15 +83,16 @@ const HOST_TITLE = 83;
  * that takes them down to their host.
  */
 function hostsTop(lab: Lab): number {
-  const rows = Math.max(1, ...lab.switches.map((s) => Math.ceil(s.ports / PORT_COLUMNS)));
-  const bottom = 160 + (rows - 1) * PORT_SLOT + 22;
+  // The last row of ports of the tallest switch, and the switch's padding below it.
+  const bottom = SWITCH_Y + Math.max(0, ...lab.switches.map((s) => switchPortOffset(s.ports).y)) + 22;
   const cables = new Map<string, number>();
   for (const c of lab.cables) for (const end of [c.a, c.b]) if ('switch' in end) cables.set(end.switch, (cables.get(end.switch) ?? 0) + 1);
   const lanes = Math.max(0, ...cables.values());
   return Math.max(HOST_TOP, bottom + CLEARANCE + lanes * LANE + CLEARANCE + HOST_TITLE);
 }
 
-function groupVms(lab: Lab): Map<string, string[]> {
+/** Each host's VM names, in the lab's order, found in one pass. */
+export function groupVms(lab: Lab): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const vm of lab.vms) {
     const list = map.get(vm.host) ?? [];

@@ -1,7 +1,7 @@
 // Where new elements go: the free space nearest the selection or the view centre, never on top of another element.
 import type { Lab } from '../../shared/lab.js';
 import { hostId, switchId, clientId } from '../../shared/checks.js';
-import { defaultAnchors, hostPartOffsets, switchPortOffset, type Point } from './elements.js';
+import { defaultAnchors, groupVms, hostPartOffsets, switchPortOffset, type Point } from './elements.js';
 
 /** A box in model coordinates. */
 export interface Box {
@@ -45,8 +45,7 @@ const at = (box: Box, p: Point): Box => ({ x1: box.x1 + p.x, y1: box.y1 + p.y, x
 export function laidOutBoxes(lab: Lab, except: ReadonlySet<string> = new Set()): Box[] {
   const defaults = defaultAnchors(lab);
   // Each host's VMs found in one pass over the lab's, not one pass per host.
-  const vms = new Map<string, string[]>();
-  for (const vm of lab.vms) vms.set(vm.host, [...(vms.get(vm.host) ?? []), vm.name]);
+  const vms = groupVms(lab);
   return placedIds(lab)
     .filter((id) => !except.has(id))
     .map((id) => at(footprint(lab, id, (host) => vms.get(host) ?? []), lab.layout.positions[id] ?? defaults.get(id) ?? { x: 0, y: 0 }));
