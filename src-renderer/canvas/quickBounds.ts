@@ -71,7 +71,8 @@ const finite = (x: number) => (x === Infinity || x === -Infinity ? 0 : x);
 /** The cached box as Cytoscape reads it for these options; the element's box is known to be good. */
 function fromCache(p: BoundsInternals, options: Options): Box {
   let bb = p.bbCache!;
-  if (!KEYED.every((name) => option(options, name))) {
+  // No options (how the renderer asks) are all the defaults: the whole cached box.
+  if (options !== undefined && !KEYED.every((name) => option(options, name))) {
     const isNode = p.group === 'nodes';
     bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 };
     if ((option(options, 'includeNodes') && isNode) || (option(options, 'includeEdges') && !isNode)) grow(bb, option(options, 'includeOverlays') ? p.overlayBounds : p.bodyBounds);
