@@ -184,7 +184,7 @@ export function toSegments(source: Point, target: Point, points: readonly Point[
   // A weight is a fraction of the whole cable: on a cable 5,000 units long a thousandth is 5 units, enough to put a
   // bend inside the port beside it (which Cytoscape cannot draw); a millionth is well under a pixel. A distance is in
   // units already.
-  const round = (v: number, places: number) => Math.round(v * places) / places;
+  const round = (v: number, per: number) => Math.round(v * per) / per;
   const weights: number[] = [];
   const distances: number[] = [];
   for (const p of points) {
